@@ -1,0 +1,41 @@
+/**
+ * @cchc/core — the plan model, its validation, the reporting calendar and renderings. Pure and
+ * synchronous: no file, socket or clock it was not given, so it runs in a browser as well as Node.
+ */
+export * from "./calendar.js";
+export * from "./catalogues.js";
+export { formatPlaceAndDate } from "./documentDate.js";
+export {
+  DEFAULT_HEADINGS,
+  type OutlineBlock,
+  type PlanDocument,
+  planDocument,
+  recipientLines,
+} from "./documentOutline.js";
+export { type Finding, type FindingPath, formatPath, type Severity } from "./finding.js";
+export * from "./plan.js";
+export { planCalendar } from "./planCalendar.js";
+export { escapeMarkdown, renderPlanJson, renderPlanMarkdown, renderPlanText } from "./render.js";
+export { leadUnitIds, PLAN_RULES, type PlanRule, type RuleContext, type RuleHit } from "./rules.js";
+export { rulesReferenceMarkdown } from "./rulesReference.js";
+export {
+  isSamplePlanName,
+  mic2018,
+  SAMPLE_PLAN_NAMES,
+  type SamplePlanName,
+  samplePlan,
+} from "./samples/index.js";
+export { findingFromZodIssue } from "./shapeFindings.js";
+export {
+  foldForComparison,
+  type LocalizedText,
+  LocalizedTextSchema,
+  normalizeText,
+  OptionalText,
+  outlineLetter,
+  romanNumeral,
+  slugify,
+  Text,
+} from "./text.js";
+export { type ValidateOptions, type ValidationResult, validatePlan } from "./validatePlan.js";
+export * from "./vietnamTime.js";

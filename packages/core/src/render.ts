@@ -1,0 +1,115 @@
+/**
+ * Renderings of a plan that need no library: canonical JSON (stable for diffs and storage), plain
+ * text that reads line for line like the issued document, and Markdown for portals and READMEs.
+ */
+import { formatPlaceAndDate } from "./documentDate.js";
+import { type OutlineBlock, planDocument, recipientLines } from "./documentOutline.js";
+import type { Plan } from "./plan.js";
+
+/**
+ * Canonical JSON of a parsed plan: keys in schema order, defaults filled in, two-space indent,
+ * newline at the end, so the same plan always gives the same bytes.
+ */
+export function renderPlanJson(plan: Plan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+function blockText(b: OutlineBlock): string {
+  switch (b.type) {
+    case "section":
+    case "subsection":
+    case "item":
+      return `${b.label} ${b.text}`;
+    case "dash":
+      return `- ${b.text}`;
+    case "paragraph":
+      return b.text;
+  }
+}
+
+/**
+ * The plan as plain text in the official outline (I. / 1. / a) / -), one paragraph a line:
+ * the form the seed document was published in, and the easiest to compare with it.
+ */
+export function renderPlanText(plan: Plan): string {
+  const doc = planDocument(plan);
+  const lines: string[] = [];
+  if (doc.parentBody !== undefined) lines.push(doc.parentBody.toLocaleUpperCase("vi"));
+  lines.push(doc.issuer.toLocaleUpperCase("vi"), doc.numberLine, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  lines.push("Độc lập - Tự do - Hạnh phúc", formatPlaceAndDate(plan.place, plan.date, plan.year), "");
+  lines.push(doc.documentTitle, doc.summary);
+  for (const b of doc.body) lines.push(blockText(b));
+  lines.push("");
+  if (doc.recipients.length > 0) lines.push("Nơi nhận:", ...recipientLines(doc.recipients));
+  if (doc.signer) {
+    lines.push("");
+    if (doc.signer.authority !== undefined) lines.push(doc.signer.authority);
+    lines.push(doc.signer.title, doc.signer.name);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Escapes text so a person's words never turn into Markdown markup. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
+}
+
+/** The plan as Markdown that reads like the issued plan, with the Decree 30 header as a table. */
+export function renderPlanMarkdown(plan: Plan): string {
+  const doc = planDocument(plan);
+  const e = escapeMarkdown;
+  const left = [
+    ...(doc.parentBody === undefined ? [] : [e(doc.parentBody.toLocaleUpperCase("vi"))]),
+    `**${e(doc.issuer.toLocaleUpperCase("vi"))}**`,
+  ].join("<br>");
+  const out: string[] = [
+    `| ${left} | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |`,
+    "|:---:|:---:|",
+    `| ${e(doc.numberLine)} | **Độc lập - Tự do - Hạnh phúc** |`,
+    `|  | *${e(formatPlaceAndDate(plan.place, plan.date, plan.year))}* |`,
+    "",
+    `# ${doc.documentTitle}`,
+    "",
+    `**${e(doc.summary)}**`,
+    "",
+  ];
+  for (const b of doc.body) {
+    switch (b.type) {
+      case "section":
+        out.push(`## ${b.label} ${e(b.text)}`, "");
+        break;
+      case "subsection":
+        out.push(`### ${b.label} ${e(b.text)}`, "");
+        break;
+      case "item":
+        out.push(`${b.label} ${e(b.text)}`, "");
+        break;
+      case "dash":
+        out.push(`- ${e(b.text)}`, "");
+        break;
+      case "paragraph":
+        out.push(e(b.text), "");
+        break;
+    }
+  }
+  if (doc.recipients.length > 0) {
+    out.push("***Nơi nhận:***", "");
+    for (const line of recipientLines(doc.recipients.map(e))) out.push(line);
+    out.push("");
+  }
+  if (doc.signer) {
+    const s = doc.signer;
+    out.push(
+      [
+        ...(s.authority === undefined ? [] : [`**${e(s.authority)}**`]),
+        `**${e(s.title)}**`,
+        "",
+        `**${e(s.name)}**`,
+      ]
+        .map((l) => (l === "" ? "" : `> ${l}`))
+        .join("\n"),
+      "",
+    );
+  }
+  return out.join("\n");
+}

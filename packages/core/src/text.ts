@@ -1,0 +1,155 @@
+/**
+ * Text shared by every part of the model: Vietnamese first, English alongside, and one canonical
+ * spelling so that "Uỷ ban" typed on an old keyboard layout and "Ủy ban" compare equal.
+ */
+import { z } from "zod";
+
+/** A label or message shown to a person: Vietnamese is required, English accompanies it. */
+export interface LocalizedText {
+  readonly vi: string;
+  readonly en: string;
+}
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
+
+/**
+ * Normalises Vietnamese text to Unicode NFC with the tone mark on the main vowel of "oa", "oe",
+ * "uy" as the 2018 plan and current official documents write it ("Ủy ban", "hòa", "thủy").
+ * Documents typed with the older placement ("Uỷ ban", "hoà") must compare equal, so every text
+ * field of the model passes through here.
+ */
+export function normalizeText(input: string): string {
+  const nfc = input.normalize("NFC");
+  if (!/[oOuU]/.test(nfc)) return nfc;
+  return nfc.replace(/\p{L}+/gu, moveOldTonePlacement);
+}
+
+function moveOldTonePlacement(word: string): string {
+  const decomposed = word.normalize("NFD");
+  // letters of the word with their combining marks grouped
+  const letters = decomposed.match(/\P{M}\p{M}*/gu);
+  if (!letters || letters.length < 2) return word;
+  const last = letters[letters.length - 1] as string;
+  const before = letters[letters.length - 2] as string;
+  const tone = last.match(TONE_MARKS)?.[0];
+  if (!tone) return word;
+  const lastBase = last[0]?.toLowerCase();
+  const beforeBase = before[0]?.toLowerCase();
+  const beforeMarks = before.slice(1);
+  if (beforeMarks !== "") return word; // "ươ", "ô"... are not the open diphthongs concerned
+  const pair = `${beforeBase}${lastBase}`;
+  if (pair !== "oa" && pair !== "oe" && pair !== "uy") return word;
+  // "qu" + vowel: u is part of the consonant, the tone stays on the vowel ("quý", "quà").
+  if (letters[letters.length - 3]?.[0]?.toLowerCase() === "q") return word;
+  // Only the bare "a", "e", "y" (no breve/circumflex) take part: "oă", "oâ" don't occur open.
+  const lastOtherMarks = last.slice(1).replace(TONE_MARKS, "");
+  if (lastOtherMarks !== "") return word;
+  const moved = [...letters.slice(0, -2), `${before}${tone}`, last.replace(TONE_MARKS, "")];
+  return moved.join("").normalize("NFC");
+}
+
+/**
+ * A text field of the model: normalised on parse, and never empty after trimming, so that a
+ * blank line in a form is reported instead of stored.
+ */
+export const Text = z
+  .string()
+  .overwrite((s) => normalizeText(s).trim())
+  .pipe(z.string().min(1));
+
+/** Any text field that may be empty (notes, optional remarks). */
+export const OptionalText = z.string().overwrite((s) => normalizeText(s).trim());
+
+/** Vietnamese label with its English counterpart. */
+export const LocalizedTextSchema = z.strictObject({
+  vi: Text,
+  en: Text,
+});
+
+/**
+ * Folds text for comparisons that people expect to ignore case, spacing and tone placement
+ * (duplicate unit names, matching an issuer abbreviation).
+ */
+export function foldForComparison(input: string): string {
+  return normalizeText(input).toLocaleLowerCase("vi").replace(/\s+/gu, " ").trim();
+}
+
+/**
+ * Turns a Vietnamese name into an ASCII identifier ("Vụ Tổ chức cán bộ" → "vu-to-chuc-can-bo"),
+ * so that ids derived from a document are stable and readable in URLs and JSON.
+ */
+export function slugify(input: string): string {
+  return input
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+const OUTLINE_LETTERS = [
+  "a",
+  "b",
+  "c",
+  "d",
+  "đ",
+  "e",
+  "g",
+  "h",
+  "i",
+  "k",
+  "l",
+  "m",
+  "n",
+  "o",
+  "p",
+  "q",
+  "r",
+  "s",
+  "t",
+  "u",
+  "v",
+  "x",
+  "y",
+];
+
+/**
+ * The letter an official document gives the n-th item of a list (a, b, c, d, đ, e, g…): Vietnamese
+ * administrative outlines skip f, j, w, z and insert đ.
+ */
+export function outlineLetter(index: number): string {
+  const letter = OUTLINE_LETTERS[index];
+  if (letter !== undefined) return letter;
+  return `${OUTLINE_LETTERS[Math.floor(index / OUTLINE_LETTERS.length) - 1] ?? "z"}${OUTLINE_LETTERS[index % OUTLINE_LETTERS.length]}`;
+}
+
+const ROMAN: ReadonlyArray<readonly [number, string]> = [
+  [1000, "M"],
+  [900, "CM"],
+  [500, "D"],
+  [400, "CD"],
+  [100, "C"],
+  [90, "XC"],
+  [50, "L"],
+  [40, "XL"],
+  [10, "X"],
+  [9, "IX"],
+  [5, "V"],
+  [4, "IV"],
+  [1, "I"],
+];
+
+/** Roman numerals for section headings ("I.", "II.") and quarters ("Quý III"). */
+export function romanNumeral(n: number): string {
+  let rest = Math.trunc(n);
+  let out = "";
+  for (const [value, symbol] of ROMAN) {
+    while (rest >= value) {
+      out += symbol;
+      rest -= value;
+    }
+  }
+  return out;
+}
