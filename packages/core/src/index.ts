@@ -15,6 +15,7 @@ export {
 export { type Finding, type FindingPath, formatPath, type Severity } from "./finding.js";
 export * from "./plan.js";
 export { planCalendar } from "./planCalendar.js";
+export { type Action, type Actor, authorize, PermissionDenied } from "./policy.js";
 export { escapeMarkdown, renderPlanJson, renderPlanMarkdown, renderPlanText } from "./render.js";
 export { leadUnitIds, PLAN_RULES, type PlanRule, type RuleContext, type RuleHit } from "./rules.js";
 export { rulesReferenceMarkdown } from "./rulesReference.js";
@@ -25,6 +26,22 @@ export {
   type SamplePlanName,
   samplePlan,
 } from "./samples/index.js";
+export {
+  type EntityScore,
+  type Evidence,
+  type Explanation,
+  expectedReporterIds,
+  type Forecast,
+  type MetricValue,
+  type NodeScore,
+  type RankedUnitScore,
+  type ScoreInput,
+  type ScoreOptions,
+  Scorer,
+  type ScoreSheet,
+  scorePlan,
+} from "./scoring.js";
+export * from "./scoringScheme.js";
 export { findingFromZodIssue } from "./shapeFindings.js";
 export {
   foldForComparison,
@@ -37,5 +54,7 @@ export {
   slugify,
   Text,
 } from "./text.js";
+export * from "./tracking.js";
+export * from "./trackingChecks.js";
 export { type ValidateOptions, type ValidationResult, validatePlan } from "./validatePlan.js";
 export * from "./vietnamTime.js";

@@ -1,0 +1,582 @@
+/**
+ * Scoring from tracking data: metrics accumulated record by record (so a million records stream
+ * through in one pass), then a scheme evaluated per unit and for the agency, every point with its
+ * reason, units ranked, and a year-end forecast at the current pace.
+ */
+import type { ReportingPeriod } from "./calendar.js";
+import type { Plan, Unit } from "./plan.js";
+import { leadUnitIds } from "./rules.js";
+import {
+  type ManualScore,
+  METRICS,
+  type Metric,
+  type SchemeNode,
+  type ScoringScheme,
+} from "./scoringScheme.js";
+import type { LocalizedText } from "./text.js";
+import type { Activity, ActualRecord, UnitReport } from "./tracking.js";
+import { createTrackingContext, type TrackingContext } from "./trackingChecks.js";
+import { vietnamDateOf } from "./vietnamTime.js";
+
+/** A metric's value with the counts behind it; `value` is undefined when nothing was planned. */
+export interface MetricValue {
+  readonly metric: Metric;
+  readonly numerator: number;
+  readonly denominator: number;
+  /** numerator / denominator in 0..1 (budget execution may exceed 1); undefined when not applicable. */
+  readonly value: number | undefined;
+}
+
+/** Which records and reports a unit's metrics rest on. */
+export interface Evidence {
+  readonly recordCount: number;
+  /** The first record ids counted (up to `explainLimit`), so a reader can check them. */
+  readonly sampleRecordIds: readonly string[];
+  readonly activitiesDone: readonly string[];
+  readonly activitiesBehind: readonly string[];
+  readonly reportsOnTime: readonly string[];
+  readonly reportsLate: readonly string[];
+  readonly reportsMissing: readonly string[];
+}
+
+/** Why a leaf got its points. */
+export interface Explanation {
+  readonly rule: "metric" | "manual" | "sum" | "not-applicable";
+  readonly metric?: MetricValue;
+  readonly threshold?: { readonly atLeast: number; readonly points: number } | null;
+  readonly manual?: ManualScore;
+  readonly text: LocalizedText;
+}
+
+/** A node's score: points out of the maximum, its explanation and its children's scores. */
+export interface NodeScore {
+  readonly nodeId: string;
+  readonly title: LocalizedText;
+  readonly maxPoints: number;
+  readonly points: number;
+  readonly applicable: boolean;
+  readonly explanation: Explanation;
+  readonly children?: readonly NodeScore[];
+}
+
+/** The score of one unit, or of the agency as a whole. */
+export interface EntityScore {
+  readonly unitId: string | null;
+  readonly name: string;
+  readonly points: number;
+  /** The maximum over applicable criteria only. */
+  readonly maxPoints: number;
+  /** points / maxPoints × 100, rounded to 2 decimals. */
+  readonly percent: number;
+  readonly metrics: Readonly<Record<Metric, MetricValue>>;
+  readonly nodes: readonly NodeScore[];
+  readonly evidence: Evidence;
+}
+
+/** A unit's score with its rank (1 = best; equal percentages share a rank). */
+export interface RankedUnitScore extends EntityScore {
+  readonly unitId: string;
+  readonly rank: number;
+  readonly forecast: Forecast;
+}
+
+/** Where a unit lands at year end if it keeps its pace. */
+export interface Forecast {
+  /** Share of the plan year elapsed at the as-of date (0–1). */
+  readonly elapsed: number;
+  readonly points: number;
+  readonly percent: number;
+  readonly planCompletion: number | undefined;
+}
+
+/** Everything a score run produces. */
+export interface ScoreSheet {
+  readonly planId: string;
+  readonly year: number;
+  readonly asOf: string;
+  readonly scheme: { readonly id: string; readonly version: string };
+  readonly agency: EntityScore & { readonly forecast: Forecast; readonly unitAverage: number };
+  readonly units: readonly RankedUnitScore[];
+  readonly counts: {
+    readonly activities: number;
+    readonly records: number;
+    readonly reports: number;
+    readonly recordsAfterAsOf: number;
+  };
+}
+
+/** Options of a score run. */
+export interface ScoreOptions {
+  readonly scheme: ScoringScheme;
+  /**
+   * The instant scores are computed at (ISO with offset). Records dated later and reports whose
+   * deadline has not passed are left out. Defaults to the end of the plan year's last deadline.
+   */
+  readonly asOf?: string;
+  readonly manualScores?: readonly ManualScore[];
+  /** How many record ids each explanation lists (default 20). */
+  readonly explainLimit?: number;
+}
+
+interface ActivityState {
+  readonly activity: Activity;
+  achieved: number;
+  records: number;
+}
+
+interface UnitState {
+  readonly unit: Unit;
+  readonly activities: ActivityState[];
+  recordCount: number;
+  readonly sampleRecordIds: string[];
+  cost: number;
+  plannedCost: number;
+  /** period id → earliest submission instant (ms). */
+  readonly reports: Map<string, { at: number; id: string }>;
+}
+
+/** Units that must report: the schedule's list, groups expanded to their members when listed. */
+export function expectedReporterIds(plan: Plan): string[] {
+  const byId = new Map(plan.units.map((u) => [u.id, u] as const));
+  const expand = (id: string): string[] => {
+    const u = byId.get(id);
+    if (u?.group && u.memberIds && u.memberIds.length > 0) return u.memberIds.flatMap(expand);
+    return [id];
+  };
+  const reporters = plan.reporting?.reporterUnitIds ?? "all";
+  if (reporters === "all") {
+    const leads = new Set(leadUnitIds(plan));
+    const members = new Set(plan.units.flatMap((u) => u.memberIds ?? []));
+    return plan.units
+      .filter(
+        (u) =>
+          !leads.has(u.id) &&
+          !(u.group && (u.memberIds?.length ?? 0) > 0) &&
+          (members.size === 0 || !u.group),
+      )
+      .map((u) => u.id);
+  }
+  return [...new Set(reporters.flatMap(expand))];
+}
+
+const EPS = 1e-9;
+
+function ratio(metric: Metric, numerator: number, denominator: number): MetricValue {
+  return { metric, numerator, denominator, value: denominator === 0 ? undefined : numerator / denominator };
+}
+
+/**
+ * Accumulates tracking data for one plan in a single pass, then scores it. Feed it activities
+ * first, then records and reports in any order; `result()` may be called more than once.
+ */
+export class Scorer {
+  private readonly units = new Map<string, UnitState>();
+  private readonly activities = new Map<string, ActivityState>();
+  private readonly limit: number;
+  private readonly asOfMs: number;
+  private readonly asOfDate: string;
+  readonly asOf: string;
+  private readonly periods: readonly ReportingPeriod[];
+  private records = 0;
+  private reports = 0;
+  private recordsAfterAsOf = 0;
+  /** The lookups tracking checks use; exposed so a caller checks and scores with one context. */
+  readonly context: TrackingContext;
+
+  constructor(
+    readonly plan: Plan,
+    readonly options: ScoreOptions,
+  ) {
+    this.context = createTrackingContext(plan);
+    this.periods = [...this.context.periods.values()];
+    const lastDue = this.periods.reduce(
+      (m, p) => (p.dueAt > m ? p.dueAt : m),
+      `${plan.year}-12-31T16:59:59.999Z`,
+    );
+    this.asOf = options.asOf ?? lastDue;
+    this.asOfMs = Date.parse(this.asOf);
+    this.asOfDate = vietnamDateOf(this.asOf);
+    this.limit = options.explainLimit ?? 20;
+    for (const unit of plan.units)
+      this.units.set(unit.id, {
+        unit,
+        activities: [],
+        recordCount: 0,
+        sampleRecordIds: [],
+        cost: 0,
+        plannedCost: 0,
+        reports: new Map(),
+      });
+  }
+
+  /** Adds a checked activity (see `checkActivity`). */
+  addActivity(activity: Activity): void {
+    const unit = this.units.get(activity.unitId);
+    if (!unit || this.activities.has(activity.id)) return;
+    const state: ActivityState = { activity, achieved: 0, records: 0 };
+    this.activities.set(activity.id, state);
+    unit.activities.push(state);
+    unit.plannedCost += activity.plannedCostVnd ?? 0;
+    if (!this.context.activities.has(activity.id)) this.context.activities.set(activity.id, activity);
+  }
+
+  /** Adds a checked record; records dated after the as-of date are counted apart and ignored. */
+  addRecord(record: ActualRecord): void {
+    const state = this.activities.get(record.activityId);
+    const unit = this.units.get(record.unitId);
+    if (!state || !unit) return;
+    if (record.date > this.asOfDate) {
+      this.recordsAfterAsOf++;
+      return;
+    }
+    this.records++;
+    state.achieved += record.output;
+    state.records++;
+    unit.recordCount++;
+    unit.cost += record.costVnd ?? 0;
+    if (unit.sampleRecordIds.length < this.limit) unit.sampleRecordIds.push(record.id);
+  }
+
+  /** Adds a checked report; the earliest submission per unit and period counts. */
+  addReport(report: UnitReport): void {
+    const unit = this.units.get(report.unitId);
+    if (!unit) return;
+    this.reports++;
+    const at = Date.parse(report.submittedAt);
+    const prev = unit.reports.get(report.periodId);
+    if (!prev || at < prev.at) unit.reports.set(report.periodId, { at, id: report.id });
+  }
+
+  private duePeriods(): ReportingPeriod[] {
+    return this.periods.filter((p) => Date.parse(p.dueAt) <= this.asOfMs);
+  }
+
+  private metricsFor(
+    units: readonly UnitState[],
+    reporters: ReadonlySet<string>,
+    participantsExpected: readonly UnitState[],
+    pace: number,
+  ): { metrics: Record<Metric, MetricValue>; evidence: Evidence } {
+    let completion = 0;
+    let done = 0;
+    let planned = 0;
+    let cost = 0;
+    let plannedCost = 0;
+    let recordCount = 0;
+    const channelsPlanned = new Set<string>();
+    const channelsUsed = new Set<string>();
+    const contentPlanned = new Set<string>();
+    const contentUsed = new Set<string>();
+    const activitiesDone: string[] = [];
+    const activitiesBehind: string[] = [];
+    const sample: string[] = [];
+    for (const u of units) {
+      recordCount += u.recordCount;
+      cost += u.cost * pace;
+      plannedCost += u.plannedCost;
+      for (const id of u.sampleRecordIds) if (sample.length < this.limit) sample.push(id);
+      for (const s of u.activities) {
+        planned++;
+        const target = s.activity.target.value;
+        const achieved = s.achieved * pace;
+        const r = target === 0 ? (s.records > 0 ? 1 : 0) : Math.min(1, achieved / target);
+        completion += r;
+        if (r >= 1 - EPS) {
+          done++;
+          if (activitiesDone.length < this.limit) activitiesDone.push(s.activity.id);
+        } else if (activitiesBehind.length < this.limit) activitiesBehind.push(s.activity.id);
+        channelsPlanned.add(s.activity.channelId);
+        for (const c of s.activity.contentAreaIds) contentPlanned.add(c);
+        if (s.records > 0) {
+          channelsUsed.add(s.activity.channelId);
+          for (const c of s.activity.contentAreaIds) contentUsed.add(c);
+        }
+      }
+    }
+    const due = this.duePeriods();
+    let reportsDue = 0;
+    let submitted = 0;
+    let onTime = 0;
+    const reportsOnTime: string[] = [];
+    const reportsLate: string[] = [];
+    const reportsMissing: string[] = [];
+    for (const u of units) {
+      if (!reporters.has(u.unit.id)) continue;
+      for (const p of due) {
+        reportsDue++;
+        const r = u.reports.get(p.id);
+        const key = `${u.unit.id}/${p.id}`;
+        if (!r) {
+          if (reportsMissing.length < this.limit) reportsMissing.push(key);
+          continue;
+        }
+        submitted++;
+        if (r.at <= Date.parse(p.dueAt)) {
+          onTime++;
+          if (reportsOnTime.length < this.limit) reportsOnTime.push(key);
+        } else if (reportsLate.length < this.limit) reportsLate.push(key);
+      }
+    }
+    const participating = participantsExpected.filter((u) => u.recordCount > 0 || u.reports.size > 0).length;
+    return {
+      metrics: {
+        "plan-completion": ratio("plan-completion", completion, planned),
+        "activities-done": ratio("activities-done", done, planned),
+        "channel-diversity": ratio("channel-diversity", channelsUsed.size, channelsPlanned.size),
+        "content-coverage": ratio("content-coverage", contentUsed.size, contentPlanned.size),
+        "unit-participation": ratio("unit-participation", participating, participantsExpected.length),
+        "reporting-rate": ratio("reporting-rate", submitted, reportsDue),
+        "on-time-reporting-rate": ratio("on-time-reporting-rate", onTime, reportsDue),
+        "budget-execution": ratio("budget-execution", cost, plannedCost),
+      },
+      evidence: {
+        recordCount,
+        sampleRecordIds: sample,
+        activitiesDone,
+        activitiesBehind,
+        reportsOnTime,
+        reportsLate,
+        reportsMissing,
+      },
+    };
+  }
+
+  private evaluate(
+    nodes: readonly SchemeNode[],
+    metrics: Record<Metric, MetricValue>,
+    level: "unit" | "agency",
+    unitId: string | null,
+  ): NodeScore[] {
+    const manual = this.options.manualScores ?? [];
+    return nodes.map((node): NodeScore => {
+      const scope = node.scope ?? "both";
+      if (scope !== "both" && scope !== level)
+        return notApplicable(node, {
+          vi: `Không áp dụng ở cấp ${level === "unit" ? "đơn vị" : "cơ quan"}.`,
+          en: `Not scored at ${level} level.`,
+        });
+      if (node.children && node.children.length > 0) {
+        const children = this.evaluate(node.children, metrics, level, unitId);
+        const applicable = children.filter((c) => c.applicable);
+        if (applicable.length === 0)
+          return {
+            ...notApplicable(node, {
+              vi: "Không có tiêu chí con áp dụng.",
+              en: "No applicable sub-criterion.",
+            }),
+            children,
+          };
+        const max = applicable.reduce((s, c) => s + c.maxPoints, 0);
+        const points = Math.min(
+          max,
+          applicable.reduce((s, c) => s + c.points, 0),
+        );
+        return {
+          nodeId: node.id,
+          title: node.title,
+          maxPoints: max,
+          points: round(points),
+          applicable: true,
+          explanation: {
+            rule: "sum",
+            text: {
+              vi: `Tổng điểm các tiêu chí con: ${fmt(points)}/${fmt(max)}.`,
+              en: `Sum of sub-criteria: ${fmt(points)}/${fmt(max)}.`,
+            },
+          },
+          children,
+        };
+      }
+      const rule = node.rule;
+      if (rule?.type === "manual") {
+        const entry = manual.find((m) => m.nodeId === node.id && (m.unitId ?? null) === unitId);
+        const raw = entry?.appraised ?? entry?.selfAssessed ?? 0;
+        const points = Math.min(node.maxPoints, Math.max(0, raw));
+        const how =
+          entry?.appraised !== undefined
+            ? { vi: `điểm thẩm định ${fmt(entry.appraised)}`, en: `appraised ${fmt(entry.appraised)}` }
+            : entry?.selfAssessed !== undefined
+              ? {
+                  vi: `điểm tự chấm ${fmt(entry.selfAssessed)} (chưa thẩm định)`,
+                  en: `self-assessed ${fmt(entry.selfAssessed)} (not yet appraised)`,
+                }
+              : { vi: "chưa có điểm tự chấm", en: "no self-assessment entered" };
+        return {
+          nodeId: node.id,
+          title: node.title,
+          maxPoints: node.maxPoints,
+          points: round(points),
+          applicable: true,
+          explanation: {
+            rule: "manual",
+            ...(entry ? { manual: entry } : {}),
+            text: {
+              vi: `Chấm tay: ${how.vi} → ${fmt(points)} điểm.`,
+              en: `Entered by hand: ${how.en} → ${fmt(points)} points.`,
+            },
+          },
+        };
+      }
+      if (rule?.type !== "metric")
+        return notApplicable(node, { vi: "Tiêu chí chưa có cách chấm.", en: "Criterion has no rule." });
+      const m = metrics[rule.metric];
+      const label = METRICS[rule.metric].label;
+      if (m.value === undefined)
+        return notApplicable(node, {
+          vi: `${label.vi}: không có dữ liệu kế hoạch để tính (mẫu số 0), không tính vào điểm tối đa.`,
+          en: `${label.en}: nothing planned to measure (denominator 0); left out of the maximum.`,
+        });
+      const sorted = [...rule.thresholds].sort((a, b) => b.atLeast - a.atLeast);
+      const threshold = sorted.find((t) => m.value !== undefined && m.value >= t.atLeast - EPS) ?? null;
+      const points = Math.min(node.maxPoints, threshold?.points ?? 0);
+      const pct = fmt(m.value * 100);
+      return {
+        nodeId: node.id,
+        title: node.title,
+        maxPoints: node.maxPoints,
+        points: round(points),
+        applicable: true,
+        explanation: {
+          rule: "metric",
+          metric: m,
+          threshold,
+          text: threshold
+            ? {
+                vi: `${label.vi} = ${fmt(m.numerator)}/${fmt(m.denominator)} = ${pct}% ≥ ${fmt(threshold.atLeast * 100)}% → ${fmt(threshold.points)} điểm.`,
+                en: `${label.en} = ${fmt(m.numerator)}/${fmt(m.denominator)} = ${pct}% ≥ ${fmt(threshold.atLeast * 100)}% → ${fmt(threshold.points)} points.`,
+              }
+            : {
+                vi: `${label.vi} = ${fmt(m.numerator)}/${fmt(m.denominator)} = ${pct}%, dưới mức thấp nhất ${fmt((sorted.at(-1)?.atLeast ?? 0) * 100)}% → 0 điểm.`,
+                en: `${label.en} = ${fmt(m.numerator)}/${fmt(m.denominator)} = ${pct}%, below the lowest threshold ${fmt((sorted.at(-1)?.atLeast ?? 0) * 100)}% → 0 points.`,
+              },
+        },
+      };
+    });
+  }
+
+  private entity(
+    units: readonly UnitState[],
+    reporters: ReadonlySet<string>,
+    participants: readonly UnitState[],
+    level: "unit" | "agency",
+    unitId: string | null,
+    name: string,
+  ): EntityScore & { forecast: Forecast } {
+    const { metrics, evidence } = this.metricsFor(units, reporters, participants, 1);
+    const nodes = this.evaluate(this.options.scheme.nodes, metrics, level, unitId);
+    const { points, maxPoints } = totals(nodes);
+    const elapsed = this.elapsed();
+    const projected =
+      elapsed > 0 && elapsed < 1
+        ? this.metricsFor(units, reporters, participants, 1 / elapsed).metrics
+        : metrics;
+    const fNodes =
+      projected === metrics ? nodes : this.evaluate(this.options.scheme.nodes, projected, level, unitId);
+    const f = totals(fNodes);
+    return {
+      unitId,
+      name,
+      points,
+      maxPoints,
+      percent: percent(points, maxPoints),
+      metrics,
+      nodes,
+      evidence,
+      forecast: {
+        elapsed: round(elapsed, 4),
+        points: f.points,
+        percent: percent(f.points, f.maxPoints),
+        planCompletion: projected["plan-completion"].value,
+      },
+    };
+  }
+
+  private elapsed(): number {
+    const start = Date.parse(`${this.plan.year}-01-01T00:00:00+07:00`);
+    const end = Date.parse(`${this.plan.year}-12-31T23:59:59.999+07:00`);
+    return Math.min(1, Math.max(0, (this.asOfMs - start) / (end - start)));
+  }
+
+  /** Scores every unit that has activities or must report, and the agency; ranks the units. */
+  result(): ScoreSheet {
+    const reporters = new Set(expectedReporterIds(this.plan));
+    const scored = [...this.units.values()].filter(
+      (u) => u.activities.length > 0 || reporters.has(u.unit.id),
+    );
+    const unitScores = scored.map((u) => ({
+      ...this.entity([u], reporters, [u], "unit", u.unit.id, u.unit.name),
+      unitId: u.unit.id,
+    }));
+    const collator = new Intl.Collator("vi");
+    unitScores.sort((a, b) => b.percent - a.percent || collator.compare(a.name, b.name));
+    const ranked: RankedUnitScore[] = [];
+    for (const [i, s] of unitScores.entries()) {
+      const prev = ranked[i - 1];
+      ranked.push({ ...s, rank: prev && Math.abs(prev.percent - s.percent) < EPS ? prev.rank : i + 1 });
+    }
+    const agency = this.entity(
+      [...this.units.values()],
+      reporters,
+      scored,
+      "agency",
+      null,
+      this.plan.issuer.name,
+    );
+    const unitAverage =
+      ranked.length === 0 ? 0 : round(ranked.reduce((s, u) => s + u.percent, 0) / ranked.length);
+    return {
+      planId: this.plan.id,
+      year: this.plan.year,
+      asOf: this.asOf,
+      scheme: { id: this.options.scheme.id, version: this.options.scheme.version },
+      agency: { ...agency, unitAverage },
+      units: ranked,
+      counts: {
+        activities: this.activities.size,
+        records: this.records,
+        reports: this.reports,
+        recordsAfterAsOf: this.recordsAfterAsOf,
+      },
+    };
+  }
+}
+
+function notApplicable(node: SchemeNode, text: LocalizedText): NodeScore {
+  return {
+    nodeId: node.id,
+    title: node.title,
+    maxPoints: node.maxPoints,
+    points: 0,
+    applicable: false,
+    explanation: { rule: "not-applicable", text },
+  };
+}
+
+function totals(nodes: readonly NodeScore[]): { points: number; maxPoints: number } {
+  const applicable = nodes.filter((n) => n.applicable);
+  return {
+    points: round(applicable.reduce((s, n) => s + n.points, 0)),
+    maxPoints: round(applicable.reduce((s, n) => s + n.maxPoints, 0)),
+  };
+}
+
+const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** digits;
+const percent = (points: number, max: number) => (max === 0 ? 0 : round((points / max) * 100, 2));
+const fmt = (n: number) => String(round(n, 2));
+
+/** Input of `scorePlan`, for data already in memory. */
+export interface ScoreInput {
+  readonly plan: Plan;
+  readonly activities: readonly Activity[];
+  readonly records: readonly ActualRecord[];
+  readonly reports: readonly UnitReport[];
+}
+
+/** Scores in-memory tracking data in one call (checked items only; see `checkRecord`). */
+export function scorePlan(input: ScoreInput, options: ScoreOptions): ScoreSheet {
+  const scorer = new Scorer(input.plan, options);
+  for (const a of input.activities) scorer.addActivity(a);
+  for (const r of input.records) scorer.addRecord(r);
+  for (const r of input.reports) scorer.addReport(r);
+  return scorer.result();
+}
