@@ -11,6 +11,8 @@ export interface LocalizedText {
 }
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
+// Cheap pre-check: "o"/"u" followed by a toned a, e or y is the only shape the rewrite touches.
+const OLD_PLACEMENT_CANDIDATE = /[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]/u;
 
 /**
  * Normalises Vietnamese text to Unicode NFC with the tone mark on the main vowel of "oa", "oe",
@@ -20,7 +22,7 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
  */
 export function normalizeText(input: string): string {
   const nfc = input.normalize("NFC");
-  if (!/[oOuU]/.test(nfc)) return nfc;
+  if (!OLD_PLACEMENT_CANDIDATE.test(nfc)) return nfc;
   return nfc.replace(/\p{L}+/gu, moveOldTonePlacement);
 }
 

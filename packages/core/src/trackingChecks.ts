@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { type ReportingPeriod, reportingCalendar } from "./calendar.js";
 import type { Finding } from "./finding.js";
 import type { Plan } from "./plan.js";
+import { fastActualRecord } from "./recordFastPath.js";
 import { findingFromZodIssue } from "./shapeFindings.js";
 import {
   type Activity,
@@ -183,9 +184,12 @@ export function checkActivity(input: unknown, ctx: TrackingContext, line?: numbe
 
 /** Checks an actual record against the plan and the accepted activities. */
 export function checkRecord(input: unknown, ctx: TrackingContext, line?: number): Checked<ActualRecord> {
-  const parsed = ActualRecordSchema.safeParse(input);
-  if (!parsed.success) return { value: undefined, findings: shapeFindings("records", line, parsed.error) };
-  const r = parsed.data;
+  let r = fastActualRecord(input);
+  if (r === undefined) {
+    const parsed = ActualRecordSchema.safeParse(input);
+    if (!parsed.success) return { value: undefined, findings: shapeFindings("records", line, parsed.error) };
+    r = parsed.data;
+  }
   const out: TrackingFinding[] = [];
   const f = (code: string, path: (string | number)[], vi: string, en: string) =>
     out.push(finding("records", line, code, path, vi, en));
