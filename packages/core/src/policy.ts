@@ -3,7 +3,8 @@
  * unit; the plan's lead (the appraiser) may do everything; a viewer only reads. Denials are typed
  * errors, so a portal can show the reason instead of failing.
  */
-import { Data, Result } from "effect";
+import * as Data from "effect/Data";
+import * as Result from "effect/Result";
 import type { LocalizedText } from "./text.js";
 
 /** The person acting, by role. */

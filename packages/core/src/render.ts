@@ -4,14 +4,16 @@
  */
 import { formatPlaceAndDate } from "./documentDate.js";
 import { type OutlineBlock, planDocument, recipientLines } from "./documentOutline.js";
-import type { Plan } from "./plan.js";
+import { type Plan, PlanSchema } from "./plan.js";
 
 /**
  * Canonical JSON of a parsed plan: keys in schema order, defaults filled in, two-space indent,
  * newline at the end, so the same plan always gives the same bytes.
  */
 export function renderPlanJson(plan: Plan): string {
-  return `${JSON.stringify(plan, null, 2)}\n`;
+  // Re-parsing puts keys in schema order whatever order the object was built in.
+  const parsed = PlanSchema.safeParse(plan);
+  return `${JSON.stringify(parsed.success ? parsed.data : plan, null, 2)}\n`;
 }
 
 function blockText(b: OutlineBlock): string {
@@ -49,9 +51,18 @@ export function renderPlanText(plan: Plan): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Escapes text so a person's words never turn into Markdown markup. */
+/**
+ * Escapes text so a person's words never turn into Markdown markup: inline markers anywhere,
+ * block markers ("1.", "-", "+", "=", ">") at the start, and line breaks, which would start a new
+ * block.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
+  return text
+    .replace(/\s*[\r\n]+\s*/g, " ")
+    .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+=]|\d+(?=[.)]))/, (_m, space: string, marker: string) =>
+      /^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
+    );
 }
 
 /** The plan as Markdown that reads like the issued plan, with the Decree 30 header as a table. */
@@ -106,7 +117,7 @@ export function renderPlanMarkdown(plan: Plan): string {
         "",
         `**${e(s.name)}**`,
       ]
-        .map((l) => (l === "" ? "" : `> ${l}`))
+        .map((l) => (l === "" ? ">" : `> ${l}`))
         .join("\n"),
       "",
     );

@@ -370,26 +370,34 @@ export const PLAN_RULES: readonly PlanRule[] = [
     severity: "error",
     title: { vi: "Nội dung chưa có đơn vị phụ trách", en: "Content area without a responsible unit" },
     description: {
-      vi: 'Mỗi nội dung tuyên truyền phải có đơn vị phụ trách: được nêu trong `contentAreaIds` của một trách nhiệm, hoặc một trách nhiệm phụ trách toàn bộ (`"all"`). Nội dung có nội dung con được coi là có người phụ trách khi mọi nội dung con đều có.',
-      en: 'Every content area has a responsible unit: listed in some responsibility\'s `contentAreaIds`, or covered by one responsible for everything (`"all"`). A parent area is covered when all its children are.',
+      vi: 'Mỗi nội dung tuyên truyền phải có đơn vị phụ trách: được nêu trong `contentAreaIds` của một trách nhiệm, hoặc một trách nhiệm phụ trách toàn bộ (`"all"`). Giao một nội dung là giao cả các nội dung con của nó; nội dung có nội dung con được coi là có người phụ trách khi mọi nội dung con đều có.',
+      en: 'Every content area has a responsible unit: listed in some responsibility\'s `contentAreaIds`, or covered by one responsible for everything (`"all"`). Assigning an area assigns everything below it; a parent area is covered when all its children are.',
     },
     *check({ plan }) {
       if (plan.responsibilities.some((r) => r.contentAreaIds === "all")) return;
       const direct = new Set(
         plan.responsibilities.flatMap((r) => (r.contentAreaIds === "all" ? [] : r.contentAreaIds)),
       );
-      const children = new Map<string, string[]>();
+      const parentOf = new Map<string, string>();
+      const hasChildren = new Set<string>();
       for (const c of plan.contentAreas)
-        if (c.parentId !== undefined) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
-      const covered = (id: string, depth: number): boolean =>
-        direct.has(id) ||
-        (depth < 64 &&
-          (children.get(id)?.length ?? 0) > 0 &&
-          (children.get(id) ?? []).every((c) => covered(c, depth + 1)));
+        if (c.parentId !== undefined) {
+          if (!parentOf.has(c.id)) parentOf.set(c.id, c.parentId);
+          hasChildren.add(c.parentId);
+        }
+      // Assigning an area covers everything below it: walk up the ancestors (bounded, so a cycle,
+      // reported by hierarchy-cycle, cannot loop). A parent is covered once all its leaves are, so
+      // only uncovered leaves are reported.
+      const coveredFromAbove = (id: string): boolean => {
+        let at: string | undefined = id;
+        for (let steps = 0; at !== undefined && steps <= plan.contentAreas.length; steps++) {
+          if (direct.has(at)) return true;
+          at = parentOf.get(at);
+        }
+        return false;
+      };
       for (const [i, c] of plan.contentAreas.entries()) {
-        if (direct.has(c.id)) continue;
-        // a parent is covered through its children; report only the uncovered leaves and parents with no children covered
-        if (!covered(c.id, 0) && !(children.get(c.id)?.length ?? 0))
+        if (hasChildren.has(c.id) || coveredFromAbove(c.id)) continue;
           yield hit(
             ["contentAreas", i],
             `Nội dung "${c.id}" chưa được giao cho đơn vị nào.`,

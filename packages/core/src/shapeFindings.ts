@@ -26,10 +26,16 @@ function received(input: unknown): string {
   return typeof input;
 }
 
+/**
+ * Parse options that make zod keep the offending input on each issue, so a finding can say what
+ * was received ("expected number, received string") instead of calling a wrong type "missing".
+ */
+export const REPORT_INPUT = { reportInput: true } as const;
+
 /** Converts one zod issue into a finding with a Vietnamese and English message. */
 export function findingFromZodIssue(issue: z.core.$ZodIssue): Finding {
-  const where = formatPath(issue.path as PropertyKey[] as (string | number)[]);
   const path = issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
+  const where = formatPath(path);
   const base = { code: `shape.${issue.code}`, severity: "error" as const, path };
   switch (issue.code) {
     case "invalid_type": {

@@ -23,7 +23,9 @@ const OLD_PLACEMENT_CANDIDATE = /[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈ�
 export function normalizeText(input: string): string {
   const nfc = input.normalize("NFC");
   if (!OLD_PLACEMENT_CANDIDATE.test(nfc)) return nfc;
-  return nfc.replace(/\p{L}+/gu, moveOldTonePlacement);
+  // Words include their combining marks, and the result is recomposed: a stray mark after a
+  // moved tone must not leave the text outside NFC.
+  return nfc.replace(/\p{L}[\p{L}\p{M}]*/gu, moveOldTonePlacement).normalize("NFC");
 }
 
 function moveOldTonePlacement(word: string): string {
@@ -52,14 +54,16 @@ function moveOldTonePlacement(word: string): string {
 
 /**
  * A text field of the model: normalised on parse, and never empty after trimming, so that a
- * blank line in a form is reported instead of stored.
+ * blank line in a form is reported instead of stored. Each is one paragraph of the issued
+ * document, so runs of white space (line breaks and no-break spaces pasted from Word) become one
+ * space.
  */
 export const Text = z
   .string()
-  .overwrite((s) => normalizeText(s).trim())
+  .overwrite((s) => normalizeText(s).replace(/\s+/gu, " ").trim())
   .pipe(z.string().min(1));
 
-/** Any text field that may be empty (notes, optional remarks). */
+/** Any text field that may be empty and may span lines (notes, remarks). */
 export const OptionalText = z.string().overwrite((s) => normalizeText(s).trim());
 
 /** Vietnamese label with its English counterpart. */
@@ -119,12 +123,12 @@ const OUTLINE_LETTERS = [
 
 /**
  * The letter an official document gives the n-th item of a list (a, b, c, d, đ, e, g…): Vietnamese
- * administrative outlines skip f, j, w, z and insert đ.
+ * administrative outlines skip f, j, w, z and insert đ. Past "y" (23 items) it falls back to
+ * numbers, which real documents do rather than invent letters.
  */
 export function outlineLetter(index: number): string {
-  const letter = OUTLINE_LETTERS[index];
-  if (letter !== undefined) return letter;
-  return `${OUTLINE_LETTERS[Math.floor(index / OUTLINE_LETTERS.length) - 1] ?? "z"}${OUTLINE_LETTERS[index % OUTLINE_LETTERS.length]}`;
+  if (!Number.isInteger(index) || index < 0) return String(index);
+  return OUTLINE_LETTERS[index] ?? String(index + 1);
 }
 
 const ROMAN: ReadonlyArray<readonly [number, string]> = [

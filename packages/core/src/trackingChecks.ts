@@ -8,7 +8,7 @@ import { type ReportingPeriod, reportingCalendar } from "./calendar.js";
 import type { Finding } from "./finding.js";
 import type { Plan } from "./plan.js";
 import { fastActualRecord } from "./recordFastPath.js";
-import { findingFromZodIssue } from "./shapeFindings.js";
+import { findingFromZodIssue, REPORT_INPUT } from "./shapeFindings.js";
 import {
   type Activity,
   ActivitySchema,
@@ -109,7 +109,7 @@ const outsideYear = (ctx: TrackingContext, date: string) => date < ctx.yearStart
 
 /** Checks a planned activity against the plan; accepted activities join the context. */
 export function checkActivity(input: unknown, ctx: TrackingContext, line?: number): Checked<Activity> {
-  const parsed = ActivitySchema.safeParse(input);
+  const parsed = ActivitySchema.safeParse(input, REPORT_INPUT);
   if (!parsed.success) return { value: undefined, findings: shapeFindings("activities", line, parsed.error) };
   const a = parsed.data;
   const out: TrackingFinding[] = [];
@@ -186,7 +186,7 @@ export function checkActivity(input: unknown, ctx: TrackingContext, line?: numbe
 export function checkRecord(input: unknown, ctx: TrackingContext, line?: number): Checked<ActualRecord> {
   let r = fastActualRecord(input);
   if (r === undefined) {
-    const parsed = ActualRecordSchema.safeParse(input);
+    const parsed = ActualRecordSchema.safeParse(input, REPORT_INPUT);
     if (!parsed.success) return { value: undefined, findings: shapeFindings("records", line, parsed.error) };
     r = parsed.data;
   }
@@ -227,7 +227,7 @@ export function checkRecord(input: unknown, ctx: TrackingContext, line?: number)
 
 /** Checks a unit report: known unit, and a period that exists in the plan's calendar. */
 export function checkReport(input: unknown, ctx: TrackingContext, line?: number): Checked<UnitReport> {
-  const parsed = UnitReportSchema.safeParse(input);
+  const parsed = UnitReportSchema.safeParse(input, REPORT_INPUT);
   if (!parsed.success) return { value: undefined, findings: shapeFindings("reports", line, parsed.error) };
   const r = parsed.data;
   const out: TrackingFinding[] = [];

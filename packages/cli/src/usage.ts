@@ -1,0 +1,158 @@
+/**
+ * Help pages of `cchc`, Vietnamese first, English alongside. They are the reference people read
+ * before scripting against the commands, so flags, exit codes and JSON shapes are spelled out here.
+ */
+import { SAMPLE_PLAN_NAMES } from "@cchc/core";
+
+/** The command names, in the order the help lists them. */
+export const COMMAND_NAMES = ["sample", "validate", "calendar", "render", "schema", "rules"] as const;
+/** One of the `cchc` commands. */
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+const EXIT_CODES = `Mã thoát / Exit codes:
+  0   thành công / success
+  1   kế hoạch có lỗi / the plan has errors
+  2   đối số sai hoặc tệp không dùng được / bad arguments or unusable input file
+  70  lỗi nội bộ của cchc / internal error (a bug)`;
+
+/** `cchc --help`. */
+export function globalUsage(version: string): string {
+  return `cchc ${version} — kế hoạch tuyên truyền cải cách hành chính (CCHC)
+cchc ${version} — administrative-reform (PAR) communication plans
+
+Cách dùng / Usage:
+  cchc <lệnh/command> [tùy chọn/options]
+
+Lệnh / Commands:
+  sample <tên>          in kế hoạch mẫu dạng JSON
+                        print a sample plan as JSON (${SAMPLE_PLAN_NAMES.join(", ")})
+  validate <tệp>        kiểm tra kế hoạch (.json, .yaml, .yml)
+                        validate a plan file
+  calendar <năm>        lịch báo cáo định kỳ: kỳ, ngày chốt số liệu, hạn nộp
+                        reporting calendar: periods, data cut-off, due dates
+  render <tệp>          kết xuất kế hoạch (Markdown, JSON, văn bản)
+                        render a plan (Markdown, JSON, plain text)
+  schema                in JSON Schema của kế hoạch
+                        print the plan's JSON Schema
+  rules                 liệt kê các quy tắc kiểm tra
+                        list the validation rules
+
+Tùy chọn chung / Global options:
+  -h, --help            trợ giúp (cũng dùng được sau mỗi lệnh) / help (also after a command)
+  -V, --version         phiên bản / version
+
+${EXIT_CODES}
+
+Ví dụ / Examples:
+  cchc sample mic-2018 > ke-hoach.json
+  cchc validate ke-hoach.json
+  cchc calendar 2018 --types quarter,half-year,year
+  cchc render ke-hoach.json --format md --out ke-hoach.md
+`;
+}
+
+const COMMAND_USAGE: Record<CommandName, string> = {
+  sample: `Cách dùng / Usage: cchc sample <tên/name>
+
+In kế hoạch mẫu dạng JSON chuẩn (đã điền giá trị mặc định), làm điểm xuất phát cho kế hoạch của cơ quan.
+Prints a sample plan as canonical JSON (defaults filled in), a starting point for your own plan.
+
+Mẫu có sẵn / Samples: ${SAMPLE_PLAN_NAMES.join(", ")}
+  mic-2018   Kế hoạch tuyên truyền CCHC năm 2018 của Bộ Thông tin và Truyền thông
+             2018 PAR communication plan of the Ministry of Information and Communications
+
+Mã thoát / Exit codes: 0 thành công / success; 2 tên mẫu không có / unknown sample name
+
+Ví dụ / Example:
+  cchc sample mic-2018 > ke-hoach.json
+`,
+  validate: `Cách dùng / Usage: cchc validate <tệp/file> [--json]
+
+Kiểm tra một kế hoạch (.json, .yaml hoặc .yml; tên khác: thử JSON rồi YAML).
+Validates a plan file (.json, .yaml or .yml; any other name is tried as JSON, then YAML).
+
+Tùy chọn / Options:
+  --json     in đúng một đối tượng JSON / print exactly one JSON object:
+             { "errors": [...], "warnings": [...] },
+             mỗi phát hiện / each finding: { "code", "severity", "path": [...], "message": { "vi", "en" } }
+  -h, --help trợ giúp / help
+
+Mã thoát / Exit codes:
+  0   không có lỗi (có thể có cảnh báo) / no errors (warnings allowed)
+  1   có lỗi / the plan has errors
+  2   tệp không dùng được: không có, là thư mục, rỗng, sai cú pháp, không phải đối tượng
+      unusable file: missing, a directory, empty, syntax error, top level not an object
+
+Danh sách mã / Codes: cchc rules
+`,
+  calendar: `Cách dùng / Usage: cchc calendar <năm/year> [--json] [--types <loại,…>] [--deadline-days <N>]
+
+Lịch báo cáo định kỳ theo Nghị định 09/2019/NĐ-CP (múi giờ Asia/Ho_Chi_Minh): mỗi kỳ với mã, tên,
+ngày bắt đầu và kết thúc chốt số liệu, hạn nộp.
+Reporting calendar of Decree 09/2019 (Asia/Ho_Chi_Minh): every period with id, label, data cut-off
+start and end, and due date.
+
+Đối số / Arguments:
+  <năm/year>            số nguyên 2000–2100 / an integer 2000–2100
+
+Tùy chọn / Options:
+  --types <loại,…>      loại kỳ, cách nhau bởi dấu phẩy / period types, comma-separated:
+                        month, quarter, half-year, nine-month, year (mặc định: tất cả / default: all)
+  --deadline-days <N>   hạn nộp sau ngày chốt số liệu, 0–365 ngày (mặc định 5)
+                        days from cut-off to deadline, 0–365 (default 5)
+  --json                in JSON / print JSON:
+                        { "year", "timeZone", "deadlineDaysAfterCutoff", "periods": [ { "id", "type",
+                          "label": { "vi", "en" }, "cutoffStart", "cutoffEnd", "dueDate", "dueAt" } ] }
+  -h, --help            trợ giúp / help
+
+Mã thoát / Exit codes: 0 thành công / success; 2 năm hoặc tùy chọn sai / bad year or option
+
+Ví dụ / Example:
+  cchc calendar 2018 --types quarter,half-year,year --deadline-days 7
+`,
+  render: `Cách dùng / Usage: cchc render <tệp/file> [--format md|json|text] [--out <tệp/file>]
+
+Kết xuất kế hoạch theo thể thức văn bản (Nghị định 30/2020/NĐ-CP).
+Renders a plan in the official document layout (Decree 30/2020).
+
+Tùy chọn / Options:
+  -f, --format <dạng>   md (Markdown, mặc định / default), json (JSON chuẩn / canonical JSON),
+                        text (văn bản thuần / plain text)
+  -o, --out <tệp>       ghi ra tệp thay vì in ra màn hình / write to a file instead of stdout
+  -h, --help            trợ giúp / help
+
+Kế hoạch có lỗi vẫn được kết xuất khi đọc được cấu trúc (số lỗi in ra stderr).
+A plan with errors still renders when its shape parses (the error count goes to stderr).
+
+Mã thoát / Exit codes:
+  0   đã kết xuất / rendered
+  1   không đọc được cấu trúc kế hoạch (phát hiện in ra stderr) / the plan's shape does not parse
+      (findings on stderr)
+  2   đối số sai, tệp không dùng được hoặc không ghi được / bad arguments, unusable input, cannot write
+`,
+  schema: `Cách dùng / Usage: cchc schema
+
+In JSON Schema (draft 2020-12) của một kế hoạch, cho trình soạn thảo và các ngôn ngữ khác.
+Prints the JSON Schema (draft 2020-12) of a plan, for editors and other languages.
+
+Mã thoát / Exit codes: 0 thành công / success; 2 đối số sai / bad arguments
+`,
+  rules: `Cách dùng / Usage: cchc rules [--json | --markdown]
+
+Liệt kê các quy tắc kiểm tra kế hoạch: mã, mức độ, tên.
+Lists the plan validation rules: code, severity, title.
+
+Tùy chọn / Options:
+  --json       in JSON / print JSON: { "rules": [ { "code", "severity", "title": { "vi", "en" },
+               "description": { "vi", "en" } } ] }
+  --markdown   in trang tham khảo Markdown (docs/rules.md) / print the Markdown reference page
+  -h, --help   trợ giúp / help
+
+Mã thoát / Exit codes: 0 thành công / success; 2 đối số sai / bad arguments
+`,
+};
+
+/** `cchc <command> --help`. */
+export function commandUsage(command: CommandName): string {
+  return COMMAND_USAGE[command];
+}
