@@ -398,11 +398,11 @@ export const PLAN_RULES: readonly PlanRule[] = [
       };
       for (const [i, c] of plan.contentAreas.entries()) {
         if (hasChildren.has(c.id) || coveredFromAbove(c.id)) continue;
-          yield hit(
-            ["contentAreas", i],
-            `Nội dung "${c.id}" chưa được giao cho đơn vị nào.`,
-            `Content area "${c.id}" is not assigned to any unit.`,
-          );
+        yield hit(
+          ["contentAreas", i],
+          `Nội dung "${c.id}" chưa được giao cho đơn vị nào.`,
+          `Content area "${c.id}" is not assigned to any unit.`,
+        );
       }
     },
   },

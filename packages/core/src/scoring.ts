@@ -189,10 +189,9 @@ export class Scorer {
   ) {
     this.context = createTrackingContext(plan);
     this.periods = [...this.context.periods.values()];
-    const lastDue = this.periods.reduce(
-      (m, p) => (p.dueAt > m ? p.dueAt : m),
-      `${plan.year}-12-31T16:59:59.999Z`,
-    );
+    // By default, score the whole year: up to the last deadline, or the year's last day.
+    const ends = [`${plan.year}-12-31T16:59:59.999Z`, ...this.periods.map((p) => p.dueAt)].sort();
+    const lastDue = ends[ends.length - 1] as string;
     this.asOf = options.asOf ?? lastDue;
     this.asOfMs = Date.parse(this.asOf);
     this.asOfDate = vietnamDateOf(this.asOf);
