@@ -118,6 +118,25 @@ export function formatFromExtension(path: string): PlanFileFormat | undefined {
  * @throws CliError (exit 2) with one bilingual line when the file cannot be used as a plan file.
  */
 export async function loadPlanFile(io: CliIo, path: string): Promise<LoadedPlanFile> {
+  const { absolutePath, format, value } = await loadDataFile(io, path);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    const got = describeTopLevel(value);
+    throw cannotRead(path, {
+      vi: `nội dung phải là một đối tượng (kế hoạch), nhận được ${got.vi}`,
+      en: `the top level must be an object (a plan), got ${got.en}`,
+    });
+  }
+  return { absolutePath, format, data: value as Record<string, unknown> };
+}
+
+/**
+ * Reads any JSON or YAML data file (a scoring scheme, a list of manual scores) with the same
+ * one-line errors as a plan file; the caller checks the shape of the value.
+ */
+export async function loadDataFile(
+  io: CliIo,
+  path: string,
+): Promise<{ absolutePath: string; format: PlanFileFormat; value: unknown }> {
   const absolutePath = resolve(io.cwd, path);
   let content: string | Buffer;
   try {
@@ -165,12 +184,5 @@ export async function loadPlanFile(io: CliIo, path: string): Promise<LoadedPlanF
     }
   }
 
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    const got = describeTopLevel(value);
-    throw cannotRead(path, {
-      vi: `nội dung phải là một đối tượng (kế hoạch), nhận được ${got.vi}`,
-      en: `the top level must be an object (a plan), got ${got.en}`,
-    });
-  }
-  return { absolutePath, format, data: value as Record<string, unknown> };
+  return { absolutePath, format, value };
 }

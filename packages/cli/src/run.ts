@@ -8,6 +8,7 @@ import { renderCommand } from "./commands/render.js";
 import { rulesCommand } from "./commands/rules.js";
 import { sampleCommand } from "./commands/sample.js";
 import { schemaCommand } from "./commands/schema.js";
+import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
 import { CliError, helpHint, oneLine, quote } from "./errors.js";
 import { type CliIo, EXIT } from "./io.js";
@@ -23,6 +24,7 @@ const COMMANDS: Record<CommandName, Command> = {
   render: renderCommand,
   schema: schemaCommand,
   rules: rulesCommand,
+  score: scoreCommand,
 };
 
 function isCommandName(name: string): name is CommandName {

@@ -5,7 +5,15 @@
 import { SAMPLE_PLAN_NAMES } from "@cchc/core";
 
 /** The command names, in the order the help lists them. */
-export const COMMAND_NAMES = ["sample", "validate", "calendar", "render", "schema", "rules"] as const;
+export const COMMAND_NAMES = [
+  "sample",
+  "validate",
+  "calendar",
+  "render",
+  "schema",
+  "rules",
+  "score",
+] as const;
 /** One of the `cchc` commands. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -36,6 +44,9 @@ Lệnh / Commands:
                         print the plan's JSON Schema
   rules                 liệt kê các quy tắc kiểm tra
                         list the validation rules
+  score <tệp> --tracking <thư mục|tệp>
+                        chấm điểm theo dữ liệu theo dõi (đọc dạng luồng NDJSON)
+                        score a plan from tracking data (streamed NDJSON)
 
 Tùy chọn chung / Global options:
   -h, --help            trợ giúp (cũng dùng được sau mỗi lệnh) / help (also after a command)
@@ -51,7 +62,43 @@ Ví dụ / Examples:
 `;
 }
 
+const SCORE_USAGE = `Cách dùng / Usage: cchc score <kế hoạch/plan> --tracking <thư mục|tệp / dir|file>
+                   [--scheme <tệp>] [--manual <tệp>] [--as-of <ngày|thời điểm>] [--explain-limit N] [--json]
+
+Chấm điểm công tác tuyên truyền CCHC của từng đơn vị và toàn cơ quan, có giải thích từng điểm, xếp
+hạng và dự báo cuối năm. Dữ liệu theo dõi được đọc dạng luồng; dòng lỗi bị bỏ qua, có số dòng.
+Scores each unit and the agency, every point explained, with a ranking and a year-end forecast.
+Tracking data is streamed; invalid lines are skipped and reported with their line numbers.
+
+Dữ liệu theo dõi / Tracking data:
+  thư mục / a folder    activities.ndjson, records.ndjson, reports.ndjson (như cchc generate ghi ra)
+  một tệp / one file    NDJSON, mỗi dòng có "kind": "activity" | "record" | "report"
+
+Tùy chọn / Options:
+  --scheme <tệp>        thang điểm JSON/YAML (mặc định: mẫu Chỉ số CCHC "par-communication")
+                        scoring scheme (default: the PAR Index example preset)
+  --manual <tệp>        điểm tự chấm/thẩm định: [ { "nodeId", "unitId"?, "selfAssessed"?, "appraised"?,
+                        "note"?, "evidenceUrl"? } ] / self-assessed and appraised points
+  --as-of <ngày>        tính đến ngày (YYYY-MM-DD, hết ngày giờ Việt Nam) hoặc thời điểm ISO có múi giờ
+                        (mặc định: hết năm kế hoạch) / score as of a date or instant (default: year end)
+  --explain-limit <N>   số mã bản ghi liệt kê trong giải thích (mặc định 20)
+                        how many record ids explanations list (default 20)
+  --json                in JSON: { planId, year, asOf, scheme, agency, units: [ { unitId, name, rank,
+                        points, maxPoints, percent, metrics, nodes, evidence, forecast } ], counts,
+                        skipped: { count, byCode, findings: [ { source, line, code, severity, path,
+                        message } ] } }
+
+Mã thoát / Exit codes:
+  0   đã chấm điểm (dòng lỗi được bỏ qua và báo cáo) / scored (invalid lines skipped and reported)
+  1   không đọc được cấu trúc kế hoạch / the plan's shape does not parse
+  2   đối số sai, tệp không dùng được, thang điểm sai / bad arguments, unusable file, invalid scheme
+
+Ví dụ / Example:
+  cchc generate --size small --seed 1 --out d && cchc score d/plan.json --tracking d --json
+`;
+
 const COMMAND_USAGE: Record<CommandName, string> = {
+  score: SCORE_USAGE,
   sample: `Cách dùng / Usage: cchc sample <tên/name>
 
 In kế hoạch mẫu dạng JSON chuẩn (đã điền giá trị mặc định), làm điểm xuất phát cho kế hoạch của cơ quan.

@@ -40,6 +40,7 @@ export {
   Scorer,
   type ScoreSheet,
   scorePlan,
+  taskedUnitIds,
 } from "./scoring.js";
 export * from "./scoringScheme.js";
 export { findingFromZodIssue } from "./shapeFindings.js";

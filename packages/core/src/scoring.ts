@@ -102,6 +102,7 @@ export interface ScoreSheet {
     readonly records: number;
     readonly reports: number;
     readonly recordsAfterAsOf: number;
+    readonly reportsAfterAsOf: number;
   };
 }
 
@@ -109,8 +110,9 @@ export interface ScoreSheet {
 export interface ScoreOptions {
   readonly scheme: ScoringScheme;
   /**
-   * The instant scores are computed at (ISO with offset). Records dated later and reports whose
-   * deadline has not passed are left out. Defaults to the end of the plan year's last deadline.
+   * The instant scores are computed at (ISO with offset). Records dated later, reports submitted
+   * later, and reports whose deadline has not passed are left out. Defaults to the end of the plan
+   * year in Vietnam, or to the last reporting deadline when that is later.
    */
   readonly asOf?: string;
   readonly manualScores?: readonly ManualScore[];
@@ -135,14 +137,24 @@ interface UnitState {
   readonly reports: Map<string, { at: number; id: string }>;
 }
 
-/** Units that must report: the schedule's list, groups expanded to their members when listed. */
-export function expectedReporterIds(plan: Plan): string[] {
+/**
+ * A unit id with groups replaced by their members (recursively; bounded, so a cycle of groups
+ * cannot loop).
+ */
+function expandGroups(plan: Plan): (id: string) => string[] {
   const byId = new Map(plan.units.map((u) => [u.id, u] as const));
-  const expand = (id: string): string[] => {
+  const expand = (id: string, depth: number): string[] => {
     const u = byId.get(id);
-    if (u?.group && u.memberIds && u.memberIds.length > 0) return u.memberIds.flatMap(expand);
+    if (u?.group && u.memberIds && u.memberIds.length > 0 && depth < 16)
+      return u.memberIds.flatMap((m) => expand(m, depth + 1));
     return [id];
   };
+  return (id) => expand(id, 0);
+}
+
+/** Units that must report: the schedule's list, groups expanded to their members when listed. */
+export function expectedReporterIds(plan: Plan): string[] {
+  const expand = expandGroups(plan);
   const reporters = plan.reporting?.reporterUnitIds ?? "all";
   if (reporters === "all") {
     const leads = new Set(leadUnitIds(plan));
@@ -157,6 +169,19 @@ export function expectedReporterIds(plan: Plan): string[] {
       .map((u) => u.id);
   }
   return [...new Set(reporters.flatMap(expand))];
+}
+
+/**
+ * Units the plan gives a task other than leading (implement, coordinate, report…), groups expanded
+ * to their members: they are expected to take part even before they plan anything.
+ */
+export function taskedUnitIds(plan: Plan): string[] {
+  const expand = expandGroups(plan);
+  const leads = new Set(leadUnitIds(plan));
+  const out = new Set<string>();
+  for (const r of plan.responsibilities)
+    if (!r.roles.includes("lead")) for (const id of r.unitIds.flatMap(expand)) if (!leads.has(id)) out.add(id);
+  return [...out];
 }
 
 const EPS = 1e-9;
@@ -180,6 +205,7 @@ export class Scorer {
   private records = 0;
   private reports = 0;
   private recordsAfterAsOf = 0;
+  private reportsAfterAsOf = 0;
   /** The lookups tracking checks use; exposed so a caller checks and scores with one context. */
   readonly context: TrackingContext;
 
@@ -236,12 +262,19 @@ export class Scorer {
     if (unit.sampleRecordIds.length < this.limit) unit.sampleRecordIds.push(record.id);
   }
 
-  /** Adds a checked report; the earliest submission per unit and period counts. */
+  /**
+   * Adds a checked report; the earliest submission per unit and period counts. A report submitted
+   * after the as-of instant was not known then and is counted apart.
+   */
   addReport(report: UnitReport): void {
     const unit = this.units.get(report.unitId);
     if (!unit) return;
-    this.reports++;
     const at = Date.parse(report.submittedAt);
+    if (at > this.asOfMs) {
+      this.reportsAfterAsOf++;
+      return;
+    }
+    this.reports++;
     const prev = unit.reports.get(report.periodId);
     if (!prev || at < prev.at) unit.reports.set(report.periodId, { at, id: report.id });
   }
@@ -388,7 +421,9 @@ export class Scorer {
       }
       const rule = node.rule;
       if (rule?.type === "manual") {
-        const entry = manual.find((m) => m.nodeId === node.id && (m.unitId ?? null) === unitId);
+        // The last entry for a node and unit wins, so an appended correction replaces the earlier one.
+        let entry: ManualScore | undefined;
+        for (const m of manual) if (m.nodeId === node.id && (m.unitId ?? null) === unitId) entry = m;
         const raw = entry?.appraised ?? entry?.selfAssessed ?? 0;
         const points = Math.min(node.maxPoints, Math.max(0, raw));
         const how =
@@ -496,11 +531,15 @@ export class Scorer {
     return Math.min(1, Math.max(0, (this.asOfMs - start) / (end - start)));
   }
 
-  /** Scores every unit that has activities or must report, and the agency; ranks the units. */
+  /**
+   * Scores every unit that has activities, must report, or is given a task in the plan, and the
+   * agency; ranks the units.
+   */
   result(): ScoreSheet {
     const reporters = new Set(expectedReporterIds(this.plan));
+    const tasked = new Set(taskedUnitIds(this.plan));
     const scored = [...this.units.values()].filter(
-      (u) => u.activities.length > 0 || reporters.has(u.unit.id),
+      (u) => u.activities.length > 0 || reporters.has(u.unit.id) || tasked.has(u.unit.id),
     );
     const unitScores = scored.map((u) => ({
       ...this.entity([u], reporters, [u], "unit", u.unit.id, u.unit.name),
@@ -535,6 +574,7 @@ export class Scorer {
         records: this.records,
         reports: this.reports,
         recordsAfterAsOf: this.recordsAfterAsOf,
+        reportsAfterAsOf: this.reportsAfterAsOf,
       },
     };
   }

@@ -1,0 +1,340 @@
+/**
+ * `cchc score <plan> --tracking <dir|file>`: streams tracking data through the core's checks and
+ * scorer, so the national dataset (a million records) is scored in one pass with flat memory.
+ * Bad lines are skipped with a finding (line number included) and counted; nothing stops the run.
+ */
+import { stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import {
+  checkActivity,
+  checkRecord,
+  checkReport,
+  type ManualScore,
+  ManualScoreSchema,
+  type NodeScore,
+  PAR_COMMUNICATION_PRESET,
+  parseNdjsonLine,
+  Scorer,
+  type ScoreSheet,
+  type ScoringScheme,
+  type TrackingFinding,
+  validatePlan,
+  validateScheme,
+} from "@cchc/core";
+import { parseCommandArgs } from "../args.js";
+import { CliError, helpHint, quote } from "../errors.js";
+import { findingLine, findingToJson } from "../findings.js";
+import { type CliIo, EXIT } from "../io.js";
+import { loadDataFile, loadPlanFile } from "../loadPlanFile.js";
+import { readLines } from "../ndjson.js";
+
+/** File names of a tracking folder, as `cchc generate` writes them. */
+export const TRACKING_FILES = {
+  activities: "activities.ndjson",
+  records: "records.ndjson",
+  reports: "reports.ndjson",
+} as const;
+
+/** How many findings the output lists; all are counted by code. */
+const MAX_LISTED_FINDINGS = 200;
+
+interface Skipped {
+  count: number;
+  byCode: Record<string, number>;
+  findings: TrackingFinding[];
+}
+
+type Kind = keyof typeof TRACKING_FILES;
+
+function record(skipped: Skipped, findings: readonly TrackingFinding[]): void {
+  if (findings.length === 0) return;
+  skipped.count++;
+  for (const f of findings) {
+    skipped.byCode[f.code] = (skipped.byCode[f.code] ?? 0) + 1;
+    if (skipped.findings.length < MAX_LISTED_FINDINGS) skipped.findings.push(f);
+  }
+}
+
+function feed(scorer: Scorer, kind: Kind, value: unknown, line: number, skipped: Skipped): void {
+  switch (kind) {
+    case "activities": {
+      const checked = checkActivity(value, scorer.context, line);
+      record(skipped, checked.findings);
+      if (checked.value) scorer.addActivity(checked.value);
+      return;
+    }
+    case "records": {
+      const checked = checkRecord(value, scorer.context, line);
+      record(skipped, checked.findings);
+      if (checked.value) scorer.addRecord(checked.value);
+      return;
+    }
+    case "reports": {
+      const checked = checkReport(value, scorer.context, line);
+      record(skipped, checked.findings);
+      if (checked.value) scorer.addReport(checked.value);
+      return;
+    }
+  }
+}
+
+async function streamFile(path: string, kind: Kind, scorer: Scorer, skipped: Skipped): Promise<void> {
+  let line = 0;
+  for await (const text of readLines(path)) {
+    line++;
+    const parsed = parseNdjsonLine(text, line, kind);
+    if (parsed === undefined) continue;
+    if (!parsed.ok) record(skipped, [parsed.finding]);
+    else feed(scorer, kind, parsed.value, line, skipped);
+  }
+}
+
+const KIND_OF_LINE: Record<string, Kind> = { activity: "activities", record: "records", report: "reports" };
+
+/**
+ * One mixed NDJSON file: each line carries `"kind": "activity" | "record" | "report"`. Activities
+ * are read in a first pass so records may come before the activity they belong to.
+ */
+async function streamMixedFile(path: string, scorer: Scorer, skipped: Skipped): Promise<void> {
+  for (const pass of ["activities", "rest"] as const) {
+    let line = 0;
+    for await (const text of readLines(path)) {
+      line++;
+      const parsed = parseNdjsonLine(text, line, "records");
+      if (parsed === undefined) continue;
+      if (!parsed.ok) {
+        if (pass === "activities") record(skipped, [parsed.finding]);
+        continue;
+      }
+      const value = parsed.value;
+      const tag = typeof value === "object" && value !== null && "kind" in value ? value.kind : undefined;
+      const kind = typeof tag === "string" ? KIND_OF_LINE[tag] : undefined;
+      if (kind === undefined) {
+        if (pass === "activities")
+          record(skipped, [
+            {
+              code: "tracking.kind-unknown",
+              severity: "error",
+              path: ["kind"],
+              message: {
+                vi: `Dòng cần trường "kind" là "activity", "record" hoặc "report" (dòng ${line})`,
+                en: `Line needs "kind": "activity", "record" or "report" (line ${line})`,
+              },
+              source: "records",
+              line,
+            },
+          ]);
+        continue;
+      }
+      if ((kind === "activities") !== (pass === "activities")) continue;
+      const { kind: _kind, ...item } = value as Record<string, unknown>;
+      feed(scorer, kind, item, line, skipped);
+    }
+  }
+}
+
+async function loadScheme(io: CliIo, path: string | undefined): Promise<ScoringScheme> {
+  if (path === undefined) return PAR_COMMUNICATION_PRESET;
+  const file = await loadPlanFile(io, path);
+  const { scheme, errors } = validateScheme(file.data);
+  if (scheme === undefined) {
+    const first = errors[0];
+    throw new CliError({
+      vi: `thang điểm ${quote(path)} không hợp lệ (${errors.length} lỗi): ${first ? findingLine(first) : ""}`,
+      en: `the scheme ${quote(path)} is invalid (${errors.length} error(s)) ${helpHint("score")}`,
+    });
+  }
+  return scheme;
+}
+
+async function loadManual(io: CliIo, path: string | undefined): Promise<ManualScore[]> {
+  if (path === undefined) return [];
+  const { value } = await loadDataFile(io, path);
+  const list =
+    typeof value === "object" && value !== null && !Array.isArray(value) && "scores" in value
+      ? value.scores
+      : value;
+  const parsed = ManualScoreSchema.array().safeParse(list);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError({
+      vi: `tệp điểm chấm tay ${quote(path)} không hợp lệ tại ${issue?.path.join(".") ?? ""}: ${issue?.message ?? ""}`,
+      en: `the manual scores file ${quote(path)} is invalid at ${issue?.path.join(".") ?? ""}: ${issue?.message ?? ""} ${helpHint("score")}`,
+    });
+  }
+  return parsed.data;
+}
+
+function parseAsOf(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  // A date means the end of that day in Vietnam; an instant must carry its offset.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(`${raw}T23:59:59.999+07:00`)))
+    return new Date(Date.parse(`${raw}T23:59:59.999+07:00`)).toISOString();
+  if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(raw) && !Number.isNaN(Date.parse(raw)))
+    return new Date(Date.parse(raw)).toISOString();
+  throw new CliError({
+    vi: `--as-of cần một ngày (YYYY-MM-DD) hoặc thời điểm ISO có múi giờ (nhận được ${quote(raw)})`,
+    en: `--as-of needs a date (YYYY-MM-DD) or an ISO instant with an offset (got ${quote(raw)}) ${helpHint("score")}`,
+  });
+}
+
+async function trackingSource(io: CliIo, raw: string): Promise<{ dir: string } | { file: string }> {
+  const path = resolve(io.cwd, raw);
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined)
+    throw new CliError({
+      vi: `không tìm thấy dữ liệu theo dõi ${quote(raw)}`,
+      en: `tracking data ${quote(raw)} not found ${helpHint("score")}`,
+    });
+  if (info.isFile()) return { file: path };
+  const present = await Promise.all(
+    Object.values(TRACKING_FILES).map((f) =>
+      stat(join(path, f)).then(
+        (s) => s.isFile(),
+        () => false,
+      ),
+    ),
+  );
+  if (!present.some(Boolean))
+    throw new CliError({
+      vi: `thư mục ${quote(raw)} không có ${Object.values(TRACKING_FILES).join(", ")}`,
+      en: `folder ${quote(raw)} holds none of ${Object.values(TRACKING_FILES).join(", ")} ${helpHint("score")}`,
+    });
+  return { dir: path };
+}
+
+const pct = (n: number) => `${n.toFixed(2)}%`;
+
+function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - [...text].length));
+}
+
+function leafLines(nodes: readonly NodeScore[], depth = 0): string[] {
+  return nodes.flatMap((n) => [
+    `${"  ".repeat(depth)}${n.nodeId}  ${n.title.vi}: ${n.applicable ? `${n.points}/${n.maxPoints}` : "—"}  ${n.explanation.text.vi}`,
+    ...leafLines(n.children ?? [], depth + 1),
+  ]);
+}
+
+function scoreText(sheet: ScoreSheet, skipped: Skipped): string {
+  const a = sheet.agency;
+  const lines = [
+    `Điểm tuyên truyền CCHC / PAR communication score — ${a.name} — ${sheet.year}`,
+    `Tính đến / As of: ${sheet.asOf}   Thang điểm / Scheme: ${sheet.scheme.id} ${sheet.scheme.version}`,
+    "",
+    `Toàn cơ quan / Agency: ${a.points}/${a.maxPoints} (${pct(a.percent)}); dự báo cuối năm / year-end forecast: ${pct(a.forecast.percent)}; trung bình đơn vị / unit average: ${pct(a.unitAverage)}`,
+    ...leafLines(a.nodes, 1),
+    "",
+    "Xếp hạng đơn vị / Unit ranking",
+  ];
+  const rows = [
+    ["Hạng", "Đơn vị", "Điểm", "Tỷ lệ", "Dự báo"],
+    ["Rank", "Unit", "Points", "Percent", "Forecast"],
+    ...sheet.units.map((u) => [
+      String(u.rank),
+      u.name,
+      `${u.points}/${u.maxPoints}`,
+      pct(u.percent),
+      pct(u.forecast.percent),
+    ]),
+  ];
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length))) ?? [];
+  for (const r of rows)
+    lines.push(
+      r
+        .map((c, i) => pad(c, widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    );
+  lines.push(
+    "",
+    `Đã tính / Counted: ${sheet.counts.activities} hoạt động / activities, ${sheet.counts.records} bản ghi / records, ${sheet.counts.reports} báo cáo / reports; ${sheet.counts.recordsAfterAsOf} bản ghi sau ngày tính / records after the as-of date`,
+    `Bỏ qua / Skipped: ${skipped.count} dòng lỗi / invalid lines${
+      Object.keys(skipped.byCode).length > 0
+        ? ` (${Object.entries(skipped.byCode)
+            .map(([c, n]) => `${c}: ${n}`)
+            .join(", ")})`
+        : ""
+    }`,
+  );
+  for (const f of skipped.findings.slice(0, 20)) lines.push(`  ${f.source ?? ""} ${findingLine(f)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Runs `cchc score`; 0 when scored (invalid lines skipped and reported), 1 when the plan does not parse. */
+export async function scoreCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    "score",
+    args,
+    {
+      tracking: { type: "string" },
+      scheme: { type: "string" },
+      manual: { type: "string" },
+      "as-of": { type: "string" },
+      "explain-limit": { type: "string" },
+      json: { type: "boolean" },
+    },
+    { min: 1, max: 1, what: { vi: "tệp kế hoạch", en: "a plan file" } },
+  );
+  if (values.tracking === undefined)
+    throw new CliError({
+      vi: "lệnh score cần --tracking <thư mục|tệp>",
+      en: `score needs --tracking <dir|file> ${helpHint("score")}`,
+    });
+  const limitRaw = values["explain-limit"];
+  if (limitRaw !== undefined && !/^\d{1,4}$/.test(limitRaw))
+    throw new CliError({
+      vi: `--explain-limit phải là số nguyên 0–9999 (nhận được ${quote(limitRaw)})`,
+      en: `--explain-limit must be an integer 0–9999 (got ${quote(limitRaw)}) ${helpHint("score")}`,
+    });
+  const file = await loadPlanFile(io, positionals[0] ?? "");
+  const validation = validatePlan(file.data);
+  if (validation.plan === undefined) {
+    io.stderr(validation.errors.map((f) => `${findingLine(f)}\n`).join(""));
+    return EXIT.findings;
+  }
+  if (validation.errors.length > 0)
+    io.stderr(
+      `cchc: cảnh báo: kế hoạch có ${validation.errors.length} lỗi, điểm có thể sai / warning: the plan has ${validation.errors.length} error(s); scores may be wrong (cchc validate)\n`,
+    );
+  const scheme = await loadScheme(io, values.scheme);
+  const manualScores = await loadManual(io, values.manual);
+  const asOf = parseAsOf(values["as-of"]);
+  const source = await trackingSource(io, values.tracking);
+  const scorer = new Scorer(validation.plan, {
+    scheme,
+    manualScores,
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(limitRaw === undefined ? {} : { explainLimit: Number(limitRaw) }),
+  });
+  const skipped: Skipped = { count: 0, byCode: {}, findings: [] };
+  if ("file" in source) await streamMixedFile(source.file, scorer, skipped);
+  else
+    for (const kind of ["activities", "records", "reports"] as const) {
+      const path = join(source.dir, TRACKING_FILES[kind]);
+      if (
+        await stat(path).then(
+          (s) => s.isFile(),
+          () => false,
+        )
+      )
+        await streamFile(path, kind, scorer, skipped);
+    }
+  const sheet = scorer.result();
+  if (values.json) {
+    const doc = {
+      ...sheet,
+      skipped: {
+        count: skipped.count,
+        byCode: skipped.byCode,
+        findings: skipped.findings.map((f) => ({
+          source: f.source,
+          line: f.line,
+          ...findingToJson(f),
+        })),
+      },
+    };
+    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+  } else io.stdout(scoreText(sheet, skipped));
+  return EXIT.ok;
+}
