@@ -2,7 +2,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { CliIo } from "./io.js";
 
-/** Process stdout/stderr, files through node:fs, paths relative to the process's cwd. */
+/** Process stdout/stderr, files through node:fs, paths relative to where the command was typed. */
 export const nodeIo: CliIo = {
   stdout: (text) => {
     process.stdout.write(text);
@@ -12,7 +12,9 @@ export const nodeIo: CliIo = {
   },
   readFile: (path) => readFile(path),
   writeFile: (path, text) => writeFile(path, text, "utf8"),
+  // Run through a package script (`pnpm cchc …`), the process starts in the workspace root;
+  // INIT_CWD is where the person typed the command, which is where their relative paths point.
   get cwd() {
-    return process.cwd();
+    return process.env.INIT_CWD ?? process.cwd();
   },
 };
