@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { type ReportingPeriod, reportingCalendar } from "./calendar.js";
 import type { Finding } from "./finding.js";
 import type { Plan } from "./plan.js";
+import { planCalendar } from "./planCalendar.js";
 import { fastActualRecord } from "./recordFastPath.js";
 import { findingFromZodIssue, REPORT_INPUT } from "./shapeFindings.js";
 import {
@@ -42,12 +43,8 @@ export interface TrackingContext {
 
 /** Prepares the lookups the checks use; activities are added as they are accepted. */
 export function createTrackingContext(plan: Plan): TrackingContext {
-  const periods = reportingCalendar(plan.year, {
-    ...(plan.reporting ? { periodTypes: plan.reporting.periodTypes } : {}),
-    ...(plan.reporting?.deadlineDaysAfterCutoff === undefined
-      ? {}
-      : { deadlineDaysAfterCutoff: plan.reporting.deadlineDaysAfterCutoff }),
-  });
+  // Without a schedule, every period type of the year is a valid target for an activity.
+  const periods = plan.reporting ? planCalendar(plan) : reportingCalendar(plan.year);
   return {
     plan,
     unitIds: new Set(plan.units.map((u) => u.id)),

@@ -1,0 +1,693 @@
+/**
+ * Names the synthetic datasets draw from: the 22 ministries and ministry-level agencies and the
+ * 63 provinces and centrally-run cities (as of 2018), the usual departments of a ministry and a
+ * province, syllables for district and commune names, and people's names. Everything is written
+ * in NFC with the tone placement core's `normalizeText` produces ("Hòa", "Thủy"), so generated
+ * items come out of core's schemas unchanged.
+ */
+
+/** A sub-unit of an agency: its name within the agency, and its kind (core's UNIT_KINDS codes). */
+export interface SubUnitTemplate {
+  readonly name: string;
+  readonly kind: string;
+  /** Relative volume of communication work (records) of the unit. */
+  readonly weight?: number;
+}
+
+/** A ministry or ministry-level agency. */
+export interface MinistryData {
+  readonly name: string;
+  /** The abbreviation in a document symbol ("12/KH-BNV"). */
+  readonly abbreviation: string;
+  /** The word the agency's own units use for it: "Văn phòng Bộ", "Thanh tra Bộ". */
+  readonly head: string;
+  /** Whether the generic set of departments (Vụ Tổ chức cán bộ, Vụ Pháp chế…) applies. */
+  readonly generic: boolean;
+  /** Generic units the agency does not have (its own inspectorate is listed among `units`). */
+  readonly skip?: readonly string[];
+  readonly units: readonly SubUnitTemplate[];
+}
+
+const u = (name: string, kind: string, weight?: number): SubUnitTemplate =>
+  weight === undefined ? { name, kind } : { name, kind, weight };
+
+/** Departments most ministries have; "{head}" is replaced by the agency's head word. */
+export const GENERIC_MINISTRY_UNITS: readonly SubUnitTemplate[] = [
+  u("Vụ Tổ chức cán bộ", "department"),
+  u("Vụ Pháp chế", "department"),
+  u("Vụ Kế hoạch - Tài chính", "department"),
+  u("Vụ Hợp tác quốc tế", "department"),
+  u("Vụ Thi đua - Khen thưởng", "department"),
+  u("Văn phòng {head}", "office", 1.4),
+  u("Thanh tra {head}", "inspectorate"),
+  u("Trung tâm Thông tin", "centre", 1.3),
+  u("Trung tâm Công nghệ thông tin", "centre"),
+];
+
+/** The 18 ministries and 4 ministry-level agencies of 2018, with some of their own units. */
+export const MINISTRIES: readonly MinistryData[] = [
+  {
+    name: "Bộ Nội vụ",
+    abbreviation: "BNV",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Vụ Cải cách hành chính", "department", 2),
+      u("Vụ Công chức - Viên chức", "department"),
+      u("Vụ Chính quyền địa phương", "department"),
+      u("Vụ Tổ chức - Biên chế", "department"),
+      u("Vụ Tiền lương", "department"),
+      u("Vụ Đào tạo, bồi dưỡng cán bộ, công chức, viên chức", "department"),
+      u("Ban Thi đua - Khen thưởng Trung ương", "board"),
+      u("Ban Tôn giáo Chính phủ", "board"),
+      u("Cục Văn thư và Lưu trữ nhà nước", "agency"),
+      u("Học viện Hành chính Quốc gia", "school"),
+      u("Tạp chí Tổ chức nhà nước", "press-agency", 2),
+      u("Viện Khoa học tổ chức nhà nước", "public-service-unit"),
+    ],
+  },
+  {
+    name: "Bộ Tư pháp",
+    abbreviation: "BTP",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Cục Kiểm tra văn bản quy phạm pháp luật", "agency"),
+      u("Cục Hộ tịch, quốc tịch, chứng thực", "agency"),
+      u("Cục Phổ biến, giáo dục pháp luật", "agency", 1.6),
+      u("Cục Bổ trợ tư pháp", "agency"),
+      u("Cục Trợ giúp pháp lý", "agency"),
+      u("Tổng cục Thi hành án dân sự", "general-department"),
+      u("Vụ Các vấn đề chung về xây dựng pháp luật", "department"),
+      u("Báo Pháp luật Việt Nam", "press-agency", 3),
+      u("Tạp chí Dân chủ và Pháp luật", "press-agency"),
+      u("Học viện Tư pháp", "school"),
+    ],
+  },
+  {
+    name: "Bộ Kế hoạch và Đầu tư",
+    abbreviation: "BKHĐT",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Cục Đầu tư nước ngoài", "agency"),
+      u("Cục Quản lý đăng ký kinh doanh", "agency"),
+      u("Cục Phát triển doanh nghiệp", "agency"),
+      u("Tổng cục Thống kê", "general-department"),
+      u("Vụ Tổng hợp kinh tế quốc dân", "department"),
+      u("Báo Đầu tư", "press-agency", 3),
+      u("Tạp chí Kinh tế và Dự báo", "press-agency"),
+      u("Trung tâm Tin học", "centre"),
+    ],
+  },
+  {
+    name: "Bộ Tài chính",
+    abbreviation: "BTC",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Tổng cục Thuế", "general-department", 1.5),
+      u("Tổng cục Hải quan", "general-department", 1.5),
+      u("Kho bạc Nhà nước", "general-department"),
+      u("Tổng cục Dự trữ Nhà nước", "general-department"),
+      u("Ủy ban Chứng khoán Nhà nước", "agency"),
+      u("Cục Tin học và Thống kê tài chính", "agency"),
+      u("Cục Quản lý công sản", "agency"),
+      u("Vụ Ngân sách nhà nước", "department"),
+      u("Thời báo Tài chính Việt Nam", "press-agency", 3),
+      u("Tạp chí Tài chính", "press-agency"),
+      u("Học viện Tài chính", "school"),
+    ],
+  },
+  {
+    name: "Bộ Công Thương",
+    abbreviation: "BCT",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Tổng cục Quản lý thị trường", "general-department"),
+      u("Cục Xuất nhập khẩu", "agency"),
+      u("Cục Điều tiết điện lực", "agency"),
+      u("Cục Thương mại điện tử và Kinh tế số", "agency"),
+      u("Cục Công nghiệp", "agency"),
+      u("Vụ Thị trường trong nước", "department"),
+      u("Báo Công Thương", "press-agency", 3),
+      u("Tạp chí Công Thương", "press-agency"),
+    ],
+  },
+  {
+    name: "Bộ Nông nghiệp và Phát triển nông thôn",
+    abbreviation: "BNNPTNT",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Tổng cục Lâm nghiệp", "general-department"),
+      u("Tổng cục Thủy lợi", "general-department"),
+      u("Tổng cục Thủy sản", "general-department"),
+      u("Cục Trồng trọt", "agency"),
+      u("Cục Chăn nuôi", "agency"),
+      u("Cục Thú y", "agency"),
+      u("Cục Bảo vệ thực vật", "agency"),
+      u("Cục Kinh tế hợp tác và Phát triển nông thôn", "agency"),
+      u("Báo Nông nghiệp Việt Nam", "press-agency", 3),
+      u("Tạp chí Nông nghiệp và Phát triển nông thôn", "press-agency"),
+    ],
+  },
+  {
+    name: "Bộ Giao thông vận tải",
+    abbreviation: "BGTVT",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Tổng cục Đường bộ Việt Nam", "general-department"),
+      u("Cục Đường sắt Việt Nam", "agency"),
+      u("Cục Hàng hải Việt Nam", "agency"),
+      u("Cục Hàng không Việt Nam", "agency"),
+      u("Cục Đăng kiểm Việt Nam", "agency"),
+      u("Cục Đường thủy nội địa Việt Nam", "agency"),
+      u("Báo Giao thông", "press-agency", 3),
+      u("Tạp chí Giao thông vận tải", "press-agency"),
+    ],
+  },
+  {
+    name: "Bộ Xây dựng",
+    abbreviation: "BXD",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Cục Quản lý hoạt động xây dựng", "agency"),
+      u("Cục Giám định nhà nước về chất lượng công trình xây dựng", "agency"),
+      u("Cục Phát triển đô thị", "agency"),
+      u("Cục Quản lý nhà và thị trường bất động sản", "agency"),
+      u("Vụ Quy hoạch - Kiến trúc", "department"),
+      u("Báo Xây dựng", "press-agency", 3),
+      u("Tạp chí Xây dựng", "press-agency"),
+      u("Học viện Cán bộ quản lý xây dựng và đô thị", "school"),
+    ],
+  },
+  {
+    name: "Bộ Tài nguyên và Môi trường",
+    abbreviation: "BTNMT",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Tổng cục Quản lý đất đai", "general-department"),
+      u("Tổng cục Môi trường", "general-department"),
+      u("Tổng cục Khí tượng Thủy văn", "general-department"),
+      u("Cục Quản lý tài nguyên nước", "agency"),
+      u("Cục Biến đổi khí hậu", "agency"),
+      u("Cục Đo đạc, Bản đồ và Thông tin địa lý Việt Nam", "agency"),
+      u("Báo Tài nguyên và Môi trường", "press-agency", 3),
+      u("Tạp chí Tài nguyên và Môi trường", "press-agency"),
+    ],
+  },
+  {
+    name: "Bộ Thông tin và Truyền thông",
+    abbreviation: "BTTTT",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Vụ Khoa học và Công nghệ", "department"),
+      u("Vụ Bưu chính", "department"),
+      u("Cục Tin học hóa", "agency", 1.5),
+      u("Cục Báo chí", "agency"),
+      u("Cục Xuất bản, In và Phát hành", "agency"),
+      u("Cục Phát thanh, truyền hình và thông tin điện tử", "agency"),
+      u("Cục Viễn thông", "agency"),
+      u("Cục An toàn thông tin", "agency"),
+      u("Cục Thông tin cơ sở", "agency", 1.5),
+      u("Cục Thông tin đối ngoại", "agency"),
+      u("Trung tâm Internet Việt Nam", "centre"),
+      u("Báo VietNamNet", "press-agency", 4),
+      u("Báo Bưu điện Việt Nam", "press-agency", 3),
+      u("Tạp chí Thông tin và Truyền thông", "press-agency", 2),
+      u("Nhà xuất bản Thông tin và Truyền thông", "public-service-unit"),
+      u("Học viện Công nghệ Bưu chính Viễn thông", "school"),
+    ],
+  },
+  {
+    name: "Bộ Lao động - Thương binh và Xã hội",
+    abbreviation: "BLĐTBXH",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Tổng cục Giáo dục nghề nghiệp", "general-department"),
+      u("Cục Việc làm", "agency"),
+      u("Cục An toàn lao động", "agency"),
+      u("Cục Người có công", "agency"),
+      u("Cục Bảo trợ xã hội", "agency"),
+      u("Cục Trẻ em", "agency"),
+      u("Báo Lao động và Xã hội", "press-agency", 3),
+      u("Tạp chí Lao động và Xã hội", "press-agency"),
+      u("Trường Đại học Lao động - Xã hội", "school"),
+    ],
+  },
+  {
+    name: "Bộ Văn hóa, Thể thao và Du lịch",
+    abbreviation: "BVHTTDL",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Tổng cục Thể dục thể thao", "general-department"),
+      u("Tổng cục Du lịch", "general-department"),
+      u("Cục Di sản văn hóa", "agency"),
+      u("Cục Nghệ thuật biểu diễn", "agency"),
+      u("Cục Điện ảnh", "agency"),
+      u("Cục Bản quyền tác giả", "agency"),
+      u("Cục Văn hóa cơ sở", "agency"),
+      u("Báo Văn hóa", "press-agency", 3),
+      u("Tạp chí Văn hóa Nghệ thuật", "press-agency"),
+    ],
+  },
+  {
+    name: "Bộ Khoa học và Công nghệ",
+    abbreviation: "BKHCN",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Tổng cục Tiêu chuẩn Đo lường Chất lượng", "general-department"),
+      u("Cục Sở hữu trí tuệ", "agency"),
+      u("Cục Năng lượng nguyên tử", "agency"),
+      u("Cục An toàn bức xạ và hạt nhân", "agency"),
+      u("Cục Ứng dụng và Phát triển công nghệ", "agency"),
+      u("Cục Thông tin khoa học và công nghệ quốc gia", "agency"),
+      u("Báo Khoa học và Phát triển", "press-agency", 3),
+      u("Tạp chí Khoa học và Công nghệ Việt Nam", "press-agency"),
+    ],
+  },
+  {
+    name: "Bộ Giáo dục và Đào tạo",
+    abbreviation: "BGDĐT",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Cục Quản lý chất lượng", "agency"),
+      u("Cục Nhà giáo và Cán bộ quản lý giáo dục", "agency"),
+      u("Cục Công nghệ thông tin", "agency"),
+      u("Cục Cơ sở vật chất", "agency"),
+      u("Vụ Giáo dục Mầm non", "department"),
+      u("Vụ Giáo dục Tiểu học", "department"),
+      u("Vụ Giáo dục Trung học", "department"),
+      u("Vụ Giáo dục Đại học", "department"),
+      u("Báo Giáo dục và Thời đại", "press-agency", 3),
+      u("Tạp chí Giáo dục", "press-agency"),
+    ],
+  },
+  {
+    name: "Bộ Y tế",
+    abbreviation: "BYT",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Cục Quản lý Dược", "agency"),
+      u("Cục Quản lý Khám, chữa bệnh", "agency"),
+      u("Cục Y tế dự phòng", "agency"),
+      u("Cục An toàn thực phẩm", "agency"),
+      u("Cục Quản lý môi trường y tế", "agency"),
+      u("Cục Công nghệ thông tin", "agency"),
+      u("Cục Khoa học công nghệ và Đào tạo", "agency"),
+      u("Báo Sức khỏe và Đời sống", "press-agency", 3),
+      u("Tạp chí Y học Việt Nam", "press-agency"),
+    ],
+  },
+  {
+    name: "Bộ Ngoại giao",
+    abbreviation: "BNG",
+    head: "Bộ",
+    generic: true,
+    units: [
+      u("Cục Lãnh sự", "agency"),
+      u("Cục Lễ tân Nhà nước", "agency"),
+      u("Cục Quản trị tài vụ", "agency"),
+      u("Vụ Thông tin Báo chí", "department", 1.5),
+      u("Vụ Ngoại giao văn hóa và UNESCO", "department"),
+      u("Ủy ban Nhà nước về người Việt Nam ở nước ngoài", "agency"),
+      u("Học viện Ngoại giao", "school"),
+      u("Báo Thế giới và Việt Nam", "press-agency", 3),
+    ],
+  },
+  {
+    name: "Bộ Quốc phòng",
+    abbreviation: "BQP",
+    head: "Bộ",
+    generic: false,
+    units: [
+      u("Văn phòng Bộ Quốc phòng", "office", 1.4),
+      u("Cục Cán bộ", "agency"),
+      u("Cục Quân lực", "agency"),
+      u("Cục Tuyên huấn", "agency", 1.6),
+      u("Cục Tài chính", "agency"),
+      u("Cục Kế hoạch và Đầu tư", "agency"),
+      u("Cục Khoa học quân sự", "agency"),
+      u("Cục Đối ngoại", "agency"),
+      u("Vụ Pháp chế", "department"),
+      u("Thanh tra Bộ Quốc phòng", "inspectorate"),
+      u("Báo Quân đội nhân dân", "press-agency", 4),
+      u("Tạp chí Quốc phòng toàn dân", "press-agency"),
+      u("Học viện Quốc phòng", "school"),
+      u("Trung tâm Thông tin", "centre"),
+    ],
+  },
+  {
+    name: "Bộ Công an",
+    abbreviation: "BCA",
+    head: "Bộ",
+    generic: false,
+    units: [
+      u("Văn phòng Bộ Công an", "office", 1.4),
+      u("Cục Tổ chức cán bộ", "agency"),
+      u("Cục Pháp chế và cải cách hành chính, tư pháp", "agency", 1.6),
+      u("Cục Cảnh sát quản lý hành chính về trật tự xã hội", "agency"),
+      u("Cục Cảnh sát giao thông", "agency"),
+      u("Cục Quản lý xuất nhập cảnh", "agency"),
+      u("Cục Truyền thông Công an nhân dân", "agency", 1.6),
+      u("Cục Tài chính", "agency"),
+      u("Cục Kế hoạch và Đầu tư", "agency"),
+      u("Cục Đối ngoại", "agency"),
+      u("Thanh tra Bộ Công an", "inspectorate"),
+      u("Báo Công an nhân dân", "press-agency", 4),
+      u("Tạp chí Công an nhân dân", "press-agency"),
+      u("Học viện Cảnh sát nhân dân", "school"),
+      u("Học viện An ninh nhân dân", "school"),
+    ],
+  },
+  {
+    name: "Ủy ban Dân tộc",
+    abbreviation: "UBDT",
+    head: "Ủy ban",
+    generic: true,
+    units: [
+      u("Vụ Chính sách Dân tộc", "department"),
+      u("Vụ Dân tộc thiểu số", "department"),
+      u("Vụ Địa phương I", "department"),
+      u("Vụ Địa phương II", "department"),
+      u("Vụ Địa phương III", "department"),
+      u("Vụ Tuyên truyền", "department", 1.6),
+      u("Báo Dân tộc và Phát triển", "press-agency", 3),
+      u("Tạp chí Dân tộc", "press-agency"),
+      u("Học viện Dân tộc", "school"),
+    ],
+  },
+  {
+    name: "Ngân hàng Nhà nước Việt Nam",
+    abbreviation: "NHNN",
+    head: "Ngân hàng Nhà nước",
+    generic: true,
+    skip: ["Thanh tra {head}"],
+    units: [
+      u("Vụ Chính sách tiền tệ", "department"),
+      u("Vụ Tín dụng các ngành kinh tế", "department"),
+      u("Vụ Thanh toán", "department"),
+      u("Cơ quan Thanh tra, giám sát ngân hàng", "inspectorate"),
+      u("Cục Công nghệ thông tin", "agency"),
+      u("Sở Giao dịch", "agency"),
+      u("Thời báo Ngân hàng", "press-agency", 3),
+      u("Tạp chí Ngân hàng", "press-agency"),
+      u("Học viện Ngân hàng", "school"),
+    ],
+  },
+  {
+    name: "Thanh tra Chính phủ",
+    abbreviation: "TTCP",
+    head: "Thanh tra Chính phủ",
+    generic: true,
+    skip: ["Thanh tra {head}"],
+    units: [
+      u("Cục Giải quyết khiếu nại, tố cáo và thanh tra khu vực I", "agency"),
+      u("Cục Giải quyết khiếu nại, tố cáo và thanh tra khu vực II", "agency"),
+      u("Cục Giải quyết khiếu nại, tố cáo và thanh tra khu vực III", "agency"),
+      u("Cục Phòng, chống tham nhũng", "agency"),
+      u("Vụ Giám sát, thẩm định và xử lý sau thanh tra", "department"),
+      u("Báo Thanh tra", "press-agency", 3),
+      u("Tạp chí Thanh tra", "press-agency"),
+      u("Trường Cán bộ Thanh tra", "school"),
+    ],
+  },
+  {
+    name: "Văn phòng Chính phủ",
+    abbreviation: "VPCP",
+    head: "Văn phòng Chính phủ",
+    generic: false,
+    units: [
+      u("Cục Kiểm soát thủ tục hành chính", "agency", 1.8),
+      u("Vụ Tổ chức cán bộ", "department"),
+      u("Vụ Pháp luật", "department"),
+      u("Vụ Tổng hợp", "department"),
+      u("Vụ Đổi mới doanh nghiệp", "department"),
+      u("Vụ Kinh tế ngành", "department"),
+      u("Vụ Hợp tác quốc tế", "department"),
+      u("Vụ Kế hoạch - Tài chính", "department"),
+      u("Cục Hành chính - Quản trị I", "agency"),
+      u("Cục Hành chính - Quản trị II", "agency"),
+      u("Cổng Thông tin điện tử Chính phủ", "press-agency", 4),
+      u("Trung tâm Tin học", "centre"),
+    ],
+  },
+];
+
+/** A province or centrally-run city. */
+export interface ProvinceData {
+  /** "Lào Cai", "Hà Nội", "Hồ Chí Minh". */
+  readonly name: string;
+  readonly city: boolean;
+  /** The provincial newspaper, when not "Báo <name>". */
+  readonly newspaper?: string;
+}
+
+const p = (name: string): ProvinceData => ({ name, city: false });
+const c = (name: string, newspaper: string): ProvinceData => ({ name, city: true, newspaper });
+
+/** The 63 provinces and centrally-run cities of 2018, in the order of the official list. */
+export const PROVINCES: readonly ProvinceData[] = [
+  c("Hà Nội", "Báo Hà Nội mới"),
+  p("Hà Giang"),
+  p("Cao Bằng"),
+  p("Bắc Kạn"),
+  p("Tuyên Quang"),
+  p("Lào Cai"),
+  p("Điện Biên"),
+  p("Lai Châu"),
+  p("Sơn La"),
+  p("Yên Bái"),
+  p("Hòa Bình"),
+  p("Thái Nguyên"),
+  p("Lạng Sơn"),
+  p("Quảng Ninh"),
+  p("Bắc Giang"),
+  p("Phú Thọ"),
+  p("Vĩnh Phúc"),
+  p("Bắc Ninh"),
+  p("Hải Dương"),
+  c("Hải Phòng", "Báo Hải Phòng"),
+  p("Hưng Yên"),
+  p("Thái Bình"),
+  p("Hà Nam"),
+  p("Nam Định"),
+  p("Ninh Bình"),
+  p("Thanh Hóa"),
+  p("Nghệ An"),
+  p("Hà Tĩnh"),
+  p("Quảng Bình"),
+  p("Quảng Trị"),
+  p("Thừa Thiên Huế"),
+  c("Đà Nẵng", "Báo Đà Nẵng"),
+  p("Quảng Nam"),
+  p("Quảng Ngãi"),
+  p("Bình Định"),
+  p("Phú Yên"),
+  p("Khánh Hòa"),
+  p("Ninh Thuận"),
+  p("Bình Thuận"),
+  p("Kon Tum"),
+  p("Gia Lai"),
+  p("Đắk Lắk"),
+  p("Đắk Nông"),
+  p("Lâm Đồng"),
+  p("Bình Phước"),
+  p("Tây Ninh"),
+  p("Bình Dương"),
+  p("Đồng Nai"),
+  p("Bà Rịa - Vũng Tàu"),
+  c("Hồ Chí Minh", "Báo Sài Gòn Giải Phóng"),
+  p("Long An"),
+  p("Tiền Giang"),
+  p("Bến Tre"),
+  p("Trà Vinh"),
+  p("Vĩnh Long"),
+  p("Đồng Tháp"),
+  p("An Giang"),
+  p("Kiên Giang"),
+  c("Cần Thơ", "Báo Cần Thơ"),
+  p("Hậu Giang"),
+  p("Sóc Trăng"),
+  p("Bạc Liêu"),
+  p("Cà Mau"),
+];
+
+/**
+ * A unit of a provincial People's Committee. `local` is how the province's own plan names it;
+ * in a national plan the name is followed by the province ("Sở Nội vụ tỉnh Lào Cai").
+ * "{level}" stands for "tỉnh" or "thành phố"; "{press}" and "{radio}" for the media names.
+ */
+export interface ProvincialUnitTemplate extends SubUnitTemplate {
+  /** The unit this one belongs to (by template name), e.g. a Chi cục under its Sở. */
+  readonly parent?: string;
+  /** The name already names the province (press); no suffix in a national plan. */
+  readonly own?: boolean;
+  /** Short id of the unit within its province ("so-noi-vu"). */
+  readonly code: string;
+}
+
+const pu = (
+  name: string,
+  kind: string,
+  extra: Partial<ProvincialUnitTemplate> & { code: string },
+): ProvincialUnitTemplate => ({ name, kind, ...extra });
+
+/** The departments, boards and media of a province, as of 2018. */
+export const PROVINCIAL_UNITS: readonly ProvincialUnitTemplate[] = [
+  pu("Văn phòng Ủy ban nhân dân {level}", "office", { code: "van-phong-ubnd", weight: 1.4 }),
+  pu("Sở Nội vụ", "provincial-department", { code: "so-noi-vu", weight: 1.6 }),
+  pu("Sở Tư pháp", "provincial-department", { code: "so-tu-phap", weight: 1.3 }),
+  pu("Sở Kế hoạch và Đầu tư", "provincial-department", { code: "so-khdt" }),
+  pu("Sở Tài chính", "provincial-department", { code: "so-tai-chinh" }),
+  pu("Sở Công Thương", "provincial-department", { code: "so-cong-thuong" }),
+  pu("Sở Nông nghiệp và Phát triển nông thôn", "provincial-department", { code: "so-nnptnt" }),
+  pu("Sở Giao thông vận tải", "provincial-department", { code: "so-gtvt" }),
+  pu("Sở Xây dựng", "provincial-department", { code: "so-xay-dung" }),
+  pu("Sở Tài nguyên và Môi trường", "provincial-department", { code: "so-tnmt" }),
+  pu("Sở Thông tin và Truyền thông", "provincial-department", { code: "so-tttt", weight: 1.5 }),
+  pu("Sở Lao động - Thương binh và Xã hội", "provincial-department", { code: "so-ldtbxh" }),
+  pu("Sở Văn hóa, Thể thao và Du lịch", "provincial-department", { code: "so-vhttdl" }),
+  pu("Sở Khoa học và Công nghệ", "provincial-department", { code: "so-khcn" }),
+  pu("Sở Giáo dục và Đào tạo", "provincial-department", { code: "so-gddt" }),
+  pu("Sở Y tế", "provincial-department", { code: "so-y-te" }),
+  pu("Thanh tra {level}", "inspectorate", { code: "thanh-tra" }),
+  pu("Ban Dân tộc", "board", { code: "ban-dan-toc" }),
+  pu("Ban Quản lý các khu công nghiệp", "board", { code: "ban-quan-ly-kcn" }),
+  pu("Trung tâm Phục vụ hành chính công", "centre", { code: "trung-tam-hcc", weight: 1.3 }),
+  pu("{press}", "press-agency", { code: "bao", weight: 3, own: true }),
+  pu("{radio}", "press-agency", { code: "dai-ptth", weight: 3, own: true }),
+  pu("Chi cục Văn thư - Lưu trữ", "sub-department", { code: "chi-cuc-vtlt", parent: "Sở Nội vụ" }),
+  pu("Ban Thi đua - Khen thưởng", "sub-department", { code: "ban-tdkt", parent: "Sở Nội vụ" }),
+  pu("Ban Tôn giáo", "sub-department", { code: "ban-ton-giao", parent: "Sở Nội vụ" }),
+];
+
+/** First syllables of district and commune names. */
+export const PLACE_FIRST: readonly string[] = [
+  "An",
+  "Bình",
+  "Phú",
+  "Tân",
+  "Yên",
+  "Hòa",
+  "Thuận",
+  "Long",
+  "Vĩnh",
+  "Đông",
+  "Tây",
+  "Nam",
+  "Bắc",
+  "Hưng",
+  "Thạch",
+  "Quảng",
+  "Hải",
+  "Thanh",
+  "Mỹ",
+  "Đức",
+  "Kim",
+  "Xuân",
+  "Phước",
+  "Hồng",
+  "Trung",
+  "Cẩm",
+  "Lạc",
+  "Gia",
+  "Hiệp",
+  "Tiên",
+];
+
+/** Second syllables of district and commune names. */
+export const PLACE_SECOND: readonly string[] = [
+  "Lộc",
+  "Hòa",
+  "Bình",
+  "Phú",
+  "Thành",
+  "Sơn",
+  "Hải",
+  "Lâm",
+  "Xuân",
+  "Khánh",
+  "Điền",
+  "Hưng",
+  "Lợi",
+  "Châu",
+  "Giang",
+  "Thủy",
+  "Mỹ",
+  "Ninh",
+  "Định",
+  "Lạc",
+  "Phong",
+  "An",
+  "Tiến",
+  "Thịnh",
+  "Trạch",
+  "Nghĩa",
+  "Đông",
+  "Quang",
+  "Hà",
+  "Vinh",
+];
+
+/** Family names, middle names and given names for signers. */
+export const FAMILY_NAMES: readonly string[] = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Phan",
+  "Vũ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+  "Lý",
+];
+export const MIDDLE_NAMES: readonly string[] = [
+  "Văn",
+  "Thị",
+  "Minh",
+  "Đức",
+  "Thanh",
+  "Hữu",
+  "Quốc",
+  "Thu",
+  "Ngọc",
+];
+export const GIVEN_NAMES: readonly string[] = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Hà",
+  "Hải",
+  "Hạnh",
+  "Hùng",
+  "Hương",
+  "Lan",
+  "Long",
+  "Mai",
+  "Nam",
+  "Phương",
+  "Quân",
+  "Sơn",
+  "Thảo",
+  "Trang",
+  "Tuấn",
+  "Yến",
+];

@@ -1,0 +1,25 @@
+/**
+ * @cchc/testing — synthetic datasets for tests, benchmarks and demos (later also the contract
+ * suites adapters run). `generateDataset` is pure and lazy; `writeDataset` and `readNdjson` use
+ * node:fs.
+ */
+export type { DatasetSize } from "./blueprint.js";
+export { NATIONAL_UNIT_COUNT } from "./blueprint.js";
+export {
+  DATASET_SIZES,
+  type Dataset,
+  type DatasetFile,
+  type DatasetManifest,
+  type GenerateOptions,
+  generateDataset,
+} from "./generate.js";
+export { type NdjsonLine, type ReadNdjsonOptions, readNdjson, splitLines } from "./ndjson.js";
+export { deriveSeed, hashString, Random } from "./random.js";
+export { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
+export {
+  type WriteNdjsonOptions,
+  type WrittenDataset,
+  type WrittenFile,
+  writeDataset,
+  writeNdjson,
+} from "./write.js";
