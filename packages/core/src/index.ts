@@ -12,7 +12,10 @@ export {
   planDocument,
   recipientLines,
 } from "./documentOutline.js";
+export { type Cchc, type CchcOptions, createCchc } from "./facade.js";
 export { type Finding, type FindingPath, formatPath, type Severity } from "./finding.js";
+export { type IngestOptions, type IngestResult, ingestRecords } from "./ingest.js";
+export { MemoryStorage, makeMemoryStorage } from "./memoryStorage.js";
 export * from "./plan.js";
 export { planCalendar } from "./planCalendar.js";
 export { type Action, type Actor, authorize, PermissionDenied } from "./policy.js";
@@ -26,6 +29,7 @@ export {
   type SamplePlanName,
   samplePlan,
 } from "./samples/index.js";
+export { scoreStoredPlan } from "./scoreStored.js";
 export {
   type EntityScore,
   type Evidence,
@@ -44,6 +48,16 @@ export {
 } from "./scoring.js";
 export * from "./scoringScheme.js";
 export { findingFromZodIssue } from "./shapeFindings.js";
+export {
+  type PlanSummary,
+  type RecordFilter,
+  type RecordPage,
+  type ReportFilter,
+  Storage,
+  type StorageService,
+  type Versioned,
+} from "./storage.js";
+export { IngestFailed, NotFound, StorageError, type StoredEntity, VersionConflict } from "./storageErrors.js";
 export {
   foldForComparison,
   type LocalizedText,

@@ -180,7 +180,8 @@ export function taskedUnitIds(plan: Plan): string[] {
   const leads = new Set(leadUnitIds(plan));
   const out = new Set<string>();
   for (const r of plan.responsibilities)
-    if (!r.roles.includes("lead")) for (const id of r.unitIds.flatMap(expand)) if (!leads.has(id)) out.add(id);
+    if (!r.roles.includes("lead"))
+      for (const id of r.unitIds.flatMap(expand)) if (!leads.has(id)) out.add(id);
   return [...out];
 }
 

@@ -1,0 +1,161 @@
+/**
+ * The storage port: what the library needs from a database, as an Effect service. Every call is
+ * scoped to an agency (tenant) and nothing crosses agencies; updates carry the version they were
+ * based on, and a stale one fails with `VersionConflict` instead of overwriting. Adapters (memory
+ * here, PGlite and PostgreSQL in their own packages) implement it and run the shared contract suite
+ * of `@cchc/testing`.
+ */
+import * as Context from "effect/Context";
+import type * as Effect from "effect/Effect";
+import type * as Stream from "effect/Stream";
+import type { Plan, Unit } from "./plan.js";
+import type { ScoreSheet } from "./scoring.js";
+import type { NotFound, StorageError, VersionConflict } from "./storageErrors.js";
+import type { Activity, ActualRecord, UnitReport } from "./tracking.js";
+
+/** A stored value with the version to send back with the next update. */
+export interface Versioned<T> {
+  readonly value: T;
+  /** 1 for the first save, +1 on every update. */
+  readonly version: number;
+  /** ISO instant of the save. */
+  readonly savedAt: string;
+}
+
+/** One line of a plan list. */
+export interface PlanSummary {
+  readonly planId: string;
+  readonly year: number;
+  readonly title: string;
+  readonly version: number;
+  readonly savedAt: string;
+}
+
+/** Filters of record queries; all optional, combined with AND. */
+export interface RecordFilter {
+  readonly unitId?: string;
+  readonly activityId?: string;
+  /** Inclusive ISO dates. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** Filters of report queries. */
+export interface ReportFilter {
+  readonly unitId?: string;
+  readonly periodId?: string;
+}
+
+/** A page of records in id order; pass `after` the last id to get the next page. */
+export interface RecordPage {
+  readonly after?: string;
+  readonly limit: number;
+}
+
+/** The operations every storage adapter provides. */
+export interface StorageService {
+  /** Creates a plan (`expectedVersion` null: fails if it exists) or updates it (must be current). */
+  readonly savePlan: (
+    agencyId: string,
+    plan: Plan,
+    expectedVersion: number | null,
+  ) => Effect.Effect<Versioned<Plan>, VersionConflict | StorageError>;
+  /** The current plan, or one version of its history. */
+  readonly getPlan: (
+    agencyId: string,
+    planId: string,
+    version?: number,
+  ) => Effect.Effect<Versioned<Plan>, NotFound | StorageError>;
+  readonly listPlans: (agencyId: string) => Effect.Effect<readonly PlanSummary[], StorageError>;
+  /** Every saved version, oldest first. */
+  readonly planHistory: (
+    agencyId: string,
+    planId: string,
+  ) => Effect.Effect<readonly Versioned<Plan>[], NotFound | StorageError>;
+
+  /** The agency's unit registry (units outlive a plan year). */
+  readonly saveUnit: (
+    agencyId: string,
+    unit: Unit,
+    expectedVersion: number | null,
+  ) => Effect.Effect<Versioned<Unit>, VersionConflict | StorageError>;
+  readonly listUnits: (agencyId: string) => Effect.Effect<readonly Versioned<Unit>[], StorageError>;
+
+  readonly saveActivity: (
+    agencyId: string,
+    planId: string,
+    activity: Activity,
+    expectedVersion: number | null,
+  ) => Effect.Effect<Versioned<Activity>, VersionConflict | StorageError>;
+  readonly listActivities: (
+    agencyId: string,
+    planId: string,
+    filter?: { readonly unitId?: string },
+  ) => Effect.Effect<readonly Versioned<Activity>[], StorageError>;
+
+  /**
+   * Inserts records in ONE transaction: all are written or none (a duplicate id fails the whole
+   * call with `VersionConflict`). Bulk ingest calls it once per batch.
+   */
+  readonly insertRecords: (
+    agencyId: string,
+    planId: string,
+    records: readonly ActualRecord[],
+  ) => Effect.Effect<number, VersionConflict | StorageError>;
+  /** Updates a record if `expectedVersion` is current. */
+  readonly updateRecord: (
+    agencyId: string,
+    planId: string,
+    record: ActualRecord,
+    expectedVersion: number,
+  ) => Effect.Effect<Versioned<ActualRecord>, VersionConflict | NotFound | StorageError>;
+  readonly getRecord: (
+    agencyId: string,
+    planId: string,
+    recordId: string,
+  ) => Effect.Effect<Versioned<ActualRecord>, NotFound | StorageError>;
+  /** Records in id order, a page at a time (keyset pagination: stable under concurrent inserts). */
+  readonly listRecords: (
+    agencyId: string,
+    planId: string,
+    filter: RecordFilter,
+    page: RecordPage,
+  ) => Effect.Effect<readonly Versioned<ActualRecord>[], StorageError>;
+  readonly countRecords: (
+    agencyId: string,
+    planId: string,
+    filter?: RecordFilter,
+  ) => Effect.Effect<number, StorageError>;
+  /** Every matching record, streamed in id order so scoring reads a national table in flat memory. */
+  readonly streamRecords: (
+    agencyId: string,
+    planId: string,
+    filter?: RecordFilter,
+  ) => Stream.Stream<ActualRecord, StorageError>;
+
+  /** Stores a submitted report; a report id already used fails with `VersionConflict`. */
+  readonly submitReport: (
+    agencyId: string,
+    planId: string,
+    report: UnitReport,
+  ) => Effect.Effect<Versioned<UnitReport>, VersionConflict | StorageError>;
+  readonly listReports: (
+    agencyId: string,
+    planId: string,
+    filter?: ReportFilter,
+  ) => Effect.Effect<readonly Versioned<UnitReport>[], StorageError>;
+
+  /** Keeps a score sheet (every run is kept; the latest is the current one). */
+  readonly saveScoreSheet: (
+    agencyId: string,
+    planId: string,
+    sheet: ScoreSheet,
+  ) => Effect.Effect<{ readonly id: string; readonly savedAt: string }, StorageError>;
+  readonly latestScoreSheet: (
+    agencyId: string,
+    planId: string,
+  ) => Effect.Effect<{ readonly sheet: ScoreSheet; readonly savedAt: string }, NotFound | StorageError>;
+}
+
+/** The storage service tag: `yield* Storage` in an Effect program, provided by an adapter's layer. */
+export class Storage extends Context.Service<Storage, StorageService>()("@cchc/core/Storage") {}

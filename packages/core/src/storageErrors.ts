@@ -1,0 +1,72 @@
+/**
+ * Typed failures of the storage port. Callers branch on `_tag`; every error carries a Vietnamese
+ * and English message for people.
+ */
+import * as Data from "effect/Data";
+import type { TrackingFinding } from "./trackingChecks.js";
+
+/** The kinds of stored things, for error messages and conflicts. */
+export type StoredEntity = "plan" | "unit" | "activity" | "record" | "report" | "score-sheet";
+
+const ENTITY_VI: Record<StoredEntity, string> = {
+  plan: "kế hoạch",
+  unit: "đơn vị",
+  activity: "hoạt động",
+  record: "kết quả thực hiện",
+  report: "báo cáo",
+  "score-sheet": "bảng điểm",
+};
+
+/**
+ * An update was based on a version that is no longer current (someone saved in between), or a
+ * create found the id taken. Nothing was written: reload, reapply, save again.
+ */
+export class VersionConflict extends Data.TaggedError("VersionConflict")<{
+  readonly entity: StoredEntity;
+  readonly id: string;
+  /** The version the caller based its change on; null for a create. */
+  readonly expected: number | null;
+  /** The version in the store; null when the thing does not exist. */
+  readonly actual: number | null;
+}> {
+  override get message(): string {
+    return `${ENTITY_VI[this.entity]} "${this.id}": phiên bản ${this.expected ?? "mới"} đã cũ (hiện là ${this.actual ?? "không có"}) / ${this.entity} "${this.id}": version ${this.expected ?? "new"} is stale (current: ${this.actual ?? "none"})`;
+  }
+}
+
+/** The thing asked for does not exist in this agency. */
+export class NotFound extends Data.TaggedError("NotFound")<{
+  readonly entity: StoredEntity;
+  readonly id: string;
+}> {
+  override get message(): string {
+    return `không tìm thấy ${ENTITY_VI[this.entity]} "${this.id}" / ${this.entity} "${this.id}" not found`;
+  }
+}
+
+/** An ingest stopped at a line that could not be stored; earlier batches are committed, this one is not. */
+export class IngestFailed extends Data.TaggedError("IngestFailed")<{
+  /** 1-based line number of the first line that failed. */
+  readonly line: number;
+  /** 1-based number of the batch that was rolled back. */
+  readonly batch: number;
+  /** Records committed by the batches before it. */
+  readonly committed: number;
+  readonly findings: readonly TrackingFinding[];
+}> {
+  override get message(): string {
+    const first = this.findings[0]?.message;
+    return `nạp dữ liệu dừng ở dòng ${this.line} (lô ${this.batch} không được ghi, ${this.committed} bản ghi đã ghi trước đó)${first ? `: ${first.vi}` : ""} / ingest stopped at line ${this.line} (batch ${this.batch} rolled back, ${this.committed} records committed before it)${first ? `: ${first.en}` : ""}`;
+  }
+}
+
+/** The store itself failed (connection lost, disk full, a bug in an adapter). */
+export class StorageError extends Data.TaggedError("StorageError")<{
+  readonly operation: string;
+  readonly cause: unknown;
+}> {
+  override get message(): string {
+    const why = this.cause instanceof Error ? this.cause.message : String(this.cause);
+    return `lỗi kho dữ liệu khi ${this.operation} / storage failed during ${this.operation}: ${why}`;
+  }
+}
