@@ -12,14 +12,49 @@ export {
   planDocument,
   recipientLines,
 } from "./documentOutline.js";
+export {
+  ExportError,
+  type ExportedFile,
+  Exporter,
+  type ExporterService,
+  htmlExporter,
+  markdownExporter,
+  unsupportedKind,
+} from "./exporter.js";
 export { type Cchc, type CchcOptions, createCchc } from "./facade.js";
 export { type Finding, type FindingPath, formatPath, type Severity } from "./finding.js";
+export { escapeHtml, renderDocumentHtml } from "./html.js";
 export { type IngestOptions, type IngestResult, ingestRecords } from "./ingest.js";
 export { MemoryStorage, makeMemoryStorage } from "./memoryStorage.js";
+export {
+  type ColumnFormat,
+  type DocumentBlock,
+  type ExportKind,
+  type ExportOptions,
+  type ExportRequest,
+  formatCell,
+  type OfficialDocument,
+  officialDocument,
+  type TableBlock,
+  type TableColumn,
+} from "./officialDocument.js";
+export {
+  buildPeriodReport,
+  type PeriodReport,
+  type PeriodReportInput,
+  type PeriodReportRow,
+} from "./periodReport.js";
 export * from "./plan.js";
 export { planCalendar } from "./planCalendar.js";
 export { type Action, type Actor, authorize, PermissionDenied } from "./policy.js";
-export { escapeMarkdown, renderPlanJson, renderPlanMarkdown, renderPlanText } from "./render.js";
+export {
+  escapeMarkdown,
+  escapeMarkdownInline,
+  renderDocumentMarkdown,
+  renderPlanJson,
+  renderPlanMarkdown,
+  renderPlanText,
+} from "./render.js";
 export { leadUnitIds, PLAN_RULES, type PlanRule, type RuleContext, type RuleHit } from "./rules.js";
 export { rulesReferenceMarkdown } from "./rulesReference.js";
 export {

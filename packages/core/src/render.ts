@@ -4,6 +4,12 @@
  */
 import { formatPlaceAndDate } from "./documentDate.js";
 import { type OutlineBlock, planDocument, recipientLines } from "./documentOutline.js";
+import {
+  type ColumnFormat,
+  formatCell,
+  type OfficialDocument,
+  officialDocument,
+} from "./officialDocument.js";
 import { type Plan, PlanSchema } from "./plan.js";
 
 /**
@@ -57,17 +63,25 @@ export function renderPlanText(plan: Plan): string {
  * block.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, " ")
-    .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+=]|\d+(?=[.)]))/, (_m, space: string, marker: string) =>
+  return escapeMarkdownInline(text).replace(
+    /^(\s*)([-+=]|\d+(?=[.)]))/,
+    (_m, space: string, marker: string) =>
       /^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
-    );
+  );
+}
+
+/** Escapes inline markup and line breaks only: for table cells, where block markers mean nothing. */
+export function escapeMarkdownInline(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`);
 }
 
 /** The plan as Markdown that reads like the issued plan, with the Decree 30 header as a table. */
 export function renderPlanMarkdown(plan: Plan): string {
-  const doc = planDocument(plan);
+  return renderDocumentMarkdown(officialDocument({ kind: "plan", plan }));
+}
+
+/** Any official document (plan, report, score sheet, calendar) as Markdown. */
+export function renderDocumentMarkdown(doc: OfficialDocument): string {
   const e = escapeMarkdown;
   const left = [
     ...(doc.parentBody === undefined ? [] : [e(doc.parentBody.toLocaleUpperCase("vi"))]),
@@ -77,7 +91,7 @@ export function renderPlanMarkdown(plan: Plan): string {
     `| ${left} | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |`,
     "|:---:|:---:|",
     `| ${e(doc.numberLine)} | **Độc lập - Tự do - Hạnh phúc** |`,
-    `|  | *${e(formatPlaceAndDate(plan.place, plan.date, plan.year))}* |`,
+    `|  | *${e(doc.placeDate)}* |`,
     "",
     `# ${doc.documentTitle}`,
     "",
@@ -101,6 +115,19 @@ export function renderPlanMarkdown(plan: Plan): string {
       case "paragraph":
         out.push(e(b.text), "");
         break;
+      case "table": {
+        const align = (f: ColumnFormat) => (f === "text" || f === "date" ? ":---" : "---:");
+        out.push(
+          `| ${b.columns.map((c) => e(c.header)).join(" | ")} |`,
+          `|${b.columns.map((c) => align(c.format)).join("|")}|`,
+          ...b.rows.map(
+            (row) =>
+              `| ${b.columns.map((c, i) => escapeMarkdownInline(formatCell(row[i] ?? null, c.format))).join(" | ")} |`,
+          ),
+          "",
+        );
+        break;
+      }
     }
   }
   if (doc.recipients.length > 0) {
