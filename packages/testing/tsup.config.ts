@@ -2,7 +2,8 @@ import { defineConfig } from "tsup";
 
 export default defineConfig({
   tsconfig: "tsconfig.build.json",
-  entry: ["src/index.ts"],
+  entry: ["src/index.ts", "src/contracts.ts"],
+  external: ["vitest"],
   format: ["esm"],
   dts: true,
   sourcemap: true,
