@@ -12,9 +12,12 @@ export const nodeIo: CliIo = {
   },
   readFile: (path) => readFile(path),
   writeFile: (path, text) => writeFile(path, text, "utf8"),
-  // Run through a package script (`pnpm cchc …`), the process starts in the workspace root;
+  // Run through the root package script (`pnpm cchc …`), the process starts in the workspace root;
   // INIT_CWD is where the person typed the command, which is where their relative paths point.
+  // Only then: a `cchc` started by anything else (a test run under `pnpm test`, a user's script)
+  // inherits INIT_CWD from its parent, and its paths are relative to its own working directory.
   get cwd() {
-    return process.env.INIT_CWD ?? process.cwd();
+    const viaScript = process.env.npm_lifecycle_event === "cchc";
+    return (viaScript ? process.env.INIT_CWD : undefined) ?? process.cwd();
   },
 };

@@ -4,6 +4,7 @@
  */
 import { wantsHelp } from "./args.js";
 import { calendarCommand } from "./commands/calendar.js";
+import { generateCommand } from "./commands/generate.js";
 import { renderCommand } from "./commands/render.js";
 import { rulesCommand } from "./commands/rules.js";
 import { sampleCommand } from "./commands/sample.js";
@@ -25,6 +26,7 @@ const COMMANDS: Record<CommandName, Command> = {
   schema: schemaCommand,
   rules: rulesCommand,
   score: scoreCommand,
+  generate: generateCommand,
 };
 
 function isCommandName(name: string): name is CommandName {

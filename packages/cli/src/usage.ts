@@ -13,6 +13,7 @@ export const COMMAND_NAMES = [
   "schema",
   "rules",
   "score",
+  "generate",
 ] as const;
 /** One of the `cchc` commands. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -47,6 +48,9 @@ Lệnh / Commands:
   score <tệp> --tracking <thư mục|tệp>
                         chấm điểm theo dữ liệu theo dõi (đọc dạng luồng NDJSON)
                         score a plan from tracking data (streamed NDJSON)
+  generate --size <cỡ> --seed <n> --out <thư mục>
+                        tạo bộ dữ liệu tổng hợp (kế hoạch + dữ liệu theo dõi NDJSON)
+                        generate a synthetic dataset (plan + NDJSON tracking data)
 
 Tùy chọn chung / Global options:
   -h, --help            trợ giúp (cũng dùng được sau mỗi lệnh) / help (also after a command)
@@ -59,6 +63,7 @@ Ví dụ / Examples:
   cchc validate ke-hoach.json
   cchc calendar 2018 --types quarter,half-year,year
   cchc render ke-hoach.json --format md --out ke-hoach.md
+  cchc generate --size small --seed 1 --out d && cchc score d/plan.json --tracking d
 `;
 }
 
@@ -97,8 +102,48 @@ Ví dụ / Example:
   cchc generate --size small --seed 1 --out d && cchc score d/plan.json --tracking d --json
 `;
 
+const GENERATE_USAGE = `Cách dùng / Usage: cchc generate --size <small|medium|national> --seed <n> --out <thư mục/dir>
+                   [--year <năm>] [--json]
+
+Tạo một bộ dữ liệu tổng hợp, tất định theo hạt giống (cùng cỡ, hạt giống, năm → cùng dữ liệu): một
+kế hoạch hợp lệ và dữ liệu theo dõi của nó, ghi dạng luồng nên bộ cỡ quốc gia không chiếm nhiều bộ nhớ.
+Writes a seeded, deterministic synthetic dataset (same size, seed and year → same data): a valid plan
+and its tracking data, streamed so the national size stays flat in memory.
+
+Cỡ / Sizes:
+  small      một bộ (Bộ TT&TT), khoảng 25 đơn vị, 3.000 bản ghi / one ministry, ~25 units, 3,000 records
+  medium     một tỉnh: sở, ngành, huyện, xã; 50.000 bản ghi / one province, 50,000 records
+  national   22 bộ, ngành và 63 tỉnh, 3.400 đơn vị, 1.000.000 bản ghi
+             22 ministries and 63 provinces, 3,400 units, 1,000,000 records
+
+Tệp ghi ra / Files written (trong / in --out):
+  plan.json            kế hoạch (JSON chuẩn) / the plan (canonical JSON)
+  activities.ndjson    hoạt động kế hoạch, mỗi dòng một đối tượng / planned activities, one per line
+  records.ndjson       bản ghi kết quả thực hiện / actual records
+  reports.ndjson       báo cáo định kỳ của đơn vị (có báo cáo muộn, thiếu) / unit reports (some late, missing)
+  manifest.json        số lượng, kích thước, SHA-256 / counts, byte sizes, SHA-256
+
+Tùy chọn / Options:
+  --size <cỡ>          small, medium hoặc national / small, medium or national
+  --seed <n>           số nguyên bất kỳ (số âm: --seed=-5) / any integer (negative: --seed=-5)
+  -o, --out <thư mục>  thư mục đích (tạo nếu chưa có; tệp cùng tên bị ghi đè)
+                       target folder (created if missing; files of the same names are replaced)
+  --year <năm>         năm kế hoạch 2001–2100 (mặc định 2018) / plan year 2001–2100 (default 2018)
+  --json               in manifest dạng JSON / print the manifest as JSON:
+                       { generator, size, seed, year, planId, counts: { units, activities, records,
+                         reports }, files: [ { name, kind, items, bytes, sha256 } ] }
+
+Mã thoát / Exit codes:
+  0   đã tạo / generated
+  2   cỡ, hạt giống, năm sai hoặc không ghi được thư mục / bad size, seed or year, or cannot write
+
+Ví dụ / Example:
+  cchc generate --size small --seed 1 --out d && cchc score d/plan.json --tracking d --json
+`;
+
 const COMMAND_USAGE: Record<CommandName, string> = {
   score: SCORE_USAGE,
+  generate: GENERATE_USAGE,
   sample: `Cách dùng / Usage: cchc sample <tên/name>
 
 In kế hoạch mẫu dạng JSON chuẩn (đã điền giá trị mặc định), làm điểm xuất phát cho kế hoạch của cơ quan.

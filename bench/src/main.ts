@@ -1,0 +1,120 @@
+/**
+ * `pnpm bench`: generates (or reuses) the national dataset, runs each benchmark against its
+ * baseline in this same process, and prints ONE JSON document on stdout; progress goes to stderr.
+ *
+ *   node bench/dist/main.js [--only validation,scoring,scoreCommand] [--size national] [--seed 1]
+ *
+ * A benchmark is a module exporting a `Benchmark`; add it to BENCHMARKS to have it run and merged.
+ */
+import { cpus, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import {
+  type ActualRecord,
+  checkActivity,
+  checkRecord,
+  checkReport,
+  createTrackingContext,
+} from "@cchc/core";
+import { DATASET_SIZES, type DatasetSize } from "@cchc/testing";
+import { ensureDataset } from "./dataset.js";
+import { readAllLines } from "./lines.js";
+import { scoreCommandBenchmark } from "./scoreCommand.js";
+import { scoringBenchmark } from "./scoring.js";
+import type { BenchContext, Benchmark, ParsedTracking } from "./types.js";
+import { validationBenchmark } from "./validation.js";
+
+const BENCHMARKS: readonly Benchmark[] = [validationBenchmark, scoringBenchmark, scoreCommandBenchmark];
+
+const log = (message: string) => {
+  process.stderr.write(`[bench] ${message}\n`);
+};
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= load();
+    return value;
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { only: { type: "string" }, size: { type: "string" }, seed: { type: "string" } },
+  });
+  const size = (values.size ?? "national") as DatasetSize;
+  if (!Object.hasOwn(DATASET_SIZES, size))
+    throw new Error(`--size must be one of ${Object.keys(DATASET_SIZES)}`);
+  const seed = Number(values.seed ?? "1");
+  const only = values.only?.split(",").map((s) => s.trim());
+  const selected = only ? BENCHMARKS.filter((b) => only.includes(b.name)) : BENCHMARKS;
+  if (only && selected.length !== only.length)
+    throw new Error(`--only takes ${BENCHMARKS.map((b) => b.name).join(", ")}`);
+
+  // bench/dist/main.js → the workspace root
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+  const dataset = await ensureDataset(join(root, "node_modules", ".cache", "cchc-bench"), size, seed, log);
+
+  const fileLines = (name: string) => readAllLines(join(dataset.dir, name));
+  const recordLines = once(async () => {
+    log("reading records.ndjson into memory …");
+    return readAllLines(join(dataset.dir, "records.ndjson"));
+  });
+  const tracking = once(async (): Promise<ParsedTracking> => {
+    log("parsing and checking the tracking data …");
+    const ctx = createTrackingContext(dataset.plan);
+    const activities = (await fileLines("activities.ndjson")).flatMap((t, i) => {
+      const v = checkActivity(JSON.parse(t), ctx, i + 1).value;
+      return v ? [v] : [];
+    });
+    const records: ActualRecord[] = [];
+    for (const [i, t] of (await recordLines()).entries()) {
+      const v = checkRecord(JSON.parse(t), ctx, i + 1).value;
+      if (v) records.push(v);
+    }
+    const reports = (await fileLines("reports.ndjson")).flatMap((t, i) => {
+      const v = checkReport(JSON.parse(t), ctx, i + 1).value;
+      return v ? [v] : [];
+    });
+    return { activities, records, reports };
+  });
+  const ctx: BenchContext = { root, dataset, log, recordLines, fileLines, tracking };
+
+  const results: Record<string, unknown> = {};
+  for (const b of selected) {
+    log(`${b.name}: ${b.description}`);
+    const start = performance.now();
+    results[b.name] = await b.run(ctx);
+    log(`${b.name}: done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  }
+
+  const cpu = cpus();
+  const doc = {
+    machine: {
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model.trim() ?? "unknown",
+      memoryMb: Math.round(totalmem() / 1024 / 1024),
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+    },
+    dataset: {
+      size: dataset.manifest.size,
+      seed: dataset.manifest.seed,
+      year: dataset.manifest.year,
+      dir: dataset.dir,
+      ...dataset.manifest.counts,
+      bytes: dataset.manifest.files.reduce((s, f) => s + (f.bytes ?? 0), 0),
+      cached: dataset.generatedMs === null,
+      generatedMs: dataset.generatedMs,
+    },
+    ...results,
+    pass: Object.values(results).every((r) => (r as { pass: boolean }).pass),
+  };
+  process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+}
+
+main().catch((err: unknown) => {
+  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exitCode = 1;
+});
