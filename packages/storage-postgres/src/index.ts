@@ -1,0 +1,210 @@
+/**
+ * @cchc/storage-postgres — the store on a PostgreSQL server, for agencies that outgrow one process:
+ * a `pg` pool, the schema and semantics of `@cchc/storage-sql`, COPY through `pg-copy-streams`.
+ */
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { Storage, StorageError, type StorageService } from "@cchc/core";
+import {
+  copyRecords,
+  type MigrateResult,
+  makeSqlStorage,
+  messageOf,
+  migrate,
+  quoteIdent,
+  type SqlDriver,
+  type SqlStorageOptions,
+  sqlState,
+  storageError,
+} from "@cchc/storage-sql";
+import * as Effect from "effect/Effect";
+import * as Layer from "effect/Layer";
+import type * as Scope from "effect/Scope";
+import pg from "pg";
+import { from as copyFromStdin } from "pg-copy-streams";
+
+export { copyRecords };
+
+/** Options of the PostgreSQL store. */
+export interface PostgresStorageOptions {
+  /** `postgres://user@host:port/database` (a password in it is never shown in messages). */
+  readonly connectionString: string;
+  /** Pool size (default 10). */
+  readonly max?: number;
+  /** Apply pending migrations on start (default true). */
+  readonly migrate?: boolean;
+  /** Tuning of the SQL storage (chunk and page sizes). */
+  readonly sql?: SqlStorageOptions;
+}
+
+/** "host:port" of a connection string, without user or password, for messages. */
+export function serverAddress(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    const socketHost = url.searchParams.get("host");
+    const host = url.hostname !== "" ? url.hostname : (socketHost ?? "localhost");
+    const port = url.port !== "" ? url.port : (url.searchParams.get("port") ?? "5432");
+    return `${host}:${port}`;
+  } catch {
+    return "(chuỗi kết nối không hợp lệ / invalid connection string)";
+  }
+}
+
+/** Node's network error codes, in words. */
+const NETWORK_ERRORS: Record<string, string> = {
+  ECONNREFUSED: "máy chủ không nhận kết nối / connection refused",
+  ENOTFOUND: "không tìm thấy máy chủ / host not found",
+  ETIMEDOUT: "hết thời gian chờ / timed out",
+  EHOSTUNREACH: "không tới được máy chủ / host unreachable",
+  ECONNRESET: "kết nối bị ngắt / connection reset",
+};
+
+/** The connection failure as one clear bilingual message naming host:port (never the password). */
+export function connectionFailure(connectionString: string, error: unknown): Error {
+  const address = serverAddress(connectionString);
+  const code = sqlState(error);
+  const password = safePassword(connectionString);
+  let why =
+    code !== undefined && NETWORK_ERRORS[code] !== undefined ? NETWORK_ERRORS[code] : messageOf(error);
+  if (password !== "") why = why.replaceAll(password, "***");
+  return new Error(
+    `không kết nối được PostgreSQL ở ${address} / cannot connect to PostgreSQL at ${address}: ${why}`,
+  );
+}
+
+function safePassword(connectionString: string): string {
+  try {
+    return decodeURIComponent(new URL(connectionString).password);
+  } catch {
+    return "";
+  }
+}
+
+function clientDriver(client: pg.PoolClient): SqlDriver {
+  const self: SqlDriver = {
+    query: async <R>(text: string, params: readonly unknown[] = []) => {
+      const result = await client.query(text, [...params]);
+      return { rows: result.rows as R[] };
+    },
+    exec: async (script) => {
+      await client.query(script);
+    },
+    transaction: (fn) => fn(self),
+    close: () => Promise.reject(new Error("close() inside a transaction")),
+    copyFrom: (table, columns, data) => copyWith(client, table, columns, data),
+  };
+  return self;
+}
+
+async function copyWith(
+  client: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  data: string,
+): Promise<number> {
+  const stream = client.query(
+    copyFromStdin(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")}) FROM STDIN`),
+  );
+  await pipeline(Readable.from([Buffer.from(data, "utf8")]), stream);
+  return stream.rowCount ?? 0;
+}
+
+/**
+ * An `SqlDriver` over a `pg` pool: statements on any pooled connection, transactions on one
+ * checked-out connection (a connection whose ROLLBACK fails is discarded), COPY with
+ * `pg-copy-streams`. `close` ends the pool.
+ */
+export function pgDriver(pool: pg.Pool): SqlDriver {
+  return {
+    query: async <R>(text: string, params: readonly unknown[] = []) => {
+      const result = await pool.query(text, [...params]);
+      return { rows: result.rows as R[] };
+    },
+    exec: async (script) => {
+      await pool.query(script);
+    },
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        const result = await fn(clientDriver(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        try {
+          await client.query("ROLLBACK");
+        } catch (rollbackError) {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        }
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    close: () => pool.end(),
+    copyFrom: async (table, columns, data) => {
+      const client = await pool.connect();
+      try {
+        return await copyWith(client, table, columns, data);
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+/**
+ * Opens a pool and checks one connection, so a wrong address fails here with a clear message.
+ * The caller ends the pool (`driver.close()`).
+ */
+export async function openPostgres(
+  options: Pick<PostgresStorageOptions, "connectionString" | "max">,
+): Promise<{ readonly pool: pg.Pool; readonly driver: SqlDriver }> {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+  // an idle connection dropped by the server must not crash the process: the next query reports it
+  pool.on("error", () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw connectionFailure(options.connectionString, error);
+  }
+  return { pool, driver: pgDriver(pool) };
+}
+
+function make(options: PostgresStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> {
+  return Effect.gen(function* () {
+    const { driver } = yield* Effect.acquireRelease(
+      Effect.tryPromise({
+        try: () => openPostgres(options),
+        catch: (cause) => new StorageError({ operation: "connect", cause }),
+      }),
+      ({ pool }) => Effect.promise(() => pool.end().catch(() => undefined)),
+    );
+    if (options.migrate !== false)
+      yield* Effect.tryPromise({
+        try: (): Promise<MigrateResult> => migrate(driver),
+        catch: storageError("migrate"),
+      });
+    return makeSqlStorage(driver, options.sql);
+  });
+}
+
+/** The PostgreSQL storage layers. */
+export const PostgresStorage = {
+  /**
+   * The `Storage` layer on a PostgreSQL server:
+   * `PostgresStorage.layer({ connectionString: "postgres://postgres@127.0.0.1:5432/cchc" })`.
+   * Scoped: the pool is ended when the layer is released. Fails with a `StorageError` naming
+   * host:port when the server cannot be reached.
+   */
+  layer: (options: PostgresStorageOptions): Layer.Layer<Storage, StorageError> =>
+    Layer.effect(Storage, make(options)),
+  /** The service itself, in a scope. */
+  make,
+};
+
+/** Same as `PostgresStorage.layer`, for `createCchc({ storage: postgresStorage({ connectionString }) })`. */
+export const postgresStorage = PostgresStorage.layer;

@@ -1,0 +1,22 @@
+/**
+ * @cchc/storage-sql — the SQL storage of @cchc, shared by the PGlite and PostgreSQL adapters: one
+ * schema, one list of forward-only migrations, one implementation of the storage port over a tiny
+ * driver contract. Adapter packages provide the driver and the layer.
+ */
+export { type CopyRecordsOptions, copyRecords } from "./copy.js";
+export { quoteIdent, type SqlDriver, type SqlResult, sqlState, UNIQUE_VIOLATION } from "./driver.js";
+export { messageOf, SqlFailure, storageError, toSqlFailure } from "./errors.js";
+export {
+  type AppliedMigration,
+  appliedMigrations,
+  MIGRATION_LOCK_KEY,
+  MIGRATIONS,
+  MIGRATIONS_TABLE,
+  type MigrateResult,
+  type Migration,
+  MigrationMismatch,
+  migrate,
+  pendingMigrations,
+} from "./migrations.js";
+export { copyValue, RECORD_COLUMNS, recordFromRow, recordsCopyText, recordsJson } from "./records.js";
+export { type InsertMode, makeSqlStorage, type SqlStorageOptions } from "./sqlStorage.js";
