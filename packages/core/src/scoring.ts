@@ -122,6 +122,7 @@ export interface ScoreOptions {
 
 interface ActivityState {
   readonly activity: Activity;
+  readonly unit: UnitState;
   achieved: number;
   records: number;
 }
@@ -207,6 +208,10 @@ export class Scorer {
   private reports = 0;
   private recordsAfterAsOf = 0;
   private reportsAfterAsOf = 0;
+  private manualIndex: Map<string, ManualScore> | undefined;
+  private elapsedShare: number | undefined;
+  /** Explanation texts of this run, shared between the units that get the same one. */
+  private readonly texts = new Map<string, LocalizedText>();
   /** The lookups tracking checks use; exposed so a caller checks and scores with one context. */
   readonly context: TrackingContext;
 
@@ -239,7 +244,7 @@ export class Scorer {
   addActivity(activity: Activity): void {
     const unit = this.units.get(activity.unitId);
     if (!unit || this.activities.has(activity.id)) return;
-    const state: ActivityState = { activity, achieved: 0, records: 0 };
+    const state: ActivityState = { activity, unit, achieved: 0, records: 0 };
     this.activities.set(activity.id, state);
     unit.activities.push(state);
     unit.plannedCost += activity.plannedCostVnd ?? 0;
@@ -249,8 +254,8 @@ export class Scorer {
   /** Adds a checked record; records dated after the as-of date are counted apart and ignored. */
   addRecord(record: ActualRecord): void {
     const state = this.activities.get(record.activityId);
-    const unit = this.units.get(record.unitId);
-    if (!state || !unit) return;
+    // Checked records belong to their activity's unit; anything else is not this plan's record.
+    if (!state || state.activity.unitId !== record.unitId) return;
     if (record.date > this.asOfDate) {
       this.recordsAfterAsOf++;
       return;
@@ -258,6 +263,7 @@ export class Scorer {
     this.records++;
     state.achieved += record.output;
     state.records++;
+    const unit = state.unit;
     unit.recordCount++;
     unit.cost += record.costVnd ?? 0;
     if (unit.sampleRecordIds.length < this.limit) unit.sampleRecordIds.push(record.id);
@@ -280,18 +286,32 @@ export class Scorer {
     if (!prev || at < prev.at) unit.reports.set(report.periodId, { at, id: report.id });
   }
 
-  private duePeriods(): ReportingPeriod[] {
-    return this.periods.filter((p) => Date.parse(p.dueAt) <= this.asOfMs);
+  /** Periods whose deadline has passed at the as-of instant, with the deadline parsed once. */
+  private duePeriods(): DuePeriod[] {
+    const due: DuePeriod[] = [];
+    for (const p of this.periods) {
+      const dueMs = Date.parse(p.dueAt);
+      if (dueMs <= this.asOfMs) due.push({ id: p.id, dueMs });
+    }
+    return due;
   }
 
+  /**
+   * The metrics of a set of units, and the same metrics projected to year end at the current pace
+   * (`pace` = 1 / elapsed share of the year): one pass serves both, since only the quantities that
+   * grow with time (output achieved, money spent) change under projection.
+   */
   private metricsFor(
     units: readonly UnitState[],
     reporters: ReadonlySet<string>,
     participantsExpected: readonly UnitState[],
+    due: readonly DuePeriod[],
     pace: number,
-  ): { metrics: Record<Metric, MetricValue>; evidence: Evidence } {
+  ): { metrics: Record<Metric, MetricValue>; projected: Record<Metric, MetricValue>; evidence: Evidence } {
     let completion = 0;
+    let projectedCompletion = 0;
     let done = 0;
+    let projectedDone = 0;
     let planned = 0;
     let cost = 0;
     let plannedCost = 0;
@@ -305,15 +325,17 @@ export class Scorer {
     const sample: string[] = [];
     for (const u of units) {
       recordCount += u.recordCount;
-      cost += u.cost * pace;
+      cost += u.cost;
       plannedCost += u.plannedCost;
       for (const id of u.sampleRecordIds) if (sample.length < this.limit) sample.push(id);
       for (const s of u.activities) {
         planned++;
         const target = s.activity.target.value;
-        const achieved = s.achieved * pace;
-        const r = target === 0 ? (s.records > 0 ? 1 : 0) : Math.min(1, achieved / target);
+        const r = completionOf(target, s.achieved, s.records);
+        const pr = pace === 1 ? r : completionOf(target, s.achieved * pace, s.records);
         completion += r;
+        projectedCompletion += pr;
+        if (pr >= 1 - EPS) projectedDone++;
         if (r >= 1 - EPS) {
           done++;
           if (activitiesDone.length < this.limit) activitiesDone.push(s.activity.id);
@@ -326,7 +348,6 @@ export class Scorer {
         }
       }
     }
-    const due = this.duePeriods();
     let reportsDue = 0;
     let submitted = 0;
     let onTime = 0;
@@ -338,30 +359,41 @@ export class Scorer {
       for (const p of due) {
         reportsDue++;
         const r = u.reports.get(p.id);
-        const key = `${u.unit.id}/${p.id}`;
         if (!r) {
-          if (reportsMissing.length < this.limit) reportsMissing.push(key);
+          if (reportsMissing.length < this.limit) reportsMissing.push(`${u.unit.id}/${p.id}`);
           continue;
         }
         submitted++;
-        if (r.at <= Date.parse(p.dueAt)) {
+        if (r.at <= p.dueMs) {
           onTime++;
-          if (reportsOnTime.length < this.limit) reportsOnTime.push(key);
-        } else if (reportsLate.length < this.limit) reportsLate.push(key);
+          if (reportsOnTime.length < this.limit) reportsOnTime.push(`${u.unit.id}/${p.id}`);
+        } else if (reportsLate.length < this.limit) reportsLate.push(`${u.unit.id}/${p.id}`);
       }
     }
-    const participating = participantsExpected.filter((u) => u.recordCount > 0 || u.reports.size > 0).length;
+    let participating = 0;
+    for (const u of participantsExpected) if (u.recordCount > 0 || u.reports.size > 0) participating++;
+    const metrics: Record<Metric, MetricValue> = {
+      "plan-completion": ratio("plan-completion", completion, planned),
+      "activities-done": ratio("activities-done", done, planned),
+      "channel-diversity": ratio("channel-diversity", channelsUsed.size, channelsPlanned.size),
+      "content-coverage": ratio("content-coverage", contentUsed.size, contentPlanned.size),
+      "unit-participation": ratio("unit-participation", participating, participantsExpected.length),
+      "reporting-rate": ratio("reporting-rate", submitted, reportsDue),
+      "on-time-reporting-rate": ratio("on-time-reporting-rate", onTime, reportsDue),
+      "budget-execution": ratio("budget-execution", cost, plannedCost),
+    };
+    const projected: Record<Metric, MetricValue> =
+      pace === 1
+        ? metrics
+        : {
+            ...metrics,
+            "plan-completion": ratio("plan-completion", projectedCompletion, planned),
+            "activities-done": ratio("activities-done", projectedDone, planned),
+            "budget-execution": ratio("budget-execution", cost * pace, plannedCost),
+          };
     return {
-      metrics: {
-        "plan-completion": ratio("plan-completion", completion, planned),
-        "activities-done": ratio("activities-done", done, planned),
-        "channel-diversity": ratio("channel-diversity", channelsUsed.size, channelsPlanned.size),
-        "content-coverage": ratio("content-coverage", contentUsed.size, contentPlanned.size),
-        "unit-participation": ratio("unit-participation", participating, participantsExpected.length),
-        "reporting-rate": ratio("reporting-rate", submitted, reportsDue),
-        "on-time-reporting-rate": ratio("on-time-reporting-rate", onTime, reportsDue),
-        "budget-execution": ratio("budget-execution", cost, plannedCost),
-      },
+      metrics,
+      projected,
       evidence: {
         recordCount,
         sampleRecordIds: sample,
@@ -374,29 +406,88 @@ export class Scorer {
     };
   }
 
+  /** The last manual entry per node and unit (an appended correction replaces the earlier one). */
+  private manualEntry(nodeId: string, unitId: string | null): ManualScore | undefined {
+    if (this.manualIndex === undefined) {
+      this.manualIndex = new Map();
+      for (const m of this.options.manualScores ?? [])
+        this.manualIndex.set(manualKey(m.nodeId, m.unitId ?? null), m);
+    }
+    return this.manualIndex.get(manualKey(nodeId, unitId));
+  }
+
+  /** How a leaf scores: the rule's outcome, without the words (shared by scores and forecasts). */
+  private leafOutcome(
+    node: SchemeNode,
+    metrics: Record<Metric, MetricValue>,
+    unitId: string | null,
+  ): LeafOutcome {
+    const rule = node.rule;
+    if (rule?.type === "manual") {
+      const entry = this.manualEntry(node.id, unitId);
+      const raw = entry?.appraised ?? entry?.selfAssessed ?? 0;
+      return { kind: "manual", entry, points: Math.min(node.maxPoints, Math.max(0, raw)) };
+    }
+    if (rule?.type !== "metric") return { kind: "no-rule" };
+    const m = metrics[rule.metric];
+    if (m.value === undefined) return { kind: "no-data", metric: m };
+    const sorted = sortedThresholds(rule.thresholds);
+    const value = m.value;
+    const threshold = sorted.find((t) => value >= t.atLeast - EPS) ?? null;
+    return {
+      kind: "metric",
+      metric: m,
+      threshold,
+      lowest: sorted.at(-1)?.atLeast ?? 0,
+      points: Math.min(node.maxPoints, threshold?.points ?? 0),
+    };
+  }
+
+  /** Points and maximum of a scheme's nodes, without explanations (for the forecast). */
+  private totalsOnly(
+    nodes: readonly SchemeNode[],
+    metrics: Record<Metric, MetricValue>,
+    level: "unit" | "agency",
+    unitId: string | null,
+  ): { points: number; maxPoints: number; applicable: boolean } {
+    let points = 0;
+    let maxPoints = 0;
+    let applicable = false;
+    for (const node of nodes) {
+      const scope = node.scope ?? "both";
+      if (scope !== "both" && scope !== level) continue;
+      if (node.children && node.children.length > 0) {
+        const c = this.totalsOnly(node.children, metrics, level, unitId);
+        if (!c.applicable) continue;
+        points += round(Math.min(c.maxPoints, c.points));
+        maxPoints += c.maxPoints;
+        applicable = true;
+        continue;
+      }
+      const o = this.leafOutcome(node, metrics, unitId);
+      if (o.kind !== "manual" && o.kind !== "metric") continue;
+      points += round(o.points);
+      maxPoints += node.maxPoints;
+      applicable = true;
+    }
+    return { points, maxPoints, applicable };
+  }
+
   private evaluate(
     nodes: readonly SchemeNode[],
     metrics: Record<Metric, MetricValue>,
     level: "unit" | "agency",
     unitId: string | null,
   ): NodeScore[] {
-    const manual = this.options.manualScores ?? [];
     return nodes.map((node): NodeScore => {
       const scope = node.scope ?? "both";
-      if (scope !== "both" && scope !== level)
-        return notApplicable(node, {
-          vi: `Không áp dụng ở cấp ${level === "unit" ? "đơn vị" : "cơ quan"}.`,
-          en: `Not scored at ${level} level.`,
-        });
+      if (scope !== "both" && scope !== level) return notApplicable(node, NOT_AT_LEVEL[level]);
       if (node.children && node.children.length > 0) {
         const children = this.evaluate(node.children, metrics, level, unitId);
         const applicable = children.filter((c) => c.applicable);
         if (applicable.length === 0)
           return {
-            ...notApplicable(node, {
-              vi: "Không có tiêu chí con áp dụng.",
-              en: "No applicable sub-criterion.",
-            }),
+            ...notApplicable(node, NO_APPLICABLE_CHILD),
             children,
           };
         const max = applicable.reduce((s, c) => s + c.maxPoints, 0);
@@ -410,23 +501,13 @@ export class Scorer {
           maxPoints: max,
           points: round(points),
           applicable: true,
-          explanation: {
-            rule: "sum",
-            text: {
-              vi: `Tổng điểm các tiêu chí con: ${fmt(points)}/${fmt(max)}.`,
-              en: `Sum of sub-criteria: ${fmt(points)}/${fmt(max)}.`,
-            },
-          },
+          explanation: { rule: "sum", text: this.sumText(fmt(points), fmt(max)) },
           children,
         };
       }
-      const rule = node.rule;
-      if (rule?.type === "manual") {
-        // The last entry for a node and unit wins, so an appended correction replaces the earlier one.
-        let entry: ManualScore | undefined;
-        for (const m of manual) if (m.nodeId === node.id && (m.unitId ?? null) === unitId) entry = m;
-        const raw = entry?.appraised ?? entry?.selfAssessed ?? 0;
-        const points = Math.min(node.maxPoints, Math.max(0, raw));
+      const o = this.leafOutcome(node, metrics, unitId);
+      if (o.kind === "manual") {
+        const { entry, points } = o;
         const how =
           entry?.appraised !== undefined
             ? { vi: `điểm thẩm định ${fmt(entry.appraised)}`, en: `appraised ${fmt(entry.appraised)}` }
@@ -452,62 +533,92 @@ export class Scorer {
           },
         };
       }
-      if (rule?.type !== "metric")
-        return notApplicable(node, { vi: "Tiêu chí chưa có cách chấm.", en: "Criterion has no rule." });
-      const m = metrics[rule.metric];
-      const label = METRICS[rule.metric].label;
-      if (m.value === undefined)
-        return notApplicable(node, {
-          vi: `${label.vi}: không có dữ liệu kế hoạch để tính (mẫu số 0), không tính vào điểm tối đa.`,
-          en: `${label.en}: nothing planned to measure (denominator 0); left out of the maximum.`,
-        });
-      const sorted = [...rule.thresholds].sort((a, b) => b.atLeast - a.atLeast);
-      const threshold = sorted.find((t) => m.value !== undefined && m.value >= t.atLeast - EPS) ?? null;
-      const points = Math.min(node.maxPoints, threshold?.points ?? 0);
-      const pct = fmt(m.value * 100);
+      if (o.kind === "no-rule") return notApplicable(node, NO_RULE);
+      const m = o.metric;
+      const label = METRICS[m.metric].label;
+      if (o.kind === "no-data") return notApplicable(node, noDataText(m.metric));
+      const { threshold, points } = o;
+      const text = this.metricText(label, m, threshold, o.lowest);
       return {
         nodeId: node.id,
         title: node.title,
         maxPoints: node.maxPoints,
         points: round(points),
         applicable: true,
-        explanation: {
-          rule: "metric",
-          metric: m,
-          threshold,
-          text: threshold
-            ? {
-                vi: `${label.vi} = ${fmt(m.numerator)}/${fmt(m.denominator)} = ${pct}% ≥ ${fmt(threshold.atLeast * 100)}% → ${fmt(threshold.points)} điểm.`,
-                en: `${label.en} = ${fmt(m.numerator)}/${fmt(m.denominator)} = ${pct}% ≥ ${fmt(threshold.atLeast * 100)}% → ${fmt(threshold.points)} points.`,
-              }
-            : {
-                vi: `${label.vi} = ${fmt(m.numerator)}/${fmt(m.denominator)} = ${pct}%, dưới mức thấp nhất ${fmt((sorted.at(-1)?.atLeast ?? 0) * 100)}% → 0 điểm.`,
-                en: `${label.en} = ${fmt(m.numerator)}/${fmt(m.denominator)} = ${pct}%, below the lowest threshold ${fmt((sorted.at(-1)?.atLeast ?? 0) * 100)}% → 0 points.`,
-              },
-        },
+        explanation: { rule: "metric", metric: m, threshold, text },
       };
     });
+  }
+
+  /**
+   * Why a metric leaf got its points. Thousands of units share the same fractions, so each text is
+   * built once per score run and shared: a national sheet holds far fewer distinct strings.
+   */
+  private metricText(
+    label: LocalizedText,
+    m: MetricValue,
+    threshold: Threshold | null,
+    lowest: number,
+  ): LocalizedText {
+    const ratioText = `${fmt(m.numerator)}/${fmt(m.denominator)} = ${fmt((m.value ?? 0) * 100)}%`;
+    const tail = threshold
+      ? `≥${fmt(threshold.atLeast * 100)}→${fmt(threshold.points)}`
+      : `<${fmt(lowest * 100)}`;
+    const key = `${label.en}|${ratioText}|${tail}`;
+    let text = this.texts.get(key);
+    if (text === undefined) {
+      if (threshold) {
+        const at = fmt(threshold.atLeast * 100);
+        const pts = fmt(threshold.points);
+        text = {
+          vi: `${label.vi} = ${ratioText} ≥ ${at}% → ${pts} điểm.`,
+          en: `${label.en} = ${ratioText} ≥ ${at}% → ${pts} points.`,
+        };
+      } else {
+        const low = fmt(lowest * 100);
+        text = {
+          vi: `${label.vi} = ${ratioText}, dưới mức thấp nhất ${low}% → 0 điểm.`,
+          en: `${label.en} = ${ratioText}, below the lowest threshold ${low}% → 0 points.`,
+        };
+      }
+      this.texts.set(key, text);
+    }
+    return text;
+  }
+
+  /** "Sum of sub-criteria", shared like `metricText`. */
+  private sumText(points: string, max: string): LocalizedText {
+    const key = `Σ${points}/${max}`;
+    let text = this.texts.get(key);
+    if (text === undefined) {
+      text = {
+        vi: `Tổng điểm các tiêu chí con: ${points}/${max}.`,
+        en: `Sum of sub-criteria: ${points}/${max}.`,
+      };
+      this.texts.set(key, text);
+    }
+    return text;
   }
 
   private entity(
     units: readonly UnitState[],
     reporters: ReadonlySet<string>,
     participants: readonly UnitState[],
+    due: readonly DuePeriod[],
     level: "unit" | "agency",
     unitId: string | null,
     name: string,
   ): EntityScore & { forecast: Forecast } {
-    const { metrics, evidence } = this.metricsFor(units, reporters, participants, 1);
+    const elapsed = this.elapsed();
+    const pace = elapsed > 0 && elapsed < 1 ? 1 / elapsed : 1;
+    const { metrics, projected, evidence } = this.metricsFor(units, reporters, participants, due, pace);
     const nodes = this.evaluate(this.options.scheme.nodes, metrics, level, unitId);
     const { points, maxPoints } = totals(nodes);
-    const elapsed = this.elapsed();
-    const projected =
-      elapsed > 0 && elapsed < 1
-        ? this.metricsFor(units, reporters, participants, 1 / elapsed).metrics
-        : metrics;
-    const fNodes =
-      projected === metrics ? nodes : this.evaluate(this.options.scheme.nodes, projected, level, unitId);
-    const f = totals(fNodes);
+    const f =
+      projected === metrics
+        ? { points, maxPoints }
+        : this.totalsOnly(this.options.scheme.nodes, projected, level, unitId);
+    const fPoints = round(f.points);
     return {
       unitId,
       name,
@@ -519,17 +630,21 @@ export class Scorer {
       evidence,
       forecast: {
         elapsed: round(elapsed, 4),
-        points: f.points,
-        percent: percent(f.points, f.maxPoints),
+        points: fPoints,
+        percent: percent(fPoints, round(f.maxPoints)),
         planCompletion: projected["plan-completion"].value,
       },
     };
   }
 
+  /** Share of the plan year (Vietnam time) elapsed at the as-of instant, 0..1. */
   private elapsed(): number {
-    const start = Date.parse(`${this.plan.year}-01-01T00:00:00+07:00`);
-    const end = Date.parse(`${this.plan.year}-12-31T23:59:59.999+07:00`);
-    return Math.min(1, Math.max(0, (this.asOfMs - start) / (end - start)));
+    if (this.elapsedShare === undefined) {
+      const start = Date.parse(`${this.plan.year}-01-01T00:00:00+07:00`);
+      const end = Date.parse(`${this.plan.year}-12-31T23:59:59.999+07:00`);
+      this.elapsedShare = Math.min(1, Math.max(0, (this.asOfMs - start) / (end - start)));
+    }
+    return this.elapsedShare;
   }
 
   /**
@@ -539,24 +654,26 @@ export class Scorer {
   result(): ScoreSheet {
     const reporters = new Set(expectedReporterIds(this.plan));
     const tasked = new Set(taskedUnitIds(this.plan));
+    const due = this.duePeriods();
     const scored = [...this.units.values()].filter(
       (u) => u.activities.length > 0 || reporters.has(u.unit.id) || tasked.has(u.unit.id),
     );
-    const unitScores = scored.map((u) => ({
-      ...this.entity([u], reporters, [u], "unit", u.unit.id, u.unit.name),
-      unitId: u.unit.id,
-    }));
+    const unitScores = scored.map((u) =>
+      this.entity([u], reporters, [u], due, "unit", u.unit.id, u.unit.name),
+    );
     const collator = new Intl.Collator("vi");
     unitScores.sort((a, b) => b.percent - a.percent || collator.compare(a.name, b.name));
     const ranked: RankedUnitScore[] = [];
     for (const [i, s] of unitScores.entries()) {
       const prev = ranked[i - 1];
-      ranked.push({ ...s, rank: prev && Math.abs(prev.percent - s.percent) < EPS ? prev.rank : i + 1 });
+      const rank = prev && Math.abs(prev.percent - s.percent) < EPS ? prev.rank : i + 1;
+      ranked.push(Object.assign(s, { unitId: s.unitId as string, rank }));
     }
     const agency = this.entity(
       [...this.units.values()],
       reporters,
       scored,
+      due,
       "agency",
       null,
       this.plan.issuer.name,
@@ -581,6 +698,68 @@ export class Scorer {
   }
 }
 
+const NOT_AT_LEVEL: Record<"unit" | "agency", LocalizedText> = {
+  unit: { vi: "Không áp dụng ở cấp đơn vị.", en: "Not scored at unit level." },
+  agency: { vi: "Không áp dụng ở cấp cơ quan.", en: "Not scored at agency level." },
+};
+const NO_APPLICABLE_CHILD: LocalizedText = {
+  vi: "Không có tiêu chí con áp dụng.",
+  en: "No applicable sub-criterion.",
+};
+const NO_RULE: LocalizedText = { vi: "Tiêu chí chưa có cách chấm.", en: "Criterion has no rule." };
+const NO_DATA = new Map<Metric, LocalizedText>();
+/** "Nothing planned to measure" for a metric (one shared text per metric). */
+function noDataText(metric: Metric): LocalizedText {
+  let text = NO_DATA.get(metric);
+  if (text === undefined) {
+    const label = METRICS[metric].label;
+    text = {
+      vi: `${label.vi}: không có dữ liệu kế hoạch để tính (mẫu số 0), không tính vào điểm tối đa.`,
+      en: `${label.en}: nothing planned to measure (denominator 0); left out of the maximum.`,
+    };
+    NO_DATA.set(metric, text);
+  }
+  return text;
+}
+
+/** A reporting period due at the as-of instant. */
+interface DuePeriod {
+  readonly id: string;
+  readonly dueMs: number;
+}
+
+/** What a leaf's rule gives, before it is put into words. */
+type LeafOutcome =
+  | { readonly kind: "manual"; readonly entry: ManualScore | undefined; readonly points: number }
+  | { readonly kind: "no-rule" }
+  | { readonly kind: "no-data"; readonly metric: MetricValue }
+  | {
+      readonly kind: "metric";
+      readonly metric: MetricValue;
+      readonly threshold: Threshold | null;
+      readonly lowest: number;
+      readonly points: number;
+    };
+
+type Threshold = { readonly atLeast: number; readonly points: number };
+
+const manualKey = (nodeId: string, unitId: string | null) => `${nodeId}\u0000${unitId ?? ""}`;
+
+/** An activity's completion in 0..1; an activity with a zero target is done once anything is recorded. */
+const completionOf = (target: number, achieved: number, records: number): number =>
+  target === 0 ? (records > 0 ? 1 : 0) : Math.min(1, achieved / target);
+
+const thresholdOrder = new WeakMap<readonly Threshold[], readonly Threshold[]>();
+/** A rule's thresholds, highest first, sorted once per scheme. */
+function sortedThresholds(thresholds: readonly Threshold[]): readonly Threshold[] {
+  let sorted = thresholdOrder.get(thresholds);
+  if (sorted === undefined) {
+    sorted = [...thresholds].sort((a, b) => b.atLeast - a.atLeast);
+    thresholdOrder.set(thresholds, sorted);
+  }
+  return sorted;
+}
+
 function notApplicable(node: SchemeNode, text: LocalizedText): NodeScore {
   return {
     nodeId: node.id,
@@ -602,7 +781,21 @@ function totals(nodes: readonly NodeScore[]): { points: number; maxPoints: numbe
 
 const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** digits;
 const percent = (points: number, max: number) => (max === 0 ? 0 : round((points / max) * 100, 2));
-const fmt = (n: number) => String(round(n, 2));
+/**
+ * A number rounded to 2 decimals as text ("12.5", "0.07", "-3"), the same as `String(round(n, 2))`
+ * but written from integers: explanations write hundreds of thousands of numbers per national run.
+ */
+function fmt(n: number): string {
+  const hundredths = Math.round(n * 100);
+  // Beyond 10^10 the division by 100 can print differently: leave those (and NaN) to String.
+  if (!(Math.abs(hundredths) < 1e12)) return String(round(n, 2));
+  const abs = Math.abs(hundredths);
+  const whole = Math.floor(abs / 100);
+  const frac = abs % 100;
+  const sign = hundredths < 0 ? "-" : "";
+  if (frac === 0) return `${sign}${whole}`;
+  return frac % 10 === 0 ? `${sign}${whole}.${frac / 10}` : `${sign}${whole}.${frac < 10 ? "0" : ""}${frac}`;
+}
 
 /** Input of `scorePlan`, for data already in memory. */
 export interface ScoreInput {
