@@ -111,7 +111,8 @@ Writes a seeded, deterministic synthetic dataset (same size, seed and year → s
 and its tracking data, streamed so the national size stays flat in memory.
 
 Cỡ / Sizes:
-  small      một bộ (Bộ TT&TT), khoảng 25 đơn vị, 3.000 bản ghi / one ministry, ~25 units, 3,000 records
+  small      một bộ: chính kế hoạch mẫu mic-2018 (Bộ TT&TT, 9 đơn vị), 3.000 bản ghi
+             one ministry: the mic-2018 sample plan itself (9 units), 3,000 records
   medium     một tỉnh: sở, ngành, huyện, xã; 50.000 bản ghi / one province, 50,000 records
   national   22 bộ, ngành và 63 tỉnh, 3.400 đơn vị, 1.000.000 bản ghi
              22 ministries and 63 provinces, 3,400 units, 1,000,000 records

@@ -1,6 +1,6 @@
 /**
  * The plan of a synthetic dataset and what the generator needs to know about each unit: one
- * ministry (small), one province (medium), or the whole country (national: 22 ministries and
+ * ministry (small: the mic-2018 sample itself), one province (medium), or the whole country (national: 22 ministries and
  * ministry-level agencies plus 63 provinces, 3,400 units).
  */
 import {
@@ -15,6 +15,7 @@ import {
   type Recipient,
   type Responsibility,
   type Signer,
+  samplePlan,
   slugify,
   type Unit,
 } from "@cchc/core";
@@ -333,133 +334,57 @@ function ministryUnitTemplates(m: MinistryData) {
   return [...generic, ...m.units];
 }
 
-function ministryBy(abbreviation: string): MinistryData {
-  const m = MINISTRIES.find((x) => x.abbreviation === abbreviation);
-  if (!m) throw new Error(`no ministry ${abbreviation}`);
-  return m;
-}
-
-function smallBlueprint(rng: Random, year: number): Blueprint {
-  const m = ministryBy("BTTTT");
-  const scope = `của ${m.name}`;
-  const s = sections({
-    scope,
-    of: "của Bộ",
-    year,
-    wide: false,
-    channelKinds: PLAN_CHANNEL_KINDS.small,
-    audiences: [["civil-servants", `Toàn thể cán bộ, công chức, viên chức thuộc ${m.name}.`]],
-  });
-  const drafts: UnitDraft[] = ministryUnitTemplates(m).map((t) => {
-    const name = t.name.replace("{head}", m.head);
-    return {
-      id: slugify(name),
-      name,
-      kind: t.kind,
-      ...(name === "Vụ Tổ chức cán bộ" ? { abbreviation: "TCCB" } : {}),
-      ...(t.weight === undefined ? {} : { weight: t.weight }),
-    };
-  });
+/**
+ * The small size: the `mic-2018` sample plan itself (the 2018 plan of the Ministry of Information
+ * and Communications, encoded from the seed), so its tracking data scores against the sample as
+ * well as against the dataset's own `plan.json`. For another year the sample is moved to that year.
+ */
+function smallBlueprint(year: number): Blueprint {
+  const sample = samplePlan("mic-2018");
+  const input: PlanInput =
+    year === sample.year
+      ? sample
+      : {
+          ...sample,
+          id: `mic-${year}`,
+          year,
+          title: sample.title.replaceAll(String(sample.year), String(year)),
+        };
   const leadId = "vu-to-chuc-can-bo";
-  const officeId = "van-phong-bo";
-  const agencyFunded = new Set([leadId, officeId, "trung-tam-thong-tin"]);
-  const units = drafts.map((d) => spec(d, d.id !== leadId, agencyFunded.has(d.id)));
-  const ids = (pred: (d: UnitDraft) => boolean) =>
-    drafts.filter((d) => d.id !== leadId && pred(d)).map((d) => d.id);
-
-  const pillars = pillarResponsibilities(
-    [
-      ["pillar-institutional", "vu-phap-che", "Vụ Pháp chế"],
-      ["pillar-procedures", officeId, "Văn phòng Bộ"],
-      ["pillar-public-finance", "vu-ke-hoach-tai-chinh", "Vụ Kế hoạch - Tài chính"],
-      ["pillar-modernisation", "cuc-tin-hoc-hoa", "Cục Tin học hóa"],
-    ],
-    s.contentIdByKind,
-    leadId,
-    1,
+  const reporters = new Set(
+    sample.reporting?.reporterUnitIds === "all" || sample.reporting?.reporterUnitIds === undefined
+      ? sample.units.map((u) => u.id).filter((id) => id !== leadId)
+      : sample.reporting.reporterUnitIds,
   );
-  const pressChannel = s.channelList.find((c) => c.kinds.includes("press"))?.id;
-  let k = 1 + pillars.length;
-  const responsibilities: Responsibility[] = [
-    leadClause(leadId, "Vụ Tổ chức cán bộ", "của các cơ quan, đơn vị thuộc Bộ"),
-    ...pillars,
-    groupClause(
-      k++,
-      ids((d) => d.kind === "press-agency"),
-      ["implement", "report"],
-      "Các cơ quan báo chí thuộc Bộ có trách nhiệm mở chuyên trang, chuyên mục cải cách hành chính để thông tin đầy đủ, kịp thời tình hình, kết quả cải cách hành chính.",
-      [],
-      pressChannel === undefined ? [] : [pressChannel],
+  // Ministry-level work is paid from the communication budget the Office manages (seed III.2.a).
+  const agencyFunded = new Set([leadId, "van-phong-bo", "trung-tam-thong-tin"]);
+  const units = sample.units.map((unit) =>
+    spec(
+      {
+        id: unit.id,
+        name: unit.name,
+        kind: unit.kind,
+        ...(unit.abbreviation === undefined ? {} : { abbreviation: unit.abbreviation }),
+        ...(unit.group ? { weight: 2 } : {}),
+      },
+      reporters.has(unit.id),
+      agencyFunded.has(unit.id),
     ),
-    groupClause(
-      k++,
-      ids((d) => d.kind !== "press-agency"),
-      ["implement", "report"],
-      "Các cơ quan, đơn vị thuộc Bộ có trách nhiệm:",
-      UNIT_DUTIES,
-    ),
-  ];
-  const budget = budgetLines(rng, "III.2.1", officeId, s.channelList, 2);
-  const fundingSources: FundingSource[] = [
-    {
-      id: "III.2.1",
-      kind: "communication-budget",
-      level: "agency",
-      text: n(
-        "Kinh phí tuyên truyền cải cách hành chính của Bộ được bố trí từ kinh phí thông tin và truyền thông giao cho Văn phòng Bộ.",
-      ),
-      managedBy: { scope: "unit", unitId: officeId },
-    },
-    {
-      id: "III.2.2",
-      kind: "autonomous-budget",
-      level: "unit",
-      text: n(
-        "Kinh phí tuyên truyền cải cách hành chính của các cơ quan, đơn vị được cân đối từ nguồn kinh phí tự chủ của đơn vị.",
-      ),
-      managedBy: { scope: "each-unit" },
-    },
-  ];
-  const input: PlanInput = {
-    id: `btttt-${year}`,
-    documentType: "KH",
-    issuer: { name: m.name, abbreviation: m.abbreviation },
-    number: `${pad2(rng.int(5, 180))}/KH-${m.abbreviation}`,
-    place: "Hà Nội",
-    date: issueDate(rng, year),
-    year,
-    title: n(`TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM ${year} CỦA ${m.name.toUpperCase()}`),
-    signer: signer(rng, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"),
-    objectives: s.objectives,
-    requirements: s.requirements,
-    audiences: s.audiences,
-    contentAreas: s.contentAreas,
-    channels: s.channels,
-    units: units.map((x) => x.unit),
-    responsibilities,
-    fundingSources,
-    budgetLines: budget.lines,
-    reporting: reporting(
-      units.filter((x) => x.reporter).map((x) => x.unit.id),
-      leadId,
-    ),
-    recipients: recipients([
-      "Bộ Nội vụ (để báo cáo)",
-      "Bộ trưởng và các Thứ trưởng",
-      "Các cơ quan, đơn vị thuộc Bộ",
-      "Lưu: VT, TCCB.",
-    ]),
-    headings: { responsibilities: "Trách nhiệm của các cơ quan, đơn vị thuộc Bộ" },
-  };
+  );
+  const parents = new Set(sample.contentAreas.flatMap((c) => (c.parentId === undefined ? [] : [c.parentId])));
+  const funding = (level: "agency" | "unit") =>
+    sample.fundingSources.find((f) => f.level === level)?.id ?? "";
   return {
     input,
     units,
     leadId,
-    channels: s.channelList,
-    contentAreas: s.leafContent,
-    agencyFundingId: "III.2.1",
-    unitFundingId: "III.2.2",
-    budgetLineByChannel: budget.byChannel,
+    channels: sample.channels.map((c) => ({ id: c.id, kinds: c.kinds })),
+    contentAreas: sample.contentAreas
+      .filter((c) => !parents.has(c.id))
+      .map((c) => ({ id: c.id, kind: c.kind })),
+    agencyFundingId: funding("agency"),
+    unitFundingId: funding("unit"),
+    budgetLineByChannel: new Map(),
   };
 }
 
@@ -926,7 +851,7 @@ function nationalBlueprint(rng: Random, year: number): Blueprint {
 export function buildBlueprint(size: DatasetSize, rng: Random, year: number): Blueprint {
   switch (size) {
     case "small":
-      return smallBlueprint(rng, year);
+      return smallBlueprint(year);
     case "medium":
       return mediumBlueprint(rng, year);
     case "national":

@@ -34,7 +34,11 @@ export type { DatasetSize } from "./blueprint.js";
 export const DATASET_SIZES: Readonly<
   Record<DatasetSize, { readonly records: number; readonly description: string }>
 > = {
-  small: { records: 3_000, description: "one ministry (Bộ Thông tin và Truyền thông), about 25 units" },
+  small: {
+    records: 3_000,
+    description:
+      "one ministry: the mic-2018 sample plan (Bộ Thông tin và Truyền thông, 9 units) and its tracking data",
+  },
   medium: {
     records: 50_000,
     description: "one province: UBND tỉnh, Sở Nội vụ as lead, sở/ban/ngành, districts, communes",
