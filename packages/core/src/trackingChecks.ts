@@ -64,7 +64,10 @@ export interface Checked<T> {
   readonly findings: readonly TrackingFinding[];
 }
 
-type Source = NonNullable<TrackingFinding["source"]>;
+/** Which tracking file a line came from, so a finding can point people at the right file. */
+export type TrackingSource = NonNullable<TrackingFinding["source"]>;
+
+type Source = TrackingSource;
 
 function finding(
   source: Source,
