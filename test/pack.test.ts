@@ -87,7 +87,10 @@ beforeAll(async () => {
   mkdirSync(tarballs);
   const deps: Record<string, string> = {};
   for (const pkg of packages) {
-    const packed = ok(exec("pnpm", ["pack", "--pack-destination", tarballs, "--json"], pkg.path), "pnpm pack");
+    const packed = ok(
+      exec("pnpm", ["pack", "--pack-destination", tarballs, "--json"], pkg.path),
+      "pnpm pack",
+    );
     const { filename } = JSON.parse(packed.stdout) as { filename: string };
     deps[pkg.name] = `file:${relative(join(scratch, "app"), filename).split(sep).join("/")}`;
   }

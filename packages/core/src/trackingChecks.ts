@@ -3,7 +3,7 @@
  * be checked without holding it: every problem becomes a finding with its line number, and the
  * caller decides to go on with the valid items.
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { type ReportingPeriod, reportingCalendar } from "./calendar.js";
 import type { Finding } from "./finding.js";
 import type { Plan } from "./plan.js";
