@@ -18,12 +18,13 @@ import {
   createTrackingContext,
 } from "@cchc/core";
 import { DATASET_SIZES, type DatasetSize } from "@cchc/testing";
+import { bundleSizeBenchmark } from "./bundleSize.js";
 import { ensureDataset } from "./dataset.js";
 import { icsBenchmark } from "./ics.js";
 import { readAllLines } from "./lines.js";
 import { scoreCommandBenchmark } from "./scoreCommand.js";
 import { scoringBenchmark } from "./scoring.js";
-import type { BenchContext, Benchmark, ParsedTracking } from "./types.js";
+import type { BenchContext, BenchDataset, Benchmark, ParsedTracking } from "./types.js";
 import { validationBenchmark } from "./validation.js";
 import { xlsxBenchmark } from "./xlsx.js";
 
@@ -33,6 +34,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   scoreCommandBenchmark,
   xlsxBenchmark,
   icsBenchmark,
+  bundleSizeBenchmark,
 ];
 
 const log = (message: string) => {
@@ -62,7 +64,16 @@ async function main(): Promise<void> {
 
   // bench/dist/main.js → the workspace root
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-  const dataset = await ensureDataset(join(root, "node_modules", ".cache", "cchc-bench"), size, seed, log);
+  const needsDataset = selected.some((b) => b.usesDataset !== false);
+  const loaded = needsDataset
+    ? await ensureDataset(join(root, "node_modules", ".cache", "cchc-bench"), size, seed, log)
+    : undefined;
+  const dataset = new Proxy({} as BenchDataset, {
+    get: (_, key) => {
+      if (!loaded) throw new Error("a benchmark marked usesDataset: false read ctx.dataset");
+      return loaded[key as keyof BenchDataset];
+    },
+  });
 
   const fileLines = (name: string) => readAllLines(join(dataset.dir, name));
   const recordLines = once(async () => {
@@ -106,7 +117,7 @@ async function main(): Promise<void> {
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
     },
-    dataset: {
+    dataset: loaded && {
       size: dataset.manifest.size,
       seed: dataset.manifest.seed,
       year: dataset.manifest.year,

@@ -39,5 +39,7 @@ export interface BenchContext {
 export interface Benchmark {
   readonly name: string;
   readonly description: string;
+  /** False for benchmarks that never touch `ctx.dataset` (then `--only` them skips generating it). */
+  readonly usesDataset?: boolean;
   run(ctx: BenchContext): Promise<Record<string, unknown> & { readonly pass: boolean }>;
 }

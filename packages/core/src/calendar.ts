@@ -7,7 +7,7 @@
  * setting: a number of days after the cut-off end. These periods drive reminders and timeliness
  * scoring, so the module is pure: dates in, dates out, never the clock.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { addDays, compareIsoDates, endOfVietnamDay, isIsoDate } from "./vietnamTime.js";
 
 /** The period types, in display and sort order; also the default schedule of a plan. */

@@ -3,7 +3,7 @@
  * 2018 plan and what provinces commonly use; an agency adds its own kinds without forking the
  * library, either in code (`extendCatalogues`) or inside the plan JSON (`customKinds`).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { PERIOD_TYPES, type PeriodType } from "./calendar.js";
 import { type LocalizedText, LocalizedTextSchema } from "./text.js";
 

@@ -34,6 +34,7 @@ export class ExportError extends Data.TaggedError("ExportError")<{
   readonly reason: LocalizedText;
   readonly cause?: unknown;
 }> {
+  /** Vietnamese then English in one line, so a log or a plain `catch` shows something a person can act on. */
   override get message(): string {
     return `${this.reason.vi} / ${this.reason.en}`;
   }
@@ -47,6 +48,7 @@ export interface ExporterService {
   readonly extension: string;
   /** The document kinds this format can export. */
   readonly kinds: readonly ExportKind[];
+  /** Renders one document to bytes; fails with `ExportError` (never throws) on a kind it cannot do. */
   readonly export: (
     request: ExportRequest,
     options?: ExportOptions,

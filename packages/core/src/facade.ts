@@ -30,44 +30,61 @@ export interface CchcOptions {
 
 /** The library behind promises, scoped to one agency per call, as the Effect API is. */
 export interface Cchc {
+  /** Plans of the agency, versioned: saving a stale version rejects with `VersionConflict`. */
   readonly plans: {
+    /** Creates the plan (no `expectedVersion`) or updates it from the version it was read at. */
     save(agencyId: string, plan: Plan, expectedVersion?: number | null): Promise<Versioned<Plan>>;
+    /** The current plan, or an older version of it for audits. */
     get(agencyId: string, planId: string, version?: number): Promise<Versioned<Plan>>;
+    /** One line per plan, without loading whole plans. */
     list(agencyId: string): Promise<readonly PlanSummary[]>;
+    /** Every saved version, oldest first: who changed the plan is a question agencies get asked. */
     history(agencyId: string, planId: string): Promise<readonly Versioned<Plan>[]>;
   };
+  /** The agency's unit registry, which outlives any one plan year. */
   readonly units: {
+    /** Creates or updates a unit, guarded by its version like a plan. */
     save(agencyId: string, unit: Unit, expectedVersion?: number | null): Promise<Versioned<Unit>>;
+    /** Every unit of the agency. */
     list(agencyId: string): Promise<readonly Versioned<Unit>[]>;
   };
+  /** What units plan to do under a plan (articles, classes, seminars), versioned. */
   readonly activities: {
+    /** Creates or updates an activity, guarded by its version. */
     save(
       agencyId: string,
       planId: string,
       activity: Activity,
       expectedVersion?: number | null,
     ): Promise<Versioned<Activity>>;
+    /** The plan's activities, or one unit's. */
     list(
       agencyId: string,
       planId: string,
       filter?: { unitId?: string },
     ): Promise<readonly Versioned<Activity>[]>;
   };
+  /** What units actually did: many rows, so paged, counted and streamed rather than listed whole. */
   readonly records: {
+    /** Inserts in one transaction, all or nothing; resolves to how many were written. */
     insert(agencyId: string, planId: string, records: readonly ActualRecord[]): Promise<number>;
+    /** Corrects one record from the version it was read at. */
     update(
       agencyId: string,
       planId: string,
       record: ActualRecord,
       expectedVersion: number,
     ): Promise<Versioned<ActualRecord>>;
+    /** One record with the version to send back with `update`. */
     get(agencyId: string, planId: string, recordId: string): Promise<Versioned<ActualRecord>>;
+    /** A page of records in id order; pass the last id as `page.after` for the next page. */
     list(
       agencyId: string,
       planId: string,
       filter: RecordFilter,
       page: RecordPage,
     ): Promise<readonly Versioned<ActualRecord>[]>;
+    /** How many records match, without reading them. */
     count(agencyId: string, planId: string, filter?: RecordFilter): Promise<number>;
     /** Streams NDJSON lines into the store, one transaction per batch. */
     ingest(
@@ -79,14 +96,20 @@ export interface Cchc {
     /** Every matching record, as an async iterable. */
     stream(agencyId: string, planId: string, filter?: RecordFilter): AsyncIterable<ActualRecord>;
   };
+  /** Periodic reports units submit (Decree 09/2019 periods). */
   readonly reports: {
+    /** Stores a submitted report; a report id already used rejects with `VersionConflict`. */
     submit(agencyId: string, planId: string, report: UnitReport): Promise<Versioned<UnitReport>>;
+    /** Submitted reports, to see who reported which period and who did not. */
     list(agencyId: string, planId: string, filter?: ReportFilter): Promise<readonly Versioned<UnitReport>[]>;
   };
+  /** Score sheets: computed from the store, kept so the current standing is one read away. */
   readonly scores: {
     /** Scores the stored plan from the stored tracking data (records streamed). */
     compute(agencyId: string, planId: string, options: ScoreOptions): Promise<ScoreSheet>;
+    /** Keeps a sheet (every run is kept; the latest is the current one). */
     save(agencyId: string, planId: string, sheet: ScoreSheet): Promise<{ id: string; savedAt: string }>;
+    /** The most recent sheet, without scoring again. */
     latest(agencyId: string, planId: string): Promise<{ sheet: ScoreSheet; savedAt: string }>;
   };
   /** Releases the store (closes connections, flushes PGlite). */

@@ -3,7 +3,7 @@
  * an issued plan has a home here: header fields of Decree 30/2020, the outline I–III of the plan,
  * and references between its parts by id so that tracking and scoring can point at them.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { PeriodTypeSchema } from "./calendar.js";
 import { CatalogueEntrySchema, RoleSchema } from "./catalogues.js";
 import { LocalizedTextSchema, Text } from "./text.js";

@@ -30,6 +30,7 @@ export class PermissionDenied extends Data.TaggedError("PermissionDenied")<{
   readonly unitId: string | undefined;
   readonly reason: LocalizedText;
 }> {
+  /** Vietnamese then English in one line, so a log or a plain `catch` shows something a person can act on. */
   override get message(): string {
     return `${this.reason.vi} / ${this.reason.en}`;
   }

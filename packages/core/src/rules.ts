@@ -26,6 +26,7 @@ export interface PlanRule {
   readonly severity: Severity;
   readonly title: LocalizedText;
   readonly description: LocalizedText;
+  /** Yields one hit per problem found, lazily, so a rule can stop early and a plan is read once. */
   readonly check: (ctx: RuleContext) => Iterable<RuleHit>;
 }
 

@@ -3,7 +3,7 @@
  * points, each leaf computed from a metric with thresholds or entered by hand (self-assessed,
  * then appraised), the way the PAR Index is scored. An agency edits it every year.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { Finding } from "./finding.js";
 import { Id } from "./plan.js";
 import { findingFromZodIssue, REPORT_INPUT } from "./shapeFindings.js";

@@ -2,7 +2,7 @@
  * Turns zod's issues into findings, so that a malformed plan gets the same structured, bilingual
  * report as a plan that breaks a domain rule.
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Finding } from "./finding.js";
 import { formatPath } from "./finding.js";
 

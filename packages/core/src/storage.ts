@@ -66,6 +66,7 @@ export interface StorageService {
     planId: string,
     version?: number,
   ) => Effect.Effect<Versioned<Plan>, NotFound | StorageError>;
+  /** One line per plan of the agency, for pickers and overviews that must not load whole plans. */
   readonly listPlans: (agencyId: string) => Effect.Effect<readonly PlanSummary[], StorageError>;
   /** Every saved version, oldest first. */
   readonly planHistory: (
@@ -79,14 +80,17 @@ export interface StorageService {
     unit: Unit,
     expectedVersion: number | null,
   ) => Effect.Effect<Versioned<Unit>, VersionConflict | StorageError>;
+  /** The agency's whole unit registry (small: a ministry or province has hundreds, not millions). */
   readonly listUnits: (agencyId: string) => Effect.Effect<readonly Versioned<Unit>[], StorageError>;
 
+  /** Creates or updates an activity a unit runs under the plan, guarded by its version like a plan. */
   readonly saveActivity: (
     agencyId: string,
     planId: string,
     activity: Activity,
     expectedVersion: number | null,
   ) => Effect.Effect<Versioned<Activity>, VersionConflict | StorageError>;
+  /** The plan's activities, optionally one unit's, for tracking screens and scoring. */
   readonly listActivities: (
     agencyId: string,
     planId: string,
@@ -109,6 +113,7 @@ export interface StorageService {
     record: ActualRecord,
     expectedVersion: number,
   ) => Effect.Effect<Versioned<ActualRecord>, VersionConflict | NotFound | StorageError>;
+  /** One record with its version, to edit it and send the version back with `updateRecord`. */
   readonly getRecord: (
     agencyId: string,
     planId: string,
@@ -121,6 +126,7 @@ export interface StorageService {
     filter: RecordFilter,
     page: RecordPage,
   ) => Effect.Effect<readonly Versioned<ActualRecord>[], StorageError>;
+  /** How many records match, without reading them (progress bars, page counts). */
   readonly countRecords: (
     agencyId: string,
     planId: string,
@@ -139,6 +145,7 @@ export interface StorageService {
     planId: string,
     report: UnitReport,
   ) => Effect.Effect<Versioned<UnitReport>, VersionConflict | StorageError>;
+  /** The submitted reports, to see who reported which period (and who did not). */
   readonly listReports: (
     agencyId: string,
     planId: string,
@@ -151,6 +158,7 @@ export interface StorageService {
     planId: string,
     sheet: ScoreSheet,
   ) => Effect.Effect<{ readonly id: string; readonly savedAt: string }, StorageError>;
+  /** The most recent score sheet: what the agency currently stands at, without scoring again. */
   readonly latestScoreSheet: (
     agencyId: string,
     planId: string,

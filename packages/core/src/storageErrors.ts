@@ -29,6 +29,7 @@ export class VersionConflict extends Data.TaggedError("VersionConflict")<{
   /** The version in the store; null when the thing does not exist. */
   readonly actual: number | null;
 }> {
+  /** Vietnamese then English in one line, so a log or a plain `catch` shows something a person can act on. */
   override get message(): string {
     return `${ENTITY_VI[this.entity]} "${this.id}": phiên bản ${this.expected ?? "mới"} đã cũ (hiện là ${this.actual ?? "không có"}) / ${this.entity} "${this.id}": version ${this.expected ?? "new"} is stale (current: ${this.actual ?? "none"})`;
   }
@@ -39,6 +40,7 @@ export class NotFound extends Data.TaggedError("NotFound")<{
   readonly entity: StoredEntity;
   readonly id: string;
 }> {
+  /** Vietnamese then English in one line, so a log or a plain `catch` shows something a person can act on. */
   override get message(): string {
     return `không tìm thấy ${ENTITY_VI[this.entity]} "${this.id}" / ${this.entity} "${this.id}" not found`;
   }
@@ -54,6 +56,7 @@ export class IngestFailed extends Data.TaggedError("IngestFailed")<{
   readonly committed: number;
   readonly findings: readonly TrackingFinding[];
 }> {
+  /** Vietnamese then English in one line, so a log or a plain `catch` shows something a person can act on. */
   override get message(): string {
     const first = this.findings[0]?.message;
     return `nạp dữ liệu dừng ở dòng ${this.line} (lô ${this.batch} không được ghi, ${this.committed} bản ghi đã ghi trước đó)${first ? `: ${first.vi}` : ""} / ingest stopped at line ${this.line} (batch ${this.batch} rolled back, ${this.committed} records committed before it)${first ? `: ${first.en}` : ""}`;
@@ -65,6 +68,7 @@ export class StorageError extends Data.TaggedError("StorageError")<{
   readonly operation: string;
   readonly cause: unknown;
 }> {
+  /** Vietnamese then English in one line, so a log or a plain `catch` shows something a person can act on. */
   override get message(): string {
     const why = this.cause instanceof Error ? this.cause.message : String(this.cause);
     return `lỗi kho dữ liệu khi ${this.operation} / storage failed during ${this.operation}: ${why}`;

@@ -2,7 +2,7 @@
  * Text shared by every part of the model: Vietnamese first, English alongside, and one canonical
  * spelling so that "Uỷ ban" typed on an old keyboard layout and "Ủy ban" compare equal.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /** A label or message shown to a person: Vietnamese is required, English accompanies it. */
 export interface LocalizedText {

@@ -2,7 +2,7 @@
  * What units actually do against the plan: planned activities, the actual records of their
  * output, and the periodic reports units submit. Scoring reads these; storage keeps them.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { Id } from "./plan.js";
 import { OptionalText, Text } from "./text.js";
 

@@ -3,7 +3,7 @@
  * be checked without holding it: every problem becomes a finding with its line number, and the
  * caller decides to go on with the valid items.
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { type ReportingPeriod, reportingCalendar } from "./calendar.js";
 import type { Finding } from "./finding.js";
 import type { Plan } from "./plan.js";
@@ -64,7 +64,10 @@ export interface Checked<T> {
   readonly findings: readonly TrackingFinding[];
 }
 
-type Source = NonNullable<TrackingFinding["source"]>;
+/** Which tracking file a line came from, so a finding can point people at the right file. */
+export type TrackingSource = NonNullable<TrackingFinding["source"]>;
+
+type Source = TrackingSource;
 
 function finding(
   source: Source,

@@ -18,5 +18,12 @@ export {
   migrate,
   pendingMigrations,
 } from "./migrations.js";
-export { copyValue, RECORD_COLUMNS, recordFromRow, recordsCopyText, recordsJson } from "./records.js";
+export {
+  copyValue,
+  RECORD_COLUMNS,
+  type RecordRow,
+  recordFromRow,
+  recordsCopyText,
+  recordsJson,
+} from "./records.js";
 export { type InsertMode, makeSqlStorage, type SqlStorageOptions } from "./sqlStorage.js";

@@ -1,6 +1,8 @@
 /**
  * @cchc/testing/contracts — the contract suites every adapter runs (they register vitest tests, so
  * they live apart from the dataset generator, which runs anywhere).
+ *
+ * @module @cchc/testing/contracts
  */
 export {
   contractRequests,

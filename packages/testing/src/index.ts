@@ -2,6 +2,8 @@
  * @cchc/testing — synthetic datasets for tests, benchmarks and demos (later also the contract
  * suites adapters run). `generateDataset` is pure and lazy; `writeDataset` and `readNdjson` use
  * node:fs.
+ *
+ * @module @cchc/testing
  */
 export type { DatasetSize } from "./blueprint.js";
 export { NATIONAL_UNIT_COUNT } from "./blueprint.js";
