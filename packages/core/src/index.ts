@@ -5,6 +5,7 @@
 export * from "./calendar.js";
 export * from "./catalogues.js";
 export { formatPlaceAndDate } from "./documentDate.js";
+export { stripIllegalCharacters } from "./documentText.js";
 export {
   DEFAULT_HEADINGS,
   type OutlineBlock,
@@ -41,6 +42,7 @@ export {
 export {
   buildPeriodReport,
   type PeriodReport,
+  PeriodReportBuilder,
   type PeriodReportInput,
   type PeriodReportRow,
 } from "./periodReport.js";
