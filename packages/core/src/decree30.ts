@@ -71,3 +71,53 @@ export const SIGNER_PLACEHOLDER = {
   signature: "(Chữ ký của người có thẩm quyền, dấu/chữ ký số của cơ quan, tổ chức)",
   name: "Họ và tên",
 } as const;
+
+/**
+ * Splits a header line (an issuing body's name) that does not fit its column into two lines of
+ * about equal width, broken between words — "ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI" rather than a
+ * single word left alone on the second line. Text that fits, or cannot be split so that both
+ * lines fit, comes back as one line for the renderer to wrap.
+ */
+export function balanceLines(text: string, measure: (line: string) => number, maxWidth: number): string[] {
+  if (measure(text) <= maxWidth) return [text];
+  const words = text.split(" ");
+  let best: { lines: string[]; widest: number } | undefined;
+  for (let i = 1; i < words.length; i++) {
+    const lines = [words.slice(0, i).join(" "), words.slice(i).join(" ")];
+    const widest = Math.max(...lines.map(measure));
+    if (widest <= maxWidth && (best === undefined || widest < best.widest)) best = { lines, widest };
+  }
+  return best?.lines ?? [text];
+}
+
+/**
+ * Widths of a table's columns that fill `total`: proportional to the columns' relative widths,
+ * but never narrower than `minimum` (the longest header word, a number that must not break),
+ * the space taken from the columns that have some to spare.
+ */
+export function tableColumnWidths(
+  relative: readonly number[],
+  total: number,
+  minimum: readonly number[],
+): number[] {
+  const sumRel = relative.reduce((a, b) => a + b, 0) || 1;
+  const sumMin = minimum.reduce((a, b) => a + b, 0);
+  // When even the minimums do not fit, shrink them all alike.
+  const mins = sumMin > total ? minimum.map((m) => (m / sumMin) * total) : [...minimum];
+  let widths = relative.map((r) => (r / sumRel) * total);
+  for (let round = 0; round < relative.length; round++) {
+    const short = widths.map((w, i) => Math.max(0, (mins[i] ?? 0) - w));
+    const need = short.reduce((a, b) => a + b, 0);
+    if (need <= 1e-6) break;
+    const spare = widths.map((w, i) => (short[i] === 0 ? Math.max(0, w - (mins[i] ?? 0)) : 0));
+    const available = spare.reduce((a, b) => a + b, 0);
+    if (available <= 1e-6) break;
+    const take = Math.min(need, available);
+    widths = widths.map((w, i) =>
+      (short[i] ?? 0) > 0
+        ? w + ((short[i] ?? 0) / need) * take
+        : w - ((spare[i] ?? 0) / available) * take,
+    );
+  }
+  return widths;
+}

@@ -4,7 +4,14 @@
  */
 export * from "./calendar.js";
 export * from "./catalogues.js";
-export { DECREE30_LAYOUT, NATIONAL_MOTTO, NATIONAL_TITLE, SIGNER_PLACEHOLDER } from "./decree30.js";
+export {
+  balanceLines,
+  DECREE30_LAYOUT,
+  NATIONAL_MOTTO,
+  NATIONAL_TITLE,
+  SIGNER_PLACEHOLDER,
+  tableColumnWidths,
+} from "./decree30.js";
 export { formatPlaceAndDate } from "./documentDate.js";
 export { stripIllegalCharacters } from "./documentText.js";
 export {

@@ -6,6 +6,7 @@
  * signature on the right, page numbers centred at the top from page 2.
  */
 import {
+  balanceLines,
   DECREE30_LAYOUT as L,
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
@@ -15,6 +16,7 @@ import {
   recipientLines,
   SIGNER_PLACEHOLDER,
   type TableBlock,
+  tableColumnWidths,
 } from "@cchc/core";
 import {
   AlignmentType,
@@ -64,12 +66,19 @@ function run(text: string, style: RunStyle): TextRun {
   });
 }
 
-/** A centred line of the header or the title block, without paragraph spacing. */
-function centred(text: string, style: RunStyle, spacing: { before?: number; after?: number } = {}): Paragraph {
+/** A centred line (or lines) of the header or the title block, without paragraph spacing. */
+function centred(
+  text: string | readonly string[],
+  style: RunStyle,
+  spacing: { before?: number; after?: number } = {},
+): Paragraph {
+  const lines = typeof text === "string" ? [text] : text;
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: spacing.before ?? 0, after: spacing.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
-    children: [run(text, style)],
+    children: lines.map((l, i) =>
+      i === 0 ? run(l, style) : new TextRun({ text: l, break: 1, size: halfPoints(style.size), bold: style.bold }),
+    ),
   });
 }
 
@@ -107,12 +116,15 @@ function headerTable(doc: OfficialDocument): Table {
   const left = twip(L.headerColumnsMm.left);
   const right = twip(L.headerColumnsMm.right);
   const s = L.sizePt;
-  const issuer = upper(doc.issuer);
+  // Names too long for the column go on two balanced lines ("ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI").
+  const fit = (text: string, size: number, bold: boolean) =>
+    balanceLines(upper(text), (l) => timesWidthPt(l, size, bold), left / 20 - 2);
+  const issuer = fit(doc.issuer, s.issuer, true);
   // Decree 30: the rule under the issuing body is 1/3–1/2 of its line; the motto's is its whole length.
-  const issuerLine = Math.min(timesWidthPt(issuer, s.issuer, true), left / 20);
+  const issuerLine = Math.min(Math.max(...issuer.map((l) => timesWidthPt(l, s.issuer, true))), left / 20);
   const mottoLine = timesWidthPt(NATIONAL_MOTTO, s.motto, true);
   const leftTop = [
-    ...(doc.parentBody === undefined ? [] : [centred(upper(doc.parentBody), { size: s.parentBody })]),
+    ...(doc.parentBody === undefined ? [] : [centred(fit(doc.parentBody, s.parentBody, false), { size: s.parentBody })]),
     centred(issuer, { size: s.issuer, bold: true }),
     rule(issuerLine * L.shortRuleRatio, left),
   ];
@@ -155,11 +167,22 @@ function bodyParagraph(text: string, opts: { bold?: boolean; keepNext?: boolean;
 const isNumeric = (format: string) => format !== "text" && format !== "date";
 
 function dataTable(block: TableBlock): Table {
-  const total = block.columns.reduce((s, c) => s + c.width, 0) || 1;
-  const widths = block.columns.map((c) => Math.floor((c.width / total) * TEXT_WIDTH));
   const size = L.sizePt.table;
+  const padTwip = 70;
+  // A column is never narrower than its longest header word, nor than a number or date in it.
+  const minimum = block.columns.map((c, i) => {
+    const words = c.header.split(/\s+/).map((w) => timesWidthPt(w, size, true));
+    const values =
+      c.format === "text" ? [] : block.rows.map((r) => timesWidthPt(formatCell(r[i] ?? null, c.format), size, false));
+    return ptTwip([...words, ...values].reduce((a, b) => Math.max(a, b), 0)) + 2 * padTwip + 20;
+  });
+  const widths = tableColumnWidths(
+    block.columns.map((c) => c.width),
+    TEXT_WIDTH,
+    minimum,
+  ).map(Math.floor);
   const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
-  const margins = { top: 30, bottom: 30, left: 70, right: 70 };
+  const margins = { top: 30, bottom: 30, left: padTwip, right: padTwip };
   const textCell = (text: string, width: number, align: "left" | "right" | "center", bold = false) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },

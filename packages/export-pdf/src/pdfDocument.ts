@@ -7,6 +7,7 @@
  * from page 2.
  */
 import {
+  balanceLines,
   type DocumentBlock,
   type Finding,
   formatCell,
@@ -17,6 +18,7 @@ import {
   recipientLines,
   SIGNER_PLACEHOLDER,
   type TableBlock,
+  tableColumnWidths,
 } from "@cchc/core";
 import PDFDocument from "pdfkit";
 import type { PdfFonts } from "./fonts.js";
@@ -145,11 +147,15 @@ function header(p: Pages, doc: OfficialDocument): void {
   const leftX = M.left - mm(L.headerColumnsMm.outsetMm);
   const rightX = leftX + leftW;
   let ly = M.top;
-  if (doc.parentBody !== undefined) ly = p.centred(upper(doc.parentBody), { size: s.parentBody }, leftX, leftW, ly);
-  const issuer = upper(doc.issuer);
+  const fit = (text: string, style: Style) => balanceLines(upper(text), (l) => p.width(l, style), leftW - 2);
+  if (doc.parentBody !== undefined) {
+    const parentStyle = { size: s.parentBody } as const;
+    ly = p.centred(fit(doc.parentBody, parentStyle).join("\n"), parentStyle, leftX, leftW, ly);
+  }
   const issuerStyle = { size: s.issuer, face: "bold" } as const;
-  ly = p.centred(issuer, issuerStyle, leftX, leftW, ly);
-  const issuerLine = Math.min(p.width(issuer, issuerStyle), leftW);
+  const issuerLines = fit(doc.issuer, issuerStyle);
+  ly = p.centred(issuerLines.join("\n"), issuerStyle, leftX, leftW, ly);
+  const issuerLine = Math.min(Math.max(...issuerLines.map((l) => p.width(l, issuerStyle))), leftW);
   p.hrule(leftX + leftW / 2, issuerLine * L.shortRuleRatio, ly + 1.5);
   let ry = p.centred(NATIONAL_TITLE, { size: s.nationalTitle, face: "bold" }, rightX, rightW, M.top);
   const mottoStyle = { size: s.motto, face: "bold" } as const;
@@ -172,9 +178,19 @@ const isNumeric = (format: string) => format !== "text" && format !== "date";
 function table(p: Pages, block: TableBlock): void {
   const size = L.sizePt.table;
   const pad = 3;
-  const total = block.columns.reduce((s, c) => s + c.width, 0) || 1;
-  const widths = block.columns.map((c) => (c.width / total) * TEXT_W);
   const pdf = p.pdf;
+  const cellsOf = (i: number) => block.rows.map((r) => formatCell(r[i] ?? null, block.columns[i]?.format ?? "text"));
+  // A column is never narrower than its longest header word, nor than a number or date in it.
+  const minimum = block.columns.map((c, i) => {
+    const words = c.header.split(/\s+/).map((w) => p.width(w, { size, face: "bold" }));
+    const values = isNumeric(c.format) || c.format === "date" ? cellsOf(i).map((v) => p.width(v, { size })) : [];
+    return [...words, ...values].reduce((a, b) => Math.max(a, b), 0) + 2 * pad + 1;
+  });
+  const widths = tableColumnWidths(
+    block.columns.map((c) => c.width),
+    TEXT_W,
+    minimum,
+  );
   const maxRow = BOTTOM - M.top - 40;
   const rowHeight = (cells: readonly string[], face: Face) => {
     p.use({ size, face });
