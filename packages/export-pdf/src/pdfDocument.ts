@@ -129,7 +129,9 @@ class Pages {
     const lineGap = this.lineGap(style.size);
     // A heading stays with the next lines; the last paragraph stays with the signature.
     const first = this.pdf.heightOfString("Ag", { width: TEXT_W, lineGap }) * 2;
-    this.ensure(Math.min(first + (opts.keepWith ?? 0), this.paragraphHeight(text, style) + (opts.keepWith ?? 0)));
+    this.ensure(
+      Math.min(first + (opts.keepWith ?? 0), this.paragraphHeight(text, style) + (opts.keepWith ?? 0)),
+    );
     this.pdf.text(text, M.left, this.y, {
       width: TEXT_W,
       align: "justify",
@@ -179,11 +181,13 @@ function table(p: Pages, block: TableBlock): void {
   const size = L.sizePt.table;
   const pad = 3;
   const pdf = p.pdf;
-  const cellsOf = (i: number) => block.rows.map((r) => formatCell(r[i] ?? null, block.columns[i]?.format ?? "text"));
+  const cellsOf = (i: number) =>
+    block.rows.map((r) => formatCell(r[i] ?? null, block.columns[i]?.format ?? "text"));
   // A column is never narrower than its longest header word, nor than a number or date in it.
   const minimum = block.columns.map((c, i) => {
     const words = c.header.split(/\s+/).map((w) => p.width(w, { size, face: "bold" }));
-    const values = isNumeric(c.format) || c.format === "date" ? cellsOf(i).map((v) => p.width(v, { size })) : [];
+    const values =
+      isNumeric(c.format) || c.format === "date" ? cellsOf(i).map((v) => p.width(v, { size })) : [];
     return [...words, ...values].reduce((a, b) => Math.max(a, b), 0) + 2 * pad + 1;
   });
   const widths = tableColumnWidths(
@@ -417,5 +421,9 @@ export function renderPdf(doc: OfficialDocument, fonts: PdfFonts): Promise<PdfLa
 
 function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
-  return findings.filter((f) => (seen.has(f.code) ? false : (seen.add(f.code), true)));
+  return findings.filter((f) => {
+    if (seen.has(f.code)) return false;
+    seen.add(f.code);
+    return true;
+  });
 }
