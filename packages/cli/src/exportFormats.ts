@@ -4,20 +4,22 @@
  * an exporter and refused with a clear line. Adding one is one entry in `EXPORTERS`.
  */
 import { type ExporterService, htmlExporter, markdownExporter } from "@cchc/core";
-import { docxExporter } from "@cchc/export-docx";
-import { pdfExporter } from "@cchc/export-pdf";
 
 /** The formats of `cchc export`, in the order the help lists them (a public contract). */
 export const EXPORT_FORMATS = ["docx", "pdf", "xlsx", "ics", "md", "html"] as const;
 /** One format name of `cchc export`. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The exporters in this build; xlsx (@cchc/export-xlsx) and ics (@cchc/export-ical) come on their own. */
-export const EXPORTERS: Partial<Record<ExportFormat, ExporterService>> = {
-  docx: docxExporter,
-  pdf: pdfExporter,
-  md: markdownExporter,
-  html: htmlExporter,
+/**
+ * The exporters in this build, each loaded when first used so other commands do not pay for the
+ * Word and PDF libraries. xlsx (@cchc/export-xlsx) and ics (@cchc/export-ical) join with one line
+ * each, e.g. `xlsx: () => import("@cchc/export-xlsx").then((m) => m.xlsxExporter),`.
+ */
+export const EXPORTERS: Partial<Record<ExportFormat, () => Promise<ExporterService>>> = {
+  docx: () => import("@cchc/export-docx").then((m) => m.docxExporter),
+  pdf: () => import("@cchc/export-pdf").then((m) => m.pdfExporter),
+  md: async () => markdownExporter,
+  html: async () => htmlExporter,
 };
 
 /** The package that brings each format, for the "not available" message. */

@@ -255,12 +255,13 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
       `dạng kết xuất ${quote(format)} không có; chọn ${EXPORT_FORMATS.join(", ")}`,
       `unknown format ${quote(format)}; use ${EXPORT_FORMATS.join(", ")}`,
     );
-  const exporter = EXPORTERS[format];
-  if (exporter === undefined)
+  const load = EXPORTERS[format];
+  if (load === undefined)
     throw new CliError({
       vi: `định dạng ${format} chưa có trong bản cchc này (cần gói ${FORMAT_PACKAGES[format]})`,
       en: `the ${format} format is not available in this build (it needs ${FORMAT_PACKAGES[format]})`,
     });
+  const exporter = await load();
   const documentRaw = values.document ?? "plan";
   if (!Object.hasOwn(DOCUMENTS, documentRaw))
     throw usageError(
