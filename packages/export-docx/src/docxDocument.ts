@@ -178,7 +178,8 @@ function bodyParagraph(
 
 const isNumeric = (format: string) => format !== "text" && format !== "date";
 
-function dataTable(block: TableBlock): Table {
+/** `keepEnd`: the last rows stay on the page of what follows (the signature never stands alone). */
+function dataTable(block: TableBlock, keepEnd = false): Table {
   const size = L.sizePt.table;
   const padTwip = 70;
   // A column is never narrower than its longest header word, nor than a number or date in it.
@@ -239,9 +240,10 @@ function dataTable(block: TableBlock): Table {
           }),
         ]
       : block.rows.map(
-          (row) =>
+          (row, r) =>
             new TableRow({
               cantSplit: true,
+              ...(keepEnd && r >= block.rows.length - 2 ? { keepNext: true } : {}),
               children: block.columns.map((c, i) =>
                 textCell(
                   formatCell(row[i] ?? null, c.format),
@@ -291,10 +293,14 @@ function bodyBlocks(blocks: readonly DocumentBlock[]): Array<Paragraph | Table> 
         out.push(bodyParagraph(b.text, { keepNext: last }));
         break;
       case "table":
-        out.push(dataTable(b));
+        out.push(dataTable(b, last));
         // A table is followed by a paragraph in Word; give it the Decree's spacing.
         out.push(
-          new Paragraph({ spacing: { before: 0, after: ptTwip(L.paragraphSpacingPt) }, children: [] }),
+          new Paragraph({
+            spacing: { before: 0, after: ptTwip(L.paragraphSpacingPt) },
+            ...(last ? { keepNext: true } : {}),
+            children: [],
+          }),
         );
         break;
     }

@@ -177,7 +177,8 @@ function header(p: Pages, doc: OfficialDocument): void {
 
 const isNumeric = (format: string) => format !== "text" && format !== "date";
 
-function table(p: Pages, block: TableBlock): void {
+/** `keepWith`: room the last rows keep below them for what follows (the closing block). */
+function table(p: Pages, block: TableBlock, keepWith = 0): void {
   const size = L.sizePt.table;
   const pad = 3;
   const pdf = p.pdf;
@@ -249,9 +250,15 @@ function table(p: Pages, block: TableBlock): void {
     pdf.text("Không có số liệu.", M.left, y + pad, { width: TEXT_W, align: "center" });
     p.y = y + h;
   }
-  for (const row of rows) {
+  const tail = rows.slice(-2).reduce((sum, row) => sum + Math.min(rowHeight(row, "regular"), maxRow), 0);
+  for (const [r, row] of rows.entries()) {
     const h = Math.min(rowHeight(row, "regular"), maxRow);
-    if (p.y + h > BOTTOM) {
+    // The last two rows go to the next page with the closing block when it would not fit after them.
+    const keep =
+      r === rows.length - 2 && keepWith > 0 && tail + keepWith < BOTTOM - M.top - headH
+        ? tail + keepWith - h
+        : 0;
+    if (p.y + h + keep > BOTTOM) {
       // The table goes on on the next page under its header row again.
       p.newPage();
       draw(head, "bold", headAlign);
@@ -345,7 +352,7 @@ function body(p: Pages, doc: OfficialDocument): void {
         p.paragraph(b.text, regular, { keepWith });
         break;
       case "table":
-        table(p, b);
+        table(p, b, keepWith);
         break;
     }
   }
