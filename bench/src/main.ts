@@ -19,13 +19,19 @@ import {
 } from "@cchc/core";
 import { DATASET_SIZES, type DatasetSize } from "@cchc/testing";
 import { ensureDataset } from "./dataset.js";
+import { docxBenchmark } from "./docxExport.js";
 import { readAllLines } from "./lines.js";
 import { scoreCommandBenchmark } from "./scoreCommand.js";
 import { scoringBenchmark } from "./scoring.js";
 import type { BenchContext, Benchmark, ParsedTracking } from "./types.js";
 import { validationBenchmark } from "./validation.js";
 
-const BENCHMARKS: readonly Benchmark[] = [validationBenchmark, scoringBenchmark, scoreCommandBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  validationBenchmark,
+  scoringBenchmark,
+  scoreCommandBenchmark,
+  docxBenchmark,
+];
 
 const log = (message: string) => {
   process.stderr.write(`[bench] ${message}\n`);
@@ -37,6 +43,15 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
     value ??= load();
     return value;
   };
+}
+
+/** Stands in for the dataset when no selected benchmark needs one; touching it is a bug. */
+function noDataset(): BenchContext["dataset"] {
+  return new Proxy({} as BenchContext["dataset"], {
+    get() {
+      throw new Error("this benchmark declared needsDataset: false but read the dataset");
+    },
+  });
 }
 
 async function main(): Promise<void> {
@@ -54,7 +69,11 @@ async function main(): Promise<void> {
 
   // bench/dist/main.js → the workspace root
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-  const dataset = await ensureDataset(join(root, "node_modules", ".cache", "cchc-bench"), size, seed, log);
+  const needsDataset = selected.some((b) => b.needsDataset !== false);
+  const loaded = needsDataset
+    ? await ensureDataset(join(root, "node_modules", ".cache", "cchc-bench"), size, seed, log)
+    : undefined;
+  const dataset = loaded ?? noDataset();
 
   const fileLines = (name: string) => readAllLines(join(dataset.dir, name));
   const recordLines = once(async () => {
@@ -98,16 +117,19 @@ async function main(): Promise<void> {
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
     },
-    dataset: {
-      size: dataset.manifest.size,
-      seed: dataset.manifest.seed,
-      year: dataset.manifest.year,
-      dir: dataset.dir,
-      ...dataset.manifest.counts,
-      bytes: dataset.manifest.files.reduce((s, f) => s + (f.bytes ?? 0), 0),
-      cached: dataset.generatedMs === null,
-      generatedMs: dataset.generatedMs,
-    },
+    dataset:
+      loaded === undefined
+        ? null
+        : {
+            size: dataset.manifest.size,
+            seed: dataset.manifest.seed,
+            year: dataset.manifest.year,
+            dir: dataset.dir,
+            ...dataset.manifest.counts,
+            bytes: dataset.manifest.files.reduce((s, f) => s + (f.bytes ?? 0), 0),
+            cached: dataset.generatedMs === null,
+            generatedMs: dataset.generatedMs,
+          },
     ...results,
     pass: Object.values(results).every((r) => (r as { pass: boolean }).pass),
   };

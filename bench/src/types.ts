@@ -39,5 +39,7 @@ export interface BenchContext {
 export interface Benchmark {
   readonly name: string;
   readonly description: string;
+  /** False for benchmarks that do not use the dataset: `--only` them and none is generated. */
+  readonly needsDataset?: boolean;
   run(ctx: BenchContext): Promise<Record<string, unknown> & { readonly pass: boolean }>;
 }

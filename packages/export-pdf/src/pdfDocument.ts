@@ -21,7 +21,7 @@ import {
   tableColumnWidths,
 } from "@cchc/core";
 import PDFDocument from "pdfkit";
-import type { PdfFonts } from "./fonts.js";
+import type { ParsedFonts } from "./fonts.js";
 
 const mm = (v: number) => (v * 72) / 25.4;
 const upper = (s: string) => s.toLocaleUpperCase("vi");
@@ -380,8 +380,8 @@ function pageNumbers(p: Pages): number {
   return range.count;
 }
 
-/** Lays out `doc` on PDF pages with the given fonts and returns the file's bytes. */
-export function renderPdf(doc: OfficialDocument, fonts: PdfFonts): Promise<PdfLayoutResult> {
+/** Lays out `doc` on PDF pages with the given (parsed) fonts and returns the file's bytes. */
+export function renderPdf(doc: OfficialDocument, fonts: ParsedFonts): Promise<PdfLayoutResult> {
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
       size: [PAGE_W, PAGE_H],
@@ -402,10 +402,9 @@ export function renderPdf(doc: OfficialDocument, fonts: PdfFonts): Promise<PdfLa
     pdf.on("data", (c: Buffer) => chunks.push(c));
     pdf.on("error", reject);
     try {
-      pdf.registerFont("regular", fonts.regular);
-      pdf.registerFont("bold", fonts.bold);
-      pdf.registerFont("italic", fonts.italic);
-      pdf.registerFont("boldItalic", fonts.boldItalic);
+      // pdfkit embeds a parsed fontkit font as given (its typings only know paths and buffers).
+      for (const face of ["regular", "bold", "italic", "boldItalic"] as const)
+        pdf.registerFont(face, fonts[face] as unknown as Buffer);
       const p = new Pages(pdf);
       p.use({ size: L.sizePt.body });
       header(p, doc);

@@ -13,7 +13,7 @@ import {
 } from "@cchc/core";
 import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
-import { loadTinos, type PdfFonts } from "./fonts.js";
+import { loadTinos, type ParsedFonts, type PdfFonts, parseFonts } from "./fonts.js";
 import { renderPdf } from "./pdfDocument.js";
 
 const MEDIA_TYPE = "application/pdf";
@@ -32,6 +32,17 @@ const fail = (vi: string, en: string) => (cause: unknown) =>
 
 /** A PDF exporter with the given fonts. */
 export function makePdfExporter(options: PdfExporterOptions = {}): ExporterService {
+  let parsed: Promise<ParsedFonts> | undefined;
+  const fontsOnce = () => {
+    const given = options.fonts;
+    parsed ??= (given === undefined ? loadTinos() : Promise.resolve(given))
+      .then(parseFonts)
+      .catch((err: unknown) => {
+        parsed = undefined;
+        throw err;
+      });
+    return parsed;
+  };
   return {
     format: "pdf",
     mediaType: MEDIA_TYPE,
@@ -43,9 +54,8 @@ export function makePdfExporter(options: PdfExporterOptions = {}): ExporterServi
           try: () => officialDocument(request, exportOptions),
           catch: fail("không lập được văn bản", "could not lay out the document"),
         });
-        const given = options.fonts;
         const fonts = yield* Effect.tryPromise({
-          try: () => (given === undefined ? loadTinos() : Promise.resolve(given)),
+          try: fontsOnce,
           catch: fail("không đọc được phông chữ để nhúng", "could not read the font to embed"),
         });
         const laid = yield* Effect.tryPromise({

@@ -245,6 +245,18 @@ describe("PDF: other documents and bad input", () => {
     expect(flatText(await readPdf(viaCustom.bytes))).toContain("Nguyễn Văn A");
   });
 
+  it("lays out alike with the shaped words remembered across documents", async () => {
+    const exporter = makePdfExporter();
+    const request = { kind: "plan", plan: samplePlan("mic-2018") } as const;
+    const cold = await Effect.runPromise(exporter.export(request, ISSUED));
+    const warm = await Effect.runPromise(exporter.export(request, ISSUED));
+    const layout = async (bytes: Uint8Array) =>
+      (await readPdf(bytes)).flatMap((p) =>
+        p.items.map((i) => [i.str, i.x.toFixed(2), i.y.toFixed(2), i.width.toFixed(2)]),
+      );
+    expect(await layout(warm.bytes)).toEqual(await layout(cold.bytes));
+  });
+
   it("fails with ExportError, not a throw, when a font cannot be read", async () => {
     const broken = makePdfExporter({
       fonts: {
