@@ -265,7 +265,8 @@ function table(p: Pages, block: TableBlock, keepWith = 0): void {
     }
     draw(row, "regular", aligns);
   }
-  p.y += GAP;
+  // As in Word, where an empty paragraph with the Decree's spacing follows every table.
+  p.y += 2 * GAP;
 }
 
 function closingHeight(p: Pages, doc: OfficialDocument): number {
