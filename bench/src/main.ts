@@ -20,6 +20,7 @@ import {
 import { DATASET_SIZES, type DatasetSize } from "@cchc/testing";
 import { bundleSizeBenchmark } from "./bundleSize.js";
 import { ensureDataset } from "./dataset.js";
+import { docxBenchmark } from "./docxExport.js";
 import { icsBenchmark } from "./ics.js";
 import { readAllLines } from "./lines.js";
 import { scoreCommandBenchmark } from "./scoreCommand.js";
@@ -35,6 +36,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   xlsxBenchmark,
   icsBenchmark,
   bundleSizeBenchmark,
+  docxBenchmark,
 ];
 
 const log = (message: string) => {

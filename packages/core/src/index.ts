@@ -4,6 +4,14 @@
  */
 export * from "./calendar.js";
 export * from "./catalogues.js";
+export {
+  balanceLines,
+  DECREE30_LAYOUT,
+  NATIONAL_MOTTO,
+  NATIONAL_TITLE,
+  SIGNER_PLACEHOLDER,
+  tableColumnWidths,
+} from "./decree30.js";
 export { formatPlaceAndDate } from "./documentDate.js";
 export {
   DEFAULT_HEADINGS,
@@ -12,6 +20,7 @@ export {
   planDocument,
   recipientLines,
 } from "./documentOutline.js";
+export { stripIllegalCharacters } from "./documentText.js";
 export {
   ExportError,
   type ExportedFile,
@@ -41,6 +50,7 @@ export {
 export {
   buildPeriodReport,
   type PeriodReport,
+  PeriodReportBuilder,
   type PeriodReportInput,
   type PeriodReportRow,
 } from "./periodReport.js";
