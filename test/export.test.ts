@@ -1,18 +1,20 @@
 /**
  * `cchc export` end to end: the BUILT bin run as a child process, its files read back with
  * independent tools — the DOCX unzipped (fflate) and parsed (fast-xml-parser), the PDF's text
- * extracted with PDF.js (unpdf).
+ * extracted with PDF.js (unpdf), the XLSX read with SheetJS, the ICS parsed with ical.js.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { strFromU8, unzipSync } from "fflate";
+import ICAL from "ical.js";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BIN = resolve(here, "../packages/cli/dist/main.js");
@@ -136,15 +138,41 @@ describe("the built cchc export", () => {
     expect(text).toMatch(/Số: …\/BC-/);
   });
 
-  it("says xlsx and ics are not in this build, exit 2, one line", () => {
-    for (const f of ["xlsx", "ics"]) {
-      const r = cchc("export", "plan.json", "--format", f, "--out", `x.${f}`);
-      expect(r.code).toBe(2);
-      expect(r.stdout).toBe("");
-      expect(r.stderr).toMatch(
-        new RegExp(`^cchc: .* / the ${f} format is not available in this build .*\\n$`),
-      );
-      expect(existsSync(join(dir, `x.${f}`))).toBe(false);
-    }
+  it("writes the score sheet as XLSX that a spreadsheet reader opens, with Vietnamese headers", () => {
+    const r = cchc(
+      "export",
+      "d/plan.json",
+      "--document",
+      "score",
+      "--tracking",
+      "d",
+      "--out",
+      "diem.xlsx",
+      "--json",
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as { file: string; mediaType: string };
+    expect(summary.mediaType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const workbook = XLSX.read(readFileSync(summary.file), { type: "buffer" });
+    expect(workbook.SheetNames).toContain("Điểm theo tiêu chí");
+    const text = workbook.SheetNames.map((n) =>
+      XLSX.utils.sheet_to_csv(workbook.Sheets[n] as XLSX.WorkSheet),
+    ).join("\n");
+    expect(text).toContain("Bộ Thông tin và Truyền thông");
+    expect(text).toContain("Vụ Pháp chế");
+  });
+
+  it("writes the reporting calendar as iCalendar that a real parser reads in Asia/Ho_Chi_Minh, with stable UIDs", () => {
+    const events = () => {
+      const r = cchc("export", "plan.json", "--document", "calendar", "--format", "ics", "--out", "lich.ics");
+      expect(r.code, r.stderr).toBe(0);
+      const cal = new ICAL.Component(ICAL.parse(readFileSync(join(dir, "lich.ics"), "utf8")));
+      expect(cal.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("Asia/Ho_Chi_Minh");
+      return cal.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    };
+    const first = events();
+    const q1 = first.find((e) => e.summary.includes("Quý I năm 2018"));
+    expect(q1?.startDate.toString()).toContain("2018-03-19");
+    expect(events().map((e) => e.uid)).toEqual(first.map((e) => e.uid));
   });
 });

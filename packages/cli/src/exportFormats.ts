@@ -12,12 +12,13 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
  * The exporters in this build, each loaded when first used so other commands do not pay for the
- * Word and PDF libraries. xlsx (@cchc/export-xlsx) and ics (@cchc/export-ical) join with one line
- * each, e.g. `xlsx: () => import("@cchc/export-xlsx").then((m) => m.xlsxExporter),`.
+ * Word, PDF and spreadsheet libraries. A new format joins with one line.
  */
 export const EXPORTERS: Partial<Record<ExportFormat, () => Promise<ExporterService>>> = {
   docx: () => import("@cchc/export-docx").then((m) => m.docxExporter),
   pdf: () => import("@cchc/export-pdf").then((m) => m.pdfExporter),
+  xlsx: () => import("@cchc/export-xlsx").then((m) => m.xlsxExporter),
+  ics: () => import("@cchc/export-ical").then((m) => m.icalExporter),
   md: async () => markdownExporter,
   html: async () => htmlExporter,
 };

@@ -166,24 +166,49 @@ describe("cchc export: documents and formats", () => {
     expect(w?.message.en).toContain("Skipped 3 invalid tracking line");
   });
 
-  it("knows every format name of the contract; this build brings docx, pdf, md and html", () => {
+  it("knows every format name of the contract, and this build brings every one of them", () => {
     expect([...EXPORT_FORMATS]).toEqual(["docx", "pdf", "xlsx", "ics", "md", "html"]);
-    expect(Object.keys(EXPORTERS).sort()).toEqual(["docx", "html", "md", "pdf"]);
+    expect(Object.keys(EXPORTERS).sort()).toEqual(["docx", "html", "ics", "md", "pdf", "xlsx"]);
+  });
+
+  it("writes the score sheet as XLSX and the calendar as ICS", async () => {
+    const x = await summary(
+      "d/plan.json",
+      "--document",
+      "score",
+      "--tracking",
+      "d",
+      "--format",
+      "xlsx",
+      "--out",
+      "d.xlsx",
+    );
+    expect(x.mediaType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect((await readFile(x.file)).subarray(0, 2).toString()).toBe("PK");
+    const i = await summary("plan.json", "--document", "calendar", "--format", "ics", "--out", "l.ics");
+    expect(i.mediaType).toMatch(/^text\/calendar/);
+    const ics = await readFile(i.file, "utf8");
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain("TZID:Asia/Ho_Chi_Minh");
+  });
+
+  it("a document kind the format cannot hold exits 2 with one line (a score sheet as iCalendar)", async () => {
+    const r = await ws.cchc(
+      "export",
+      "d/plan.json",
+      "--document",
+      "score",
+      "--tracking",
+      "d",
+      "--format",
+      "ics",
+    );
+    expect(expectOneLineError(r)).toMatch(/ics/);
   });
 });
 
 describe("cchc export: unusable input exits 2 with one line", () => {
   const cases: Array<[string, string[], RegExp]> = [
-    [
-      "xlsx not in this build",
-      ["plan.json", "--format", "xlsx", "--out", "a.xlsx"],
-      /not available in this build/,
-    ],
-    [
-      "ics not in this build",
-      ["plan.json", "--format", "ics", "--out", "a.ics"],
-      /not available in this build/,
-    ],
     ["unknown format", ["plan.json", "--format", "odt"], /unknown format "odt"/],
     ["no format, no extension", ["plan.json", "--out", "file"], /needs --format/],
     ["unknown document", ["plan.json", "-f", "md", "--document", "memo"], /unknown document "memo"/],

@@ -109,14 +109,18 @@ describe("text that would break or change the file", () => {
   });
 
   it("removes control characters a workbook cannot hold and reports them", async () => {
-    const file = await exportXlsx({
-      kind: "plan",
-      plan: planWith(["Chuông\u0007 và\u0000 tab\tgiữ\u001f lại\u000b \uD800 hết"]),
-    });
-    const rows = sheetRows(readWorkbook(file.bytes), "Kế hoạch").map((r) => r[1]);
-    expect(rows).toContain("Chuông và tab\tgiữ lại  hết");
+    const dirty = "Chuông\u0007 và\u0000 tab\tgiữ\u001f lại\u000b \uD800 hết";
+    const base = planWith([dirty]);
+    const plan: Plan = { ...base, units: base.units.map((u, i) => (i === 0 ? { ...u, name: dirty } : u)) };
+    const file = await exportXlsx({ kind: "plan", plan });
+    const wb = readWorkbook(file.bytes);
+    // the document sheet renders the core's document model, which strips them and says so
+    expect(sheetRows(wb, "Kế hoạch").map((r) => r[1])).toContain("Chuông và tab\tgiữ lại  hết");
+    expect(file.warnings.some((x) => x.code === "export.control-characters-removed")).toBe(true);
+    // the data sheets come from the plan itself: the workbook writer strips them and says where
+    expect(sheetRows(wb, "Đơn vị").map((r) => r[2])).toContain("Chuông và tab\tgiữ lại  hết");
     const w = file.warnings.find((x) => x.code === "xlsx.control-characters-removed");
-    expect(w?.path[0]).toBe("Kế hoạch");
+    expect(w?.path[0]).toBe("Đơn vị");
     expect(w?.message.vi).toContain("ký tự điều khiển");
   });
 
