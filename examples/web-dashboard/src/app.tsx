@@ -57,12 +57,25 @@ export function createApp(options: AppOptions): Hono<Env> {
   const formats = options.formats ?? new FormatRegistry();
   const logError =
     options.logError ??
-    ((reference: string, error: unknown) => console.error(`[${reference}]`, error instanceof Error ? error.stack : error));
+    ((reference: string, error: unknown) =>
+      console.error(`[${reference}]`, error instanceof Error ? error.stack : error));
   const app = new Hono<Env>();
 
-  const page = (c: Context<Env>, status: number, title: LocalizedText, message: LocalizedText, reference?: string) =>
+  const page = (
+    c: Context<Env>,
+    status: number,
+    title: LocalizedText,
+    message: LocalizedText,
+    reference?: string,
+  ) =>
     c.html(
-      <ErrorPage status={status} title={title} message={message} user={c.get("user")} reference={reference} />,
+      <ErrorPage
+        status={status}
+        title={title}
+        message={message}
+        user={c.get("user")}
+        reference={reference}
+      />,
       status as 400,
     );
   const denied = (c: Context<Env>, error: PermissionDenied) =>
@@ -82,7 +95,12 @@ export function createApp(options: AppOptions): Hono<Env> {
         ),
       );
     if (err instanceof HTTPException && err.status === 413)
-      return page(c, 413, text("Dữ liệu quá lớn", "Too large"), text("Nội dung gửi lên quá lớn.", "The request body is too large."));
+      return page(
+        c,
+        413,
+        text("Dữ liệu quá lớn", "Too large"),
+        text("Nội dung gửi lên quá lớn.", "The request body is too large."),
+      );
     const reference = crypto.randomUUID().slice(0, 8);
     logError(reference, err);
     return page(
@@ -98,6 +116,14 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
   app.notFound((c) => notFound(c, text("Trang này không tồn tại.", "This page does not exist.")));
 
+  // Hono hands only Error instances to onError; a failure thrown as anything else becomes one.
+  app.use(async (_c, next) => {
+    try {
+      await next();
+    } catch (error) {
+      throw error instanceof Error ? error : new Error(String(error), { cause: error });
+    }
+  });
   app.use(secureHeaders());
   app.use(csrf());
   app.use(
@@ -146,14 +172,20 @@ export function createApp(options: AppOptions): Hono<Env> {
       c,
       401,
       text("Chưa đăng nhập", "Not signed in"),
-      text("Phiên đăng nhập đã hết hoặc chưa đăng nhập; hãy đăng nhập lại.", "The session ended or never began; sign in again."),
+      text(
+        "Phiên đăng nhập đã hết hoặc chưa đăng nhập; hãy đăng nhập lại.",
+        "The session ended or never began; sign in again.",
+      ),
     );
   });
   const user = (c: Context<Env>) => c.get("user") as SessionUser;
 
   app.get("/", (c) => {
     const actor = user(c).actor;
-    return c.redirect(actor.role === "reporter" ? `/units/${encodeURIComponent(actor.unitId)}` : "/overview", 303);
+    return c.redirect(
+      actor.role === "reporter" ? `/units/${encodeURIComponent(actor.unitId)}` : "/overview",
+      303,
+    );
   });
 
   app.get("/overview", async (c) =>
@@ -163,14 +195,25 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get("/plan", (c) => {
     const plan = c.get("plan");
     return c.html(
-      <PlanPage user={user(c)} plan={plan} doc={officialDocument({ kind: "plan", plan })} formats={formats} />,
+      <PlanPage
+        user={user(c)}
+        plan={plan}
+        doc={officialDocument({ kind: "plan", plan })}
+        formats={formats}
+      />,
     );
   });
 
   app.get("/calendar", (c) => {
     const plan = c.get("plan");
     return c.html(
-      <CalendarPage user={user(c)} plan={plan} periods={planCalendar(plan)} now={dashboard.options.now()} formats={formats} />,
+      <CalendarPage
+        user={user(c)}
+        plan={plan}
+        periods={planCalendar(plan)}
+        now={dashboard.options.now()}
+        formats={formats}
+      />,
     );
   });
 
@@ -181,7 +224,11 @@ export function createApp(options: AppOptions): Hono<Env> {
     forms: { record?: FormState; report?: FormState; saved?: "record" | "report" } = {},
   ) => {
     const data = await dashboard.unit(unitId);
-    if (!data) return notFound(c, text(`Không có đơn vị "${unitId}" trong kế hoạch.`, `No unit "${unitId}" in the plan.`));
+    if (!data)
+      return notFound(
+        c,
+        text(`Không có đơn vị "${unitId}" trong kế hoạch.`, `No unit "${unitId}" in the plan.`),
+      );
     const actor = user(c).actor;
     return c.html(
       <UnitPage
@@ -211,7 +258,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     const decision = authorize(user(c).actor, action, unitId);
     if (Result.isFailure(decision)) return denied(c, decision.failure);
     if (!c.get("plan").units.some((u) => u.id === unitId))
-      return notFound(c, text(`Không có đơn vị "${unitId}" trong kế hoạch.`, `No unit "${unitId}" in the plan.`));
+      return notFound(
+        c,
+        text(`Không có đơn vị "${unitId}" trong kế hoạch.`, `No unit "${unitId}" in the plan.`),
+      );
     const form = await c.req.parseBody();
     const outcome =
       action === "record-activity"
@@ -227,12 +277,16 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.get("/download/:kind/:format", async (c) => {
     const kind = c.req.param("kind") as ExportKind;
-    if (!KINDS.includes(kind)) return notFound(c, text("Không có loại văn bản này.", "No such document kind."));
+    if (!KINDS.includes(kind))
+      return notFound(c, text("Không có loại văn bản này.", "No such document kind."));
     const format = formats.find(c.req.param("format"), kind);
     if (!format)
       return notFound(
         c,
-        text("Định dạng này không xuất được loại văn bản đã chọn.", "This format cannot export the chosen document."),
+        text(
+          "Định dạng này không xuất được loại văn bản đã chọn.",
+          "This format cannot export the chosen document.",
+        ),
       );
     const plan = c.get("plan");
     let request: ExportRequest;
@@ -250,11 +304,17 @@ export function createApp(options: AppOptions): Hono<Env> {
       }
       case "period-report": {
         const unit = c.req.query("unit");
-        const report = await dashboard.periodReport(c.req.query("period") ?? "", unit === "" ? undefined : unit);
+        const report = await dashboard.periodReport(
+          c.req.query("period") ?? "",
+          unit === "" ? undefined : unit,
+        );
         if (!report)
           return notFound(
             c,
-            text("Không có kỳ báo cáo hoặc đơn vị này trong kế hoạch.", "No such reporting period or unit in the plan."),
+            text(
+              "Không có kỳ báo cáo hoặc đơn vị này trong kế hoạch.",
+              "No such reporting period or unit in the plan.",
+            ),
           );
         request = { kind, report };
         break;
@@ -264,7 +324,13 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (Result.isFailure(exported)) {
       const reference = crypto.randomUUID().slice(0, 8);
       logError(reference, exported.failure);
-      return page(c, 500, text("Không xuất được văn bản", "Export failed"), exported.failure.reason, reference);
+      return page(
+        c,
+        500,
+        text("Không xuất được văn bản", "Export failed"),
+        exported.failure.reason,
+        reference,
+      );
     }
     const file = exported.success;
     const disposition = format.exporter.format === "html" ? "inline" : "attachment";

@@ -44,14 +44,22 @@ const flag = (name: string, raw: string | undefined, fallback: boolean): boolean
   if (raw === undefined || raw === "") return fallback;
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
-  throw new ConfigError(name, `cần 1/0, true/false (nhận "${raw}")`, `expected 1/0 or true/false (got "${raw}")`);
+  throw new ConfigError(
+    name,
+    `cần 1/0, true/false (nhận "${raw}")`,
+    `expected 1/0 or true/false (got "${raw}")`,
+  );
 };
 
 /** Reads the settings from `env` (process.env by default). */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
   const portText = env.PORT ?? "3000";
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65_535)
-    throw new ConfigError("PORT", `cổng phải là số 0–65535 (nhận "${portText}")`, `port must be 0–65535 (got "${portText}")`);
+    throw new ConfigError(
+      "PORT",
+      `cổng phải là số 0–65535 (nhận "${portText}")`,
+      `port must be 0–65535 (got "${portText}")`,
+    );
   const databaseUrl = env.DATABASE_URL === "" ? undefined : env.DATABASE_URL;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl))
     throw new ConfigError(
@@ -64,10 +72,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     throw new ConfigError("SESSION_SECRET", "cần ít nhất 32 ký tự", "needs at least 32 characters");
   const agencyId = env.AGENCY_ID ?? "bo-tttt";
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._:-]*$/u.test(agencyId))
-    throw new ConfigError("AGENCY_ID", "chỉ gồm chữ, số, '.', '_', ':', '-'", "letters, digits, '.', '_', ':' or '-' only");
+    throw new ConfigError(
+      "AGENCY_ID",
+      "chỉ gồm chữ, số, '.', '_', ':', '-'",
+      "letters, digits, '.', '_', ':' or '-' only",
+    );
   const planId = env.PLAN_ID === undefined || env.PLAN_ID === "" ? "mic-2018" : env.PLAN_ID;
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._:-]*$/u.test(planId))
-    throw new ConfigError("PLAN_ID", "chỉ gồm chữ, số, '.', '_', ':', '-'", "letters, digits, '.', '_', ':' or '-' only");
+    throw new ConfigError(
+      "PLAN_ID",
+      "chỉ gồm chữ, số, '.', '_', ':', '-'",
+      "letters, digits, '.', '_', ':' or '-' only",
+    );
   let fixedNow: Date | undefined;
   if (env.DASHBOARD_NOW !== undefined && env.DASHBOARD_NOW !== "") {
     const raw = env.DASHBOARD_NOW;

@@ -8,13 +8,13 @@ import {
   type Actor,
   type ActualRecord,
   authorize,
+  buildPeriodReport,
   type Cchc,
   expectedReporterIds,
   type PeriodReport,
   type PermissionDenied,
   type Plan,
   planCalendar,
-  buildPeriodReport,
   type RankedUnitScore,
   type ReportingPeriod,
   Scorer,
@@ -23,10 +23,15 @@ import {
   type UnitReport,
 } from "@cchc/core";
 import * as Result from "effect/Result";
-import { checkRecordForm, checkReportForm, type FormResult } from "./forms.js";
 import { vietnamInstant, vietnamToday } from "./format.js";
+import { checkRecordForm, checkReportForm, type FormResult } from "./forms.js";
 import { ProgressTally, type UnitProgress } from "./progress.js";
-import { type PeriodStatus, type ReportingStatusTable, reportingStatus, unitReportingStatus } from "./reportingStatus.js";
+import {
+  type PeriodStatus,
+  type ReportingStatusTable,
+  reportingStatus,
+  unitReportingStatus,
+} from "./reportingStatus.js";
 
 /** What the dashboard works on. */
 export interface DashboardOptions {
@@ -94,13 +99,21 @@ export class Dashboard {
 
   private async activities(unitId?: string): Promise<Activity[]> {
     const { agencyId, planId } = this.options;
-    const list = await this.cchc.activities.list(agencyId, planId, unitId === undefined ? undefined : { unitId });
+    const list = await this.cchc.activities.list(
+      agencyId,
+      planId,
+      unitId === undefined ? undefined : { unitId },
+    );
     return list.map((a) => a.value);
   }
 
   private async reports(unitId?: string): Promise<UnitReport[]> {
     const { agencyId, planId } = this.options;
-    const list = await this.cchc.reports.list(agencyId, planId, unitId === undefined ? undefined : { unitId });
+    const list = await this.cchc.reports.list(
+      agencyId,
+      planId,
+      unitId === undefined ? undefined : { unitId },
+    );
     return list.map((r) => r.value);
   }
 
@@ -195,7 +208,13 @@ export class Dashboard {
     const filter = { to: period.cutoffEnd, ...(unitId === undefined ? {} : { unitId }) };
     for await (const r of this.cchc.records.stream(this.options.agencyId, this.options.planId, filter))
       records.push(r);
-    return buildPeriodReport({ plan, activities, records, periodId, ...(unitId === undefined ? {} : { unitId }) });
+    return buildPeriodReport({
+      plan,
+      activities,
+      records,
+      periodId,
+      ...(unitId === undefined ? {} : { unitId }),
+    });
   }
 
   /** Whether the actor may do this for the unit (the core's policy decides). */

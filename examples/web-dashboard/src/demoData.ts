@@ -10,6 +10,7 @@
  */
 import type { Activity, ActualRecord, Cchc, Plan, Unit, UnitReport } from "@cchc/core";
 import { addDays, planCalendar, samplePlan } from "@cchc/core";
+import { lowerFirst } from "./format.js";
 
 /** The agency (tenant) the demo stores its data under. */
 export const DEMO_AGENCY_ID = "bo-tttt";
@@ -23,7 +24,11 @@ const ADMIN_GROUP = "cac-co-quan-hanh-chinh-thuoc-bo";
 const PRESS_MEMBERS: readonly Unit[] = [
   { id: "bao-vietnamnet", name: "Báo VietNamNet", kind: "press-agency" },
   { id: "bao-buu-dien-viet-nam", name: "Báo Bưu điện Việt Nam", kind: "press-agency" },
-  { id: "tap-chi-thong-tin-va-truyen-thong", name: "Tạp chí Thông tin và Truyền thông", kind: "press-agency" },
+  {
+    id: "tap-chi-thong-tin-va-truyen-thong",
+    name: "Tạp chí Thông tin và Truyền thông",
+    kind: "press-agency",
+  },
 ];
 
 const ADMIN_MEMBERS: readonly Unit[] = [
@@ -36,7 +41,10 @@ const ADMIN_MEMBERS: readonly Unit[] = [
 /** The sample plan with the members of its two groups listed, as an agency would complete it. */
 export function demoPlan(): Plan {
   const plan = samplePlan("mic-2018");
-  const members: Record<string, readonly Unit[]> = { [PRESS_GROUP]: PRESS_MEMBERS, [ADMIN_GROUP]: ADMIN_MEMBERS };
+  const members: Record<string, readonly Unit[]> = {
+    [PRESS_GROUP]: PRESS_MEMBERS,
+    [ADMIN_GROUP]: ADMIN_MEMBERS,
+  };
   const units = plan.units.map((u) => {
     const list = members[u.id];
     return list ? { ...u, memberIds: list.map((m) => m.id) } : u;
@@ -71,7 +79,17 @@ const A = (
   achieved: number,
   plannedCostVnd: number,
   extra: Partial<ActivitySpec> = {},
-): ActivitySpec => ({ unitId, title, channelId, contentAreaIds, target, unit, achieved, plannedCostVnd, ...extra });
+): ActivitySpec => ({
+  unitId,
+  title,
+  channelId,
+  contentAreaIds,
+  target,
+  unit,
+  achieved,
+  plannedCostVnd,
+  ...extra,
+});
 
 const ACTIVITIES: readonly ActivitySpec[] = [
   A(
@@ -198,7 +216,16 @@ const ACTIVITIES: readonly ActivitySpec[] = [
     30_000_000,
     { from: "2018-07-01", to: "2018-11-30" },
   ),
-  A("bao-vietnamnet", "Chuyên trang cải cách hành chính trên Báo VietNamNet", "II.2.a", ["II.1.a", "II.1.e"], 48, "article", 1, 0),
+  A(
+    "bao-vietnamnet",
+    "Chuyên trang cải cách hành chính trên Báo VietNamNet",
+    "II.2.a",
+    ["II.1.a", "II.1.e"],
+    48,
+    "article",
+    1,
+    0,
+  ),
   A(
     "bao-buu-dien-viet-nam",
     "Chuyên mục cải cách hành chính trên Báo Bưu điện Việt Nam",
@@ -240,10 +267,20 @@ const ACTIVITIES: readonly ActivitySpec[] = [
     1,
     8_000_000,
   ),
-  A("cuc-vien-thong", "Tập huấn, quán triệt kế hoạch CCHC cho công chức Cục", "II.2.b", ["II.1.c"], 1, "class", 1, 10_000_000, {
-    from: "2018-03-01",
-    to: "2018-06-30",
-  }),
+  A(
+    "cuc-vien-thong",
+    "Tập huấn, quán triệt kế hoạch CCHC cho công chức Cục",
+    "II.2.b",
+    ["II.1.c"],
+    1,
+    "class",
+    1,
+    10_000_000,
+    {
+      from: "2018-03-01",
+      to: "2018-06-30",
+    },
+  ),
   A(
     "cuc-vien-thong",
     "Lồng ghép CCHC với phổ biến pháp luật về viễn thông",
@@ -358,7 +395,12 @@ export function demoRecords(activities: readonly Activity[] = demoActivities()):
     for (let k = 0; k < parts; k++) {
       const output = k === parts - 1 ? left : Math.floor(achieved / parts);
       left -= output;
-      const people = spec.unit === "class" ? 60 + ((i * 7 + k * 13) % 50) : spec.unit === "event" ? 90 + ((i * 11 + k * 17) % 80) : undefined;
+      const people =
+        spec.unit === "class"
+          ? 60 + ((i * 7 + k * 13) % 50)
+          : spec.unit === "event"
+            ? 90 + ((i * 11 + k * 17) % 80)
+            : undefined;
       out.push({
         id: `seed-${a.id}-${k + 1}`,
         activityId: a.id,
@@ -397,7 +439,7 @@ export function demoReports(plan: Plan, records: readonly ActualRecord[] = demoR
         periodId: p.id,
         submittedAt: `${day}T0${8 + (i % 2)}:${String(10 + i * 7).padStart(2, "0")}:00+07:00`,
         activityIds,
-        summary: `Báo cáo kết quả tuyên truyền CCHC ${p.label.vi.toLocaleLowerCase("vi")} (dữ liệu mẫu).`,
+        summary: `Báo cáo kết quả tuyên truyền CCHC ${lowerFirst(p.label.vi)} (dữ liệu mẫu).`,
       });
     }
   return out;

@@ -4,18 +4,18 @@
  * document, the formats whose exporter accepts that kind, in this order.
  */
 import {
-  type ExportedFile,
   type ExportError,
+  type ExportedFile,
+  type ExporterService,
   type ExportKind,
   type ExportOptions,
-  type ExporterService,
   type ExportRequest,
   htmlExporter,
   type LocalizedText,
   markdownExporter,
 } from "@cchc/core";
 import * as Effect from "effect/Effect";
-import * as Result from "effect/Result";
+import type * as Result from "effect/Result";
 
 /** A format offered for download, with the label people see. */
 export interface DownloadFormat {

@@ -45,3 +45,7 @@ export const formatPercent = (n: number): string => `${decimal.format(n)}%`;
 /** A ratio in 0–1 as a percentage, or a dash when it does not apply. */
 export const formatRatio = (r: number | undefined): string =>
   r === undefined ? "—" : formatPercent(Math.round(r * 10_000) / 100);
+
+/** The first letter in lower case, the rest untouched ("Quý I năm 2018" → "quý I năm 2018"). */
+export const lowerFirst = (s: string): string =>
+  s === "" ? s : s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);

@@ -151,12 +151,13 @@ export function checkRecordForm(input: RecordFormInput): FormResult<ActualRecord
     const key = String(f.path[0] ?? "");
     return RECORD_FIELD_OF_PATH[key] ?? key;
   };
-  for (const f of first.findings) if (!unreadable.has(fieldOf(f))) addError(errors, fieldOf(f), fieldMessage(f));
+  for (const f of first.findings)
+    if (!unreadable.has(fieldOf(f))) addError(errors, fieldOf(f), fieldMessage(f));
 
-  // Malformed fields stop zod before the plan checks; check the rest again with neutral stand-ins
-  // for the broken ones, and keep only what that says about the fields that were fine.
-  const broken = new Set([...first.findings.filter((f) => f.code.startsWith("shape.")).map(fieldOf), ...unreadable]);
-  if (broken.size > 0) {
+  // A malformed field stops zod before the plan checks run; check again with neutral stand-ins for
+  // every field that drew a message, and keep only what that says about the other fields.
+  const broken = new Set([...first.findings.map(fieldOf), ...unreadable]);
+  if (first.findings.some((f) => f.code.startsWith("shape.") || f.code === "tracking.negative-quantity")) {
     const stand = { ...candidate };
     const own = input.activities.find((a) => a.unitId === input.unitId);
     const neutral: Record<string, unknown> = {

@@ -63,7 +63,11 @@ async function main(): Promise<void> {
     scheme: PAR_COMMUNICATION_PRESET,
     now: config.fixedNow ? () => config.fixedNow as Date : () => new Date(),
   });
-  const app = createApp({ dashboard, sessionSecret: config.sessionSecret, secureCookies: config.secureCookies });
+  const app = createApp({
+    dashboard,
+    sessionSecret: config.sessionSecret,
+    secureCookies: config.secureCookies,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
     console.log(`Kho dữ liệu / store: ${where}`);
@@ -75,7 +79,11 @@ async function main(): Promise<void> {
     console.log(`Bảng điều khiển đang chạy tại / dashboard listening on http://${host}:${info.port}`);
   });
   server.on("error", (error) => {
-    void cchc.close().finally(() => fail(`không mở được cổng / cannot listen on ${config.host}:${config.port}: ${messageOf(error)}`, 1));
+    void cchc
+      .close()
+      .finally(() =>
+        fail(`không mở được cổng / cannot listen on ${config.host}:${config.port}: ${messageOf(error)}`, 1),
+      );
   });
   let stopping = false;
   const stop = () => {

@@ -48,7 +48,8 @@ export class ProgressTally {
     private readonly activities: readonly Activity[],
     private readonly today: string,
   ) {
-    for (const a of activities) this.tallies.set(a.id, { achieved: 0, records: 0, participants: 0, costVnd: 0 });
+    for (const a of activities)
+      this.tallies.set(a.id, { achieved: 0, records: 0, participants: 0, costVnd: 0 });
   }
 
   /** Counts one record (ignored when its activity is not planned or its date is after today). */

@@ -58,7 +58,12 @@ export function nameOf(plan: Plan, actor: Actor): string {
 }
 
 /** Starts a session for the choice. */
-export async function signIn(c: Context, secret: string, choice: LoginChoice, secure: boolean): Promise<void> {
+export async function signIn(
+  c: Context,
+  secret: string,
+  choice: LoginChoice,
+  secure: boolean,
+): Promise<void> {
   await setSignedCookie(c, SESSION_COOKIE, choice, secret, {
     path: "/",
     httpOnly: true,

@@ -5,7 +5,11 @@ import type { FC } from "hono/jsx";
 import { reporterUnits } from "../session.js";
 import { FieldError, Layout, Notice, T } from "./ui.js";
 
-export const LoginPage: FC<{ plan: Plan; error?: boolean; selected?: string }> = ({ plan, error, selected }) => {
+export const LoginPage: FC<{ plan: Plan; error?: boolean; selected?: string }> = ({
+  plan,
+  error,
+  selected,
+}) => {
   const lead = plan.units.find((u) => u.id === leadUnitIds(plan)[0]);
   const units = reporterUnits(plan);
   return (
@@ -21,7 +25,8 @@ export const LoginPage: FC<{ plan: Plan; error?: boolean; selected?: string }> =
           />
         </Notice>
         <p>
-          <strong>{plan.issuer.name}</strong> — <T vi={`Kế hoạch năm ${plan.year}`} en={`Plan ${plan.year}`} />
+          <strong>{plan.issuer.name}</strong> —{" "}
+          <T vi={`Kế hoạch năm ${plan.year}`} en={`Plan ${plan.year}`} />
         </p>
         <form method="post" action="/login" class="form" novalidate>
           <label for="as">
@@ -49,7 +54,11 @@ export const LoginPage: FC<{ plan: Plan; error?: boolean; selected?: string }> =
           </select>
           <FieldError
             id="as-error"
-            messages={error ? [{ vi: "Hãy chọn một vai trò trong danh sách.", en: "Choose a role from the list." }] : undefined}
+            messages={
+              error
+                ? [{ vi: "Hãy chọn một vai trò trong danh sách.", en: "Choose a role from the list." }]
+                : undefined
+            }
           />
           <button type="submit">
             <T vi="Đăng nhập" en="Sign in" />

@@ -5,7 +5,7 @@
 import type { FC } from "hono/jsx";
 import type { Overview } from "../dashboard.js";
 import type { FormatRegistry } from "../exportFormats.js";
-import { formatDate, formatDateTime, formatNumber, formatPercent } from "../format.js";
+import { formatDate, formatDateTime, formatNumber, formatPercent, lowerFirst } from "../format.js";
 import type { SessionUser } from "../session.js";
 import { ScoreExplained } from "./score.js";
 import { Bar, Downloads, Layout, Section, StateBadge, T } from "./ui.js";
@@ -17,7 +17,9 @@ export const OverviewPage: FC<{ user: SessionUser; data: Overview; formats: Form
 }) => {
   const { plan, score, status, progress, periods, now } = data;
   const agency = score.agency;
-  const next = periods.filter((p) => Date.parse(p.dueAt) > now.getTime()).sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1))[0];
+  const next = periods
+    .filter((p) => Date.parse(p.dueAt) > now.getTime())
+    .sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1))[0];
   const allActivities = data.activities.length;
   const done = [...progress.values()].reduce((s, p) => s + p.done, 0);
   const unitStatus = new Map(status.units.map((u) => [u.unitId, u] as const));
@@ -28,7 +30,7 @@ export const OverviewPage: FC<{ user: SessionUser; data: Overview; formats: Form
           <T vi="Tổng quan" en="Overview" />
         </h1>
         <p class="lead-text">
-          {plan.issuer.name} — <a href="/plan">{`Kế hoạch ${plan.title.toLocaleLowerCase("vi")}`}</a>
+          {plan.issuer.name} — <T vi="Kế hoạch" en="Plan" />: <a href="/plan">{plan.title}</a>
         </p>
         <p class="muted">
           <T
@@ -61,7 +63,10 @@ export const OverviewPage: FC<{ user: SessionUser; data: Overview; formats: Form
             <small>/{allActivities}</small>
           </span>
           <span class="tile-note">
-            <T vi={`${formatNumber(score.counts.records)} lượt kết quả`} en={`${score.counts.records} results`} />
+            <T
+              vi={`${formatNumber(score.counts.records)} lượt kết quả`}
+              en={`${score.counts.records} results`}
+            />
           </span>
         </div>
         <div class="tile">
@@ -103,7 +108,14 @@ export const OverviewPage: FC<{ user: SessionUser; data: Overview; formats: Form
         id="ranking"
         vi="Xếp hạng và tiến độ các đơn vị"
         en="Units ranked, with progress"
-        aside={<Downloads kind="score-sheet" formats={formats.forKind("score-sheet")} vi="Bảng điểm" en="Score sheet" />}
+        aside={
+          <Downloads
+            kind="score-sheet"
+            formats={formats.forKind("score-sheet")}
+            vi="Bảng điểm"
+            en="Score sheet"
+          />
+        }
       >
         <table class="data" data-testid="ranking">
           <thead>
@@ -230,7 +242,7 @@ export const OverviewPage: FC<{ user: SessionUser; data: Overview; formats: Form
               kind="period-report"
               formats={formats.forKind("period-report")}
               query={{ period: p.id }}
-              vi={`Báo cáo chung ${p.label.vi.toLocaleLowerCase("vi")}`}
+              vi={`Báo cáo chung ${lowerFirst(p.label.vi)}`}
               en={`Agency report ${p.label.en}`}
             />
           ))}

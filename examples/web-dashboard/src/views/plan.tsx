@@ -6,12 +6,12 @@ import { formatDate } from "../format.js";
 import type { SessionUser } from "../session.js";
 import { Downloads, Layout, Section, T } from "./ui.js";
 
-export const PlanPage: FC<{ user: SessionUser; plan: Plan; doc: OfficialDocument; formats: FormatRegistry }> = ({
-  user,
-  plan,
-  doc,
-  formats,
-}) => (
+export const PlanPage: FC<{
+  user: SessionUser;
+  plan: Plan;
+  doc: OfficialDocument;
+  formats: FormatRegistry;
+}> = ({ user, plan, doc, formats }) => (
   <Layout title="Kế hoạch" user={user} nav="plan">
     <div class="page-head">
       <h1>
@@ -87,7 +87,7 @@ export const PlanPage: FC<{ user: SessionUser; plan: Plan; doc: OfficialDocument
             return <p>{`- ${b.text}`}</p>;
           case "paragraph":
             return <p>{b.text}</p>;
-          case "table":
+          default:
             return null;
         }
       })}
@@ -119,7 +119,12 @@ export const CalendarPage: FC<{
         <h1>
           <T vi={`Lịch báo cáo năm ${plan.year}`} en={`Reporting calendar ${plan.year}`} />
         </h1>
-        <Downloads kind="calendar" formats={formats.forKind("calendar")} vi="Tải lịch" en="Download the calendar" />
+        <Downloads
+          kind="calendar"
+          formats={formats.forKind("calendar")}
+          vi="Tải lịch"
+          en="Download the calendar"
+        />
       </div>
       <Section vi="Các kỳ báo cáo" en="Reporting periods">
         <p class="muted">

@@ -11,7 +11,9 @@ const Node: FC<{ node: NodeScore }> = ({ node }) => (
         <code>{node.nodeId}</code> <L text={node.title} />
       </span>
       <span class="points">
-        {node.applicable ? `${formatNumber(node.points)}/${formatNumber(node.maxPoints)}` : "không áp dụng / n/a"}
+        {node.applicable
+          ? `${formatNumber(node.points)}/${formatNumber(node.maxPoints)}`
+          : "không áp dụng / n/a"}
       </span>
     </div>
     <div class="why">

@@ -3,11 +3,12 @@
  * which escapes every string it is given, so user text can never become markup.
  */
 import type { ExportKind, LocalizedText } from "@cchc/core";
+import { raw } from "hono/html";
 import type { Child, FC, PropsWithChildren } from "hono/jsx";
 import type { DownloadFormat } from "../exportFormats.js";
+import { formatDateTime } from "../format.js";
 import type { PeriodStatus } from "../reportingStatus.js";
 import type { SessionUser } from "../session.js";
-import { formatDateTime } from "../format.js";
 
 /** Vietnamese text with its English alongside, in a quieter style. */
 export const T: FC<{ vi: string; en: string }> = ({ vi, en }) => (
@@ -38,50 +39,58 @@ interface LayoutProps {
 export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, user, nav = "none", children }) => {
   const reporterUnit = user?.actor.role === "reporter" ? user.actor.unitId : undefined;
   const link = (key: NavKey, href: string, vi: string, en: string) => (
-    <a href={href} class={nav === key ? "current" : undefined} aria-current={nav === key ? "page" : undefined}>
+    <a
+      href={href}
+      class={nav === key ? "current" : undefined}
+      aria-current={nav === key ? "page" : undefined}
+    >
       <T vi={vi} en={en} />
     </a>
   );
   return (
-    <html lang="vi">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} — ${APP_NAME.vi}`}</title>
-        <link rel="stylesheet" href="/static/style.css" />
-      </head>
-      <body>
-        <header class="top">
-          <div class="brand">
-            <a href="/">{APP_NAME.vi}</a>
-            <span class="en">{APP_NAME.en}</span>
-          </div>
-          {user && (
-            <nav>
-              {reporterUnit !== undefined && link("unit", `/units/${encodeURIComponent(reporterUnit)}`, "Đơn vị của tôi", "My unit")}
-              {link("overview", "/overview", "Tổng quan", "Overview")}
-              {link("plan", "/plan", "Kế hoạch", "Plan")}
-              {link("calendar", "/calendar", "Lịch báo cáo", "Calendar")}
-            </nav>
-          )}
-          {user && (
-            <form method="post" action="/logout" class="who">
-              <span data-testid="current-user">{user.name}</span>
-              <button type="submit" class="link">
-                <T vi="Đăng xuất" en="Sign out" />
-              </button>
-            </form>
-          )}
-        </header>
-        <main>{children}</main>
-        <footer>
-          <T
-            vi="Bản mẫu dựng trên thư viện @cchc; đăng nhập thử nghiệm, không dùng cho dữ liệu thật khi chưa thay bằng đăng nhập của cơ quan."
-            en="An example built on the @cchc library; demo login, not for real data until replaced by the agency's sign-on."
-          />
-        </footer>
-      </body>
-    </html>
+    <>
+      {raw("<!DOCTYPE html>")}
+      <html lang="vi">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} — ${APP_NAME.vi}`}</title>
+          <link rel="stylesheet" href="/static/style.css" />
+        </head>
+        <body>
+          <header class="top">
+            <div class="brand">
+              <a href="/">{APP_NAME.vi}</a>
+              <span class="en">{APP_NAME.en}</span>
+            </div>
+            {user && (
+              <nav>
+                {reporterUnit !== undefined &&
+                  link("unit", `/units/${encodeURIComponent(reporterUnit)}`, "Đơn vị của tôi", "My unit")}
+                {link("overview", "/overview", "Tổng quan", "Overview")}
+                {link("plan", "/plan", "Kế hoạch", "Plan")}
+                {link("calendar", "/calendar", "Lịch báo cáo", "Calendar")}
+              </nav>
+            )}
+            {user && (
+              <form method="post" action="/logout" class="who">
+                <span data-testid="current-user">{user.name}</span>
+                <button type="submit" class="link">
+                  <T vi="Đăng xuất" en="Sign out" />
+                </button>
+              </form>
+            )}
+          </header>
+          <main>{children}</main>
+          <footer>
+            <T
+              vi="Bản mẫu dựng trên thư viện @cchc; đăng nhập thử nghiệm, không dùng cho dữ liệu thật khi chưa thay bằng đăng nhập của cơ quan."
+              en="An example built on the @cchc library; demo login, not for real data until replaced by the agency's sign-on."
+            />
+          </footer>
+        </body>
+      </html>
+    </>
   );
 };
 
@@ -149,15 +158,17 @@ export const Downloads: FC<{
   kind: ExportKind;
   formats: readonly DownloadFormat[];
   query?: Record<string, string>;
-  vi: string;
-  en: string;
+  vi?: string;
+  en?: string;
 }> = ({ kind, formats, query, vi, en }) => {
   const qs = query && Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : "";
   return (
     <div class="downloads">
-      <span class="what">
-        <T vi={vi} en={en} />
-      </span>
+      {vi !== undefined && en !== undefined && (
+        <span class="what">
+          <T vi={vi} en={en} />
+        </span>
+      )}
       {formats.map((f) => (
         <a
           class="dl"
@@ -173,7 +184,10 @@ export const Downloads: FC<{
 };
 
 /** The messages of one field, right under it; nothing when the field is fine. */
-export const FieldError: FC<{ id: string; messages: readonly LocalizedText[] | undefined }> = ({ id, messages }) =>
+export const FieldError: FC<{ id: string; messages: readonly LocalizedText[] | undefined }> = ({
+  id,
+  messages,
+}) =>
   messages && messages.length > 0 ? (
     <ul class="field-error" id={id} role="alert">
       {messages.map((m) => (

@@ -6,8 +6,8 @@ import type { LocalizedText } from "@cchc/core";
 import type { FC } from "hono/jsx";
 import type { UnitView } from "../dashboard.js";
 import type { FormatRegistry } from "../exportFormats.js";
-import type { FieldErrors } from "../forms.js";
 import { formatDate, formatDateTime, formatNumber, formatPercent, formatVnd } from "../format.js";
+import type { FieldErrors } from "../forms.js";
 import type { SessionUser } from "../session.js";
 import { ScoreExplained } from "./score.js";
 import { Bar, Downloads, FieldError, L, Layout, Notice, Section, StateBadge, T } from "./ui.js";
@@ -59,14 +59,22 @@ const Field: FC<{
   const messages = form?.errors[name];
   const invalid = messages !== undefined && messages.length > 0;
   const value = form?.values[name] ?? "";
-  const described = [invalid ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter((s) => s !== "").join(" ");
+  const described = [invalid ? `${id}-error` : "", hint ? `${id}-hint` : ""]
+    .filter((s) => s !== "")
+    .join(" ");
   return (
     <div class={`field${invalid ? " invalid" : ""}`}>
       <label for={id}>
         <T vi={vi} en={en} />
       </label>
       {multiline ? (
-        <textarea id={id} name={name} rows={2} aria-invalid={invalid ? "true" : undefined} aria-describedby={described || undefined}>
+        <textarea
+          id={id}
+          name={name}
+          rows={2}
+          aria-invalid={invalid ? "true" : undefined}
+          aria-describedby={described || undefined}
+        >
           {value}
         </textarea>
       ) : (
@@ -137,7 +145,11 @@ export const UnitPage: FC<UnitPageProps> = ({
   const year = String(plan.year);
   const ownActivities = progress.activities;
   return (
-    <Layout title={unit.name} user={user} nav={user.actor.role === "reporter" && user.actor.unitId === unit.id ? "unit" : "none"}>
+    <Layout
+      title={unit.name}
+      user={user}
+      nav={user.actor.role === "reporter" && user.actor.unitId === unit.id ? "unit" : "none"}
+    >
       <div class="page-head">
         <h1>{unit.name}</h1>
         {roles.map((r) => (
@@ -169,7 +181,10 @@ export const UnitPage: FC<UnitPageProps> = ({
             </>
           ) : (
             <p class="muted">
-              <T vi="Đơn vị chưa được chấm điểm (không có nhiệm vụ trong kế hoạch)." en="Not scored (no task in the plan)." />
+              <T
+                vi="Đơn vị chưa được chấm điểm (không có nhiệm vụ trong kế hoạch)."
+                en="Not scored (no task in the plan)."
+              />
             </p>
           )}
         </Section>
@@ -205,14 +220,18 @@ export const UnitPage: FC<UnitPageProps> = ({
                 <tr data-period={c.period.id}>
                   <td>{c.period.label.vi}</td>
                   <td>{formatDate(c.period.dueDate)}</td>
-                  <td>{data.expectedToReport || c.submittedAt ? <StateBadge cell={c} /> : <span class="muted">—</span>}</td>
+                  <td>
+                    {data.expectedToReport || c.submittedAt ? (
+                      <StateBadge cell={c} />
+                    ) : (
+                      <span class="muted">—</span>
+                    )}
+                  </td>
                   <td>
                     <Downloads
                       kind="period-report"
                       formats={formats.forKind("period-report")}
                       query={{ period: c.period.id, unit: unit.id }}
-                      vi=""
-                      en=""
                     />
                   </td>
                 </tr>
@@ -285,7 +304,13 @@ export const UnitPage: FC<UnitPageProps> = ({
           {canRecord && (
             <Section id="record" vi="Ghi kết quả thực hiện" en="Record a result">
               <FormErrors form={recordForm} />
-              <form method="post" action={`${unitPath}/records`} class="form" novalidate data-testid="record-form">
+              <form
+                method="post"
+                action={`${unitPath}/records`}
+                class="form"
+                novalidate
+                data-testid="record-form"
+              >
                 <div class={`field${recordForm?.errors.activityId ? " invalid" : ""}`}>
                   <label for="f-activityId">
                     <T vi="Hoạt động" en="Activity" />
@@ -298,7 +323,10 @@ export const UnitPage: FC<UnitPageProps> = ({
                   >
                     <option value="">— Chọn hoạt động / Choose an activity —</option>
                     {ownActivities.map((p) => (
-                      <option value={p.activity.id} selected={recordForm?.values.activityId === p.activity.id}>
+                      <option
+                        value={p.activity.id}
+                        selected={recordForm?.values.activityId === p.activity.id}
+                      >
                         {`${p.activity.title} (${formatNumber(p.achieved)}/${formatNumber(p.activity.target.value)} ${unitLabel(p.activity.target.unit)})`}
                       </option>
                     ))}
@@ -315,7 +343,14 @@ export const UnitPage: FC<UnitPageProps> = ({
                   max={`${year}-12-31`}
                   hint={`Trong năm kế hoạch ${year} / within the plan year`}
                 />
-                <Field form={recordForm} name="output" vi="Kết quả (số lượng)" en="Output (quantity)" inputmode="decimal" placeholder="2" />
+                <Field
+                  form={recordForm}
+                  name="output"
+                  vi="Kết quả (số lượng)"
+                  en="Output (quantity)"
+                  inputmode="decimal"
+                  placeholder="2"
+                />
                 <Field
                   form={recordForm}
                   name="participants"
@@ -350,7 +385,13 @@ export const UnitPage: FC<UnitPageProps> = ({
           {canReport && (
             <Section id="report" vi="Nộp báo cáo định kỳ" en="Submit a period report">
               <FormErrors form={reportForm} />
-              <form method="post" action={`${unitPath}/reports`} class="form" novalidate data-testid="report-form">
+              <form
+                method="post"
+                action={`${unitPath}/reports`}
+                class="form"
+                novalidate
+                data-testid="report-form"
+              >
                 <div class={`field${reportForm?.errors.periodId ? " invalid" : ""}`}>
                   <label for="f-periodId">
                     <T vi="Kỳ báo cáo" en="Reporting period" />
@@ -438,7 +479,10 @@ export const UnitPage: FC<UnitPageProps> = ({
         )}
         {records.length > 100 && (
           <p class="muted">
-            <T vi={`Hiển thị 100 trên ${records.length} kết quả.`} en={`Showing 100 of ${records.length} results.`} />
+            <T
+              vi={`Hiển thị 100 trên ${records.length} kết quả.`}
+              en={`Showing 100 of ${records.length} results.`}
+            />
           </p>
         )}
       </Section>
