@@ -4,7 +4,16 @@
  */
 export * from "./calendar.js";
 export * from "./catalogues.js";
+export {
+  balanceLines,
+  DECREE30_LAYOUT,
+  NATIONAL_MOTTO,
+  NATIONAL_TITLE,
+  SIGNER_PLACEHOLDER,
+  tableColumnWidths,
+} from "./decree30.js";
 export { formatPlaceAndDate } from "./documentDate.js";
+export { stripIllegalCharacters } from "./documentText.js";
 export {
   DEFAULT_HEADINGS,
   type OutlineBlock,
@@ -41,6 +50,7 @@ export {
 export {
   buildPeriodReport,
   type PeriodReport,
+  PeriodReportBuilder,
   type PeriodReportInput,
   type PeriodReportRow,
 } from "./periodReport.js";

@@ -8,6 +8,7 @@
  */
 import type { ReportingPeriod } from "./calendar.js";
 import { formatPlaceAndDate } from "./documentDate.js";
+import { cleanStrings, controlCharactersRemoved } from "./documentText.js";
 import { type OutlineBlock, planDocument } from "./documentOutline.js";
 import type { Finding } from "./finding.js";
 import type { PeriodReport } from "./periodReport.js";
@@ -82,7 +83,7 @@ export interface OfficialDocument {
   readonly body: readonly DocumentBlock[];
   readonly recipients: readonly string[];
   readonly signer: Signer | undefined;
-  /** Header fields that were missing and shown as placeholders. */
+  /** Header fields that were missing and shown as placeholders; control characters removed. */
   readonly warnings: readonly Finding[];
   /** File name without extension. */
   readonly fileBaseName: string;
@@ -167,7 +168,7 @@ function assemble(
     warnings.push(missing("export.date-missing", "date", "ngày ban hành", "date of issue"));
   if (h.place === undefined) warnings.push(missing("export.place-missing", "place", "địa danh", "place"));
   if (h.signer === undefined) warnings.push(missing("export.signer-missing", "signer", "người ký", "signer"));
-  return {
+  const { value: doc, removed } = cleanStrings({
     kind,
     parentBody: h.parentBody,
     issuer: h.issuer,
@@ -181,9 +182,10 @@ function assemble(
     body,
     recipients: recipients.map((r) => r.replace(/[;.]\s*$/u, "")),
     signer: h.signer,
-    warnings,
     fileBaseName,
-  };
+  });
+  if (removed > 0) warnings.push(controlCharactersRemoved(removed));
+  return { ...doc, warnings };
 }
 
 function leadName(plan: Plan): string | undefined {

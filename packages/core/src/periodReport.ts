@@ -55,30 +55,49 @@ export interface PeriodReportInput {
   readonly unitId?: string;
 }
 
-/** Computes a period report; undefined when the period is not in the plan's calendar. */
-export function buildPeriodReport(input: PeriodReportInput): PeriodReport | undefined {
-  const { plan } = input;
-  const periods = planCalendar(plan);
-  const period = periods.find((p) => p.id === input.periodId);
-  if (!period) return undefined;
-  const yearStart = periods.find((p) => p.type === "year")?.cutoffStart ?? `${plan.year - 1}-12-15`;
-  const unitName = (id: string) => plan.units.find((u) => u.id === id)?.name ?? id;
-  const channelText = (id: string) => {
-    const i = plan.channels.findIndex((c) => c.id === id);
-    return i === -1 ? id : (plan.channels[i]?.text ?? id);
-  };
-  const activities = input.activities.filter((a) => input.unitId === undefined || a.unitId === input.unitId);
-  const rows = new Map<
-    string,
-    { -readonly [K in keyof PeriodReportRow]: PeriodReportRow[K] } & { evidence: string[] }
-  >();
-  for (const a of activities)
-    rows.set(a.id, {
+type MutableRow = { -readonly [K in keyof PeriodReportRow]: PeriodReportRow[K] } & { evidence: string[] };
+
+/**
+ * Builds a period report one item at a time, so tracking data can be streamed from a file (the
+ * national dataset holds a million records) instead of held in memory. Add every activity before
+ * the records that belong to it; records of other units, unknown activities or dates outside the
+ * year's window up to the period's cut-off are ignored.
+ */
+export class PeriodReportBuilder {
+  readonly plan: Plan;
+  readonly period: ReportingPeriod;
+  readonly unitId: string | undefined;
+  private readonly yearStart: string;
+  private readonly rows = new Map<string, MutableRow>();
+  private records = 0;
+
+  private constructor(plan: Plan, period: ReportingPeriod, yearStart: string, unitId: string | undefined) {
+    this.plan = plan;
+    this.period = period;
+    this.yearStart = yearStart;
+    this.unitId = unitId;
+  }
+
+  /** A builder for one period of the plan's calendar; undefined when the plan has no such period. */
+  static forPeriod(plan: Plan, periodId: string, unitId?: string): PeriodReportBuilder | undefined {
+    const periods = planCalendar(plan);
+    const period = periods.find((p) => p.id === periodId);
+    if (!period) return undefined;
+    const yearStart = periods.find((p) => p.type === "year")?.cutoffStart ?? `${plan.year - 1}-12-15`;
+    return new PeriodReportBuilder(plan, period, yearStart, unitId);
+  }
+
+  /** Adds a planned activity (ignored when it belongs to another unit than the report's). */
+  addActivity(a: Activity): void {
+    if (this.unitId !== undefined && a.unitId !== this.unitId) return;
+    const plan = this.plan;
+    const channel = plan.channels.find((c) => c.id === a.channelId);
+    this.rows.set(a.id, {
       activityId: a.id,
       title: a.title,
       unitId: a.unitId,
-      unitName: unitName(a.unitId),
-      channel: channelText(a.channelId),
+      unitName: plan.units.find((u) => u.id === a.unitId)?.name ?? a.unitId,
+      channel: channel?.text ?? a.channelId,
       target: a.target,
       achievedInPeriod: 0,
       achievedToDate: 0,
@@ -87,34 +106,57 @@ export function buildPeriodReport(input: PeriodReportInput): PeriodReport | unde
       plannedCostVnd: a.plannedCostVnd ?? 0,
       evidence: [],
     });
-  let records = 0;
-  for (const r of input.records) {
-    const row = rows.get(r.activityId);
-    if (!row || r.date < yearStart || r.date > period.cutoffEnd) continue;
+  }
+
+  /** Adds an actual record; counted when its activity was added and its date falls in the window. */
+  addRecord(r: ActualRecord): void {
+    const row = this.rows.get(r.activityId);
+    if (!row || r.date < this.yearStart || r.date > this.period.cutoffEnd) return;
     row.achievedToDate += r.output;
-    if (r.date < period.cutoffStart) continue;
-    records++;
+    if (r.date < this.period.cutoffStart) return;
+    this.records++;
     row.achievedInPeriod += r.output;
     row.participants += r.participants ?? 0;
     row.costVnd += r.costVnd ?? 0;
     if (r.evidenceUrl !== undefined && row.evidence.length < 5) row.evidence.push(r.evidenceUrl);
   }
-  const list = [...rows.values()].sort(
-    (a, b) => a.unitName.localeCompare(b.unitName, "vi") || (a.activityId < b.activityId ? -1 : 1),
-  );
-  return {
-    plan,
-    period,
-    unitId: input.unitId ?? null,
-    unitName: input.unitId === undefined ? plan.issuer.name : unitName(input.unitId),
-    rows: list,
-    totals: {
-      activities: list.length,
-      activitiesDone: list.filter((r) => r.achievedToDate >= r.target.value).length,
-      records,
-      participants: list.reduce((s, r) => s + r.participants, 0),
-      costVnd: list.reduce((s, r) => s + r.costVnd, 0),
-      plannedCostVnd: list.reduce((s, r) => s + r.plannedCostVnd, 0),
-    },
-  };
+
+  /** The report so far: rows sorted by unit name (Vietnamese order), then activity id. */
+  result(): PeriodReport {
+    const { plan, period } = this;
+    const collator = new Intl.Collator("vi");
+    const list = [...this.rows.values()]
+      .map((r) => ({ ...r, evidence: [...r.evidence] }))
+      .sort(
+        (a, b) => collator.compare(a.unitName, b.unitName) || (a.activityId < b.activityId ? -1 : 1),
+      );
+    const unitName =
+      this.unitId === undefined
+        ? plan.issuer.name
+        : (plan.units.find((u) => u.id === this.unitId)?.name ?? this.unitId);
+    return {
+      plan,
+      period,
+      unitId: this.unitId ?? null,
+      unitName,
+      rows: list,
+      totals: {
+        activities: list.length,
+        activitiesDone: list.filter((r) => r.achievedToDate >= r.target.value).length,
+        records: this.records,
+        participants: list.reduce((s, r) => s + r.participants, 0),
+        costVnd: list.reduce((s, r) => s + r.costVnd, 0),
+        plannedCostVnd: list.reduce((s, r) => s + r.plannedCostVnd, 0),
+      },
+    };
+  }
+}
+
+/** Computes a period report; undefined when the period is not in the plan's calendar. */
+export function buildPeriodReport(input: PeriodReportInput): PeriodReport | undefined {
+  const builder = PeriodReportBuilder.forPeriod(input.plan, input.periodId, input.unitId);
+  if (!builder) return undefined;
+  for (const a of input.activities) builder.addActivity(a);
+  for (const r of input.records) builder.addRecord(r);
+  return builder.result();
 }
