@@ -44,7 +44,12 @@ export type ExportKind = "plan" | "period-report" | "score-sheet" | "calendar";
 
 /** What to export: a document and the data it is made from. */
 export type ExportRequest =
-  | { readonly kind: "plan"; readonly plan: Plan }
+  | {
+      readonly kind: "plan";
+      readonly plan: Plan;
+      /** The plan's activities, for formats that list them (spreadsheet rows, calendar windows). */
+      readonly activities?: readonly Activity[];
+    }
   | { readonly kind: "period-report"; readonly report: PeriodReport }
   | { readonly kind: "score-sheet"; readonly plan: Plan; readonly sheet: ScoreSheet }
   | {

@@ -5,6 +5,7 @@
 export {
   contractRequests,
   type ExporterContractOptions,
+  hostileActivities,
   hostilePlan,
   runExporterContract,
 } from "./exporterContract.js";

@@ -5,6 +5,7 @@
  * never breaks the file; a kind it does not support fails with `ExportError`, never a throw.
  */
 import {
+  type Activity,
   buildPeriodReport,
   type ExportedFile,
   type ExporterService,
@@ -30,11 +31,24 @@ export interface ExporterContractOptions {
    * intact.
    */
   readonly extractText?: (file: ExportedFile) => Promise<string> | string;
+  /**
+   * Texts a person must find in each kind's export, replacing the suite's defaults for that kind
+   * (the plan's prose for `plan`, a period label for `calendar`). A format that carries only part
+   * of a document — an iCalendar file holds a plan's deadlines, not its prose — says here what it
+   * does carry.
+   */
+  readonly expectedText?: Partial<Record<ExportKind, readonly string[]>>;
   /** Time budget per export in the large-input case (default 60 s). */
   readonly timeoutMs?: number;
 }
 
 const ALL_KINDS: readonly ExportKind[] = ["plan", "period-report", "score-sheet", "calendar"];
+
+/** What a person reads in each kind's export of `contractRequests()`, unless the exporter says otherwise. */
+const DEFAULT_EXPECTED_TEXT: Partial<Record<ExportKind, readonly string[]>> = {
+  plan: ["Vụ Tổ chức cán bộ", "Cải cách thể chế", "Lưu: VT, TCCB (50b)", "Đảng"],
+  calendar: ["Quý I năm 2018"],
+};
 
 /** Requests of every kind built from a small generated dataset and the mic-2018 sample. */
 export function contractRequests(plan: Plan = samplePlan("mic-2018")): Record<ExportKind, ExportRequest> {
@@ -89,6 +103,30 @@ export function hostilePlan(): Plan {
   };
 }
 
+/**
+ * One activity per hostile unit of `hostilePlan()`, titled like a formula and laced with markup
+ * and control characters, half placed by dates and half by reporting period, so formats that list
+ * activities (spreadsheets, calendars) carry all 500 units too.
+ */
+export function hostileActivities(plan: Plan = hostilePlan()): Activity[] {
+  const channelId = plan.channels[0]?.id ?? "II.2.a";
+  const contentAreaId = plan.contentAreas[0]?.id ?? "II.1.a";
+  return plan.units
+    .filter((u) => u.id.startsWith("don-vi-"))
+    .map((u, i) => ({
+      id: `hd-${i}`,
+      unitId: u.id,
+      channelId,
+      contentAreaIds: [contentAreaId],
+      title: `=HYPERLINK("http://x.invalid";"bấm") <i>&amp;</i> "hoạt động ${i}" \u0007; a,b\\c`,
+      ...(i % 2 === 0
+        ? { from: `${plan.year}-03-01`, to: `${plan.year}-05-31` }
+        : { periodId: `${plan.year}Q2` }),
+      target: { value: i + 1, unit: "article" },
+      plannedCostVnd: (i + 1) * 1_000_000,
+    }));
+}
+
 /** Registers the exporter contract tests for one exporter. */
 export function runExporterContract(
   name: string,
@@ -127,11 +165,8 @@ export function runExporterContract(
         expect(file.fileName).toMatch(new RegExp(`^[A-Za-z0-9._-]+\\.${exporter.extension}$`));
         if (options.extractText) {
           const text = (await options.extractText(file)).normalize("NFC");
-          if (kind === "plan") {
-            for (const needle of ["Vụ Tổ chức cán bộ", "Cải cách thể chế", "Lưu: VT, TCCB (50b)", "Đảng"])
-              expect(text).toContain(needle);
-          }
-          if (kind === "calendar") expect(text).toContain("Quý I năm 2018");
+          for (const needle of options.expectedText?.[kind] ?? DEFAULT_EXPECTED_TEXT[kind] ?? [])
+            expect(text).toContain(needle);
         }
       });
     }
@@ -155,16 +190,22 @@ export function runExporterContract(
       "exports hostile text, 500 units and long paragraphs without breaking",
       async () => {
         const plan = hostilePlan();
+        const activities = hostileActivities(plan);
         for (const kind of exporter.kinds) {
           const request: ExportRequest =
             kind === "plan"
-              ? { kind: "plan", plan }
+              ? { kind: "plan", plan, activities }
               : kind === "calendar"
-                ? { kind: "calendar", plan, periods: planCalendar(plan) }
+                ? { kind: "calendar", plan, periods: planCalendar(plan), activities }
                 : requests[kind];
           const exit = await run(exporter.export(request, fullOptions));
           if (!Exit.isSuccess(exit)) throw new Error(`${kind}: export failed: ${String(exit.cause)}`);
           expect(exit.value.bytes.length).toBeGreaterThan(0);
+          for (const w of exit.value.warnings) {
+            expect(w.code).toMatch(/^[a-z][a-z0-9.-]*$/);
+            expect(w.message.vi.length).toBeGreaterThan(0);
+            expect(w.message.en.length).toBeGreaterThan(0);
+          }
           if (options.extractText && kind === "plan") {
             const text = await options.extractText(exit.value);
             expect(text).toContain("Đơn vị số 499");
