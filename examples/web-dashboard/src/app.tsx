@@ -292,10 +292,15 @@ export function createApp(options: AppOptions): Hono<Env> {
     let request: ExportRequest;
     switch (kind) {
       case "plan":
-        request = { kind, plan };
+        request = { kind, plan, activities: await dashboard.plannedActivities() };
         break;
       case "calendar":
-        request = { kind, plan, periods: planCalendar(plan) };
+        request = {
+          kind,
+          plan,
+          periods: planCalendar(plan),
+          activities: await dashboard.plannedActivities(),
+        };
         break;
       case "score-sheet": {
         const { sheet } = await dashboard.scoreSheet();

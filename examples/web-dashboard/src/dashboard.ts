@@ -97,6 +97,11 @@ export class Dashboard {
     return (await this.cchc.plans.get(this.options.agencyId, this.options.planId)).value;
   }
 
+  /** The planned activities (for exports that list them: workbook rows, calendar windows). */
+  plannedActivities(): Promise<Activity[]> {
+    return this.activities();
+  }
+
   private async activities(unitId?: string): Promise<Activity[]> {
     const { agencyId, planId } = this.options;
     const list = await this.cchc.activities.list(

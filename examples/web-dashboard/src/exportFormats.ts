@@ -1,7 +1,9 @@
 /**
  * The one registry of download formats. Every download goes through the core's exporter port
  * (`ExporterService`), so adding a format is one line here: the pages list, for each kind of
- * document, the formats whose exporter accepts that kind, in this order.
+ * document, the formats whose exporter accepts that kind, in this order. Word and PDF follow the
+ * Decree 30/2020 layout; the Excel workbook holds the tables; iCalendar puts the deadlines into a
+ * calendar application.
  */
 import {
   type ExportError,
@@ -14,6 +16,10 @@ import {
   type LocalizedText,
   markdownExporter,
 } from "@cchc/core";
+import { docxExporter } from "@cchc/export-docx";
+import { icalExporter } from "@cchc/export-ical";
+import { pdfExporter } from "@cchc/export-pdf";
+import { xlsxExporter } from "@cchc/export-xlsx";
 import * as Effect from "effect/Effect";
 import type * as Result from "effect/Result";
 
@@ -25,6 +31,10 @@ export interface DownloadFormat {
 
 /** The formats of this dashboard, in the order they are offered. */
 export const DOWNLOAD_FORMATS: readonly DownloadFormat[] = [
+  { exporter: docxExporter, label: { vi: "Word (Nghị định 30)", en: "Word (Decree 30 layout)" } },
+  { exporter: pdfExporter, label: { vi: "PDF (Nghị định 30)", en: "PDF (Decree 30 layout)" } },
+  { exporter: xlsxExporter, label: { vi: "Bảng tính Excel", en: "Excel workbook" } },
+  { exporter: icalExporter, label: { vi: "Lịch (iCalendar)", en: "Calendar (iCalendar)" } },
   { exporter: markdownExporter, label: { vi: "Markdown", en: "Markdown" } },
   { exporter: htmlExporter, label: { vi: "HTML (in từ trình duyệt)", en: "HTML (print from the browser)" } },
 ];

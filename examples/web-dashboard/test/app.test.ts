@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { Dashboard } from "../src/dashboard.js";
 import { DEMO_AGENCY_ID, DEMO_PLAN_ID, seedDemo } from "../src/demoData.js";
+import { readZipEntry, zipEntries } from "./support/zip.js";
 
 const ORIGIN = "http://localhost";
 const SECRET = "test-secret-0123456789abcdef0123456789abcdef";
@@ -410,6 +411,40 @@ describe("downloads through the format registry", () => {
     expect(sheet).toContain("XẾP HẠNG CÁC ĐƠN VỊ");
     const calendar = await (await get("/download/calendar/md", lead)).text();
     expect(calendar).toContain("19/12/2018");
+  });
+
+  it("downloads Word, PDF, Excel and iCalendar files from the exporter packages", async () => {
+    const lead = await signIn("lead");
+    const docx = await get("/download/plan/docx", lead);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(docx.headers.get("content-disposition")).toBe('attachment; filename="ke-hoach-mic-2018.docx"');
+    const docxBytes = Buffer.from(await docx.arrayBuffer());
+    const xml = readZipEntry(docxBytes, "word/document.xml")?.toString("utf8") ?? "";
+    expect(xml.replace(/<[^>]+>/g, "")).toContain("TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2018");
+    const pdf = await get("/download/period-report/pdf?period=2018Q1&unit=cuc-bao-chi", lead);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
+    const xlsx = await get("/download/score-sheet/xlsx", lead);
+    expect(xlsx.headers.get("content-disposition")).toBe('attachment; filename="bang-diem-mic-2018.xlsx"');
+    const xlsxBytes = Buffer.from(await xlsx.arrayBuffer());
+    expect(zipEntries(xlsxBytes)).toContain("xl/workbook.xml");
+    const ics = await (await get("/download/calendar/ics", lead)).text();
+    expect(ics.startsWith("BEGIN:VCALENDAR")).toBe(true);
+    expect(ics).toContain("DTSTART;VALUE=DATE:20180319");
+    // iCalendar has no score sheet: not offered, and refused if asked for.
+    expect((await get("/download/score-sheet/ics", lead)).status).toBe(404);
+    const overview = await (await get("/overview", lead)).text();
+    const offered = [...overview.slice(overview.indexOf("Bảng điểm")).matchAll(/data-format="([a-z]+)"/g)]
+      .slice(0, 5)
+      .map((m) => m[1]);
+    expect(offered).toEqual(["docx", "pdf", "xlsx", "md", "html"]);
   });
 
   it("answers an unknown kind, format, period or unit with 404", async () => {

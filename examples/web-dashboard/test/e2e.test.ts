@@ -2,7 +2,7 @@
  * End to end in headless Chromium (Debian's /usr/bin/chromium through playwright-core): the
  * dashboard runs as `pnpm start` runs it, on a free port with PGlite in a temporary folder. A
  * unit's reporter records a result (after a bad input is refused next to its field) and submits
- * a report; the lead then sees the scores go up and downloads the plan. Screenshots go to
+ * a report; the lead then sees the scores go up and downloads the plan as DOCX. Screenshots go to
  * test-results/. Without Chromium this test fails: it never skips.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -170,32 +170,25 @@ describe("dashboard in Chromium", () => {
     ).toBe("late");
     await shot(page, "04-lead-overview-after");
 
-    // The plan, downloaded in the best document format on offer.
+    // The plan as a Word file (Decree 30 layout), from the plan page's download links.
     await page.goto(`${server.url}/plan`);
     await shot(page, "05-plan");
     const offered = await page
       .locator(".downloads a.dl")
       .evaluateAll((links) => links.map((a) => a.getAttribute("data-format") ?? ""));
-    const format = ["docx", "pdf", "md"].find((f) => offered.includes(f));
-    expect(format).toBeDefined();
+    expect(offered).toEqual(["docx", "pdf", "xlsx", "ics", "md", "html"]);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.click(`.downloads a.dl[data-format="${format}"]`),
+      page.click('.downloads a.dl[data-format="docx"]'),
     ]);
-    const file = await download.path();
-    const bytes = readFileSync(file);
-    const title = demoPlan().title;
-    if (format === "docx") {
-      expect(download.suggestedFilename()).toBe(`ke-hoach-${DEMO_PLAN_ID}.docx`);
-      const xml = readZipEntry(bytes, "word/document.xml");
-      expect(xml, "word/document.xml in the DOCX").toBeDefined();
-      const text = (xml ?? Buffer.alloc(0)).toString("utf8").replace(/<[^>]+>/g, "");
-      expect(text).toContain(title);
-    } else if (format === "pdf") {
-      expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    } else {
-      expect(bytes.toString("utf8")).toContain(title);
-    }
+    expect(download.suggestedFilename()).toBe(`ke-hoach-${DEMO_PLAN_ID}.docx`);
+    const bytes = readFileSync(await download.path());
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    const xml = readZipEntry(bytes, "word/document.xml");
+    expect(xml, "word/document.xml in the DOCX").toBeDefined();
+    const text = (xml ?? Buffer.alloc(0)).toString("utf8").replace(/<[^>]+>/g, "");
+    expect(text).toContain(demoPlan().title);
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     await page.close();
   });
 });
