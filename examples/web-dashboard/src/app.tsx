@@ -150,9 +150,27 @@ export function createApp(options: AppOptions): Hono<Env> {
     await next();
   });
 
+  /** The posted form; a body that cannot be read at all (broken multipart) is a 400 page. */
+  const readForm = async (c: Context<Env>): Promise<Record<string, unknown> | Response> => {
+    try {
+      return await c.req.parseBody();
+    } catch {
+      return page(
+        c,
+        400,
+        text("Dữ liệu gửi lên không đọc được", "Unreadable request"),
+        text(
+          "Không đọc được nội dung biểu mẫu; hãy gửi lại từ trang của ứng dụng.",
+          "The form could not be read; send it again from the application's page.",
+        ),
+      );
+    }
+  };
+
   app.get("/login", (c) => c.html(<LoginPage plan={c.get("plan")} />));
   app.post("/login", async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
+    if (body instanceof Response) return body;
     const choice = typeof body.as === "string" ? body.as : "";
     const plan = c.get("plan");
     if (!actorOfChoice(plan, choice)) return c.html(<LoginPage plan={plan} error selected={choice} />, 422);
@@ -262,7 +280,8 @@ export function createApp(options: AppOptions): Hono<Env> {
         c,
         text(`Không có đơn vị "${unitId}" trong kế hoạch.`, `No unit "${unitId}" in the plan.`),
       );
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (form instanceof Response) return form;
     const outcome =
       action === "record-activity"
         ? await dashboard.recordResult(user(c).actor, unitId, form)

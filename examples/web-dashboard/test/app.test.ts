@@ -352,6 +352,40 @@ describe("recording a result", () => {
     expect(fieldError(await res.text(), "date")).toContain("Bắt buộc nhập.");
   });
 
+  it("answers a form body that cannot be read with a 400 page", async () => {
+    const cookie = await signIn("reporter:cuc-bao-chi");
+    const res = await app.request("/units/cuc-bao-chi/records", {
+      method: "POST",
+      headers: { Origin: ORIGIN, Cookie: cookie, "Content-Type": "multipart/form-data; boundary=xyz" },
+      body: "--xyz\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nunterminated",
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Dữ liệu gửi lên không đọc được");
+  });
+
+  it("starts a fresh record form on today's date when today is inside the plan year", async () => {
+    const in2018 = createApp({
+      dashboard: new Dashboard({
+        cchc,
+        agencyId: DEMO_AGENCY_ID,
+        planId: DEMO_PLAN_ID,
+        scheme: PAR_COMMUNICATION_PRESET,
+        now: () => new Date("2018-10-05T15:00:00Z"),
+      }),
+      sessionSecret: SECRET,
+    });
+    const login = await in2018.request("/login", {
+      method: "POST",
+      headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ as: "reporter:cuc-bao-chi" }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const html = await (await in2018.request("/units/cuc-bao-chi", { headers: { Cookie: cookie } })).text();
+    expect(html).toMatch(/name="date" type="date" value="2018-10-05"/);
+    const later = await (await get("/units/cuc-bao-chi", await signIn("reporter:cuc-bao-chi"))).text();
+    expect(later).toMatch(/name="date" type="date" value=""/);
+  });
+
   it("refuses a body over 64 KiB", async () => {
     const cookie = await signIn("reporter:cuc-bao-chi");
     const res = await post("/units/cuc-bao-chi/records", cookie, { note: "x".repeat(70_000) });

@@ -6,7 +6,14 @@ import type { LocalizedText } from "@cchc/core";
 import type { FC } from "hono/jsx";
 import type { UnitView } from "../dashboard.js";
 import type { FormatRegistry } from "../exportFormats.js";
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatVnd } from "../format.js";
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatVnd,
+  vietnamToday,
+} from "../format.js";
 import type { FieldErrors } from "../forms.js";
 import type { SessionUser } from "../session.js";
 import { ScoreExplained } from "./score.js";
@@ -144,6 +151,10 @@ export const UnitPage: FC<UnitPageProps> = ({
   const roles = plan.responsibilities.filter((r) => r.unitIds.includes(unit.id));
   const year = String(plan.year);
   const ownActivities = progress.activities;
+  // A fresh form starts on today's date when today falls inside the plan year.
+  const today = vietnamToday(data.now);
+  const record: FormState | undefined =
+    recordForm ?? (today.startsWith(`${year}-`) ? { values: { date: today }, errors: {} } : undefined);
   return (
     <Layout
       title={unit.name}
@@ -303,7 +314,7 @@ export const UnitPage: FC<UnitPageProps> = ({
         <div class="two">
           {canRecord && (
             <Section id="record" vi="Ghi kết quả thực hiện" en="Record a result">
-              <FormErrors form={recordForm} />
+              <FormErrors form={record} />
               <form
                 method="post"
                 action={`${unitPath}/records`}
@@ -311,30 +322,27 @@ export const UnitPage: FC<UnitPageProps> = ({
                 novalidate
                 data-testid="record-form"
               >
-                <div class={`field${recordForm?.errors.activityId ? " invalid" : ""}`}>
+                <div class={`field${record?.errors.activityId ? " invalid" : ""}`}>
                   <label for="f-activityId">
                     <T vi="Hoạt động" en="Activity" />
                   </label>
                   <select
                     id="f-activityId"
                     name="activityId"
-                    aria-invalid={recordForm?.errors.activityId ? "true" : undefined}
-                    aria-describedby={recordForm?.errors.activityId ? "f-activityId-error" : undefined}
+                    aria-invalid={record?.errors.activityId ? "true" : undefined}
+                    aria-describedby={record?.errors.activityId ? "f-activityId-error" : undefined}
                   >
                     <option value="">— Chọn hoạt động / Choose an activity —</option>
                     {ownActivities.map((p) => (
-                      <option
-                        value={p.activity.id}
-                        selected={recordForm?.values.activityId === p.activity.id}
-                      >
+                      <option value={p.activity.id} selected={record?.values.activityId === p.activity.id}>
                         {`${p.activity.title} (${formatNumber(p.achieved)}/${formatNumber(p.activity.target.value)} ${unitLabel(p.activity.target.unit)})`}
                       </option>
                     ))}
                   </select>
-                  <FieldError id="f-activityId-error" messages={recordForm?.errors.activityId} />
+                  <FieldError id="f-activityId-error" messages={record?.errors.activityId} />
                 </div>
                 <Field
-                  form={recordForm}
+                  form={record}
                   name="date"
                   vi="Ngày thực hiện"
                   en="Date"
@@ -344,7 +352,7 @@ export const UnitPage: FC<UnitPageProps> = ({
                   hint={`Trong năm kế hoạch ${year} / within the plan year`}
                 />
                 <Field
-                  form={recordForm}
+                  form={record}
                   name="output"
                   vi="Kết quả (số lượng)"
                   en="Output (quantity)"
@@ -352,7 +360,7 @@ export const UnitPage: FC<UnitPageProps> = ({
                   placeholder="2"
                 />
                 <Field
-                  form={recordForm}
+                  form={record}
                   name="participants"
                   vi="Số người tham dự"
                   en="Participants"
@@ -360,7 +368,7 @@ export const UnitPage: FC<UnitPageProps> = ({
                   placeholder="120"
                 />
                 <Field
-                  form={recordForm}
+                  form={record}
                   name="costVnd"
                   vi="Kinh phí (đồng)"
                   en="Cost (VND)"
@@ -368,14 +376,14 @@ export const UnitPage: FC<UnitPageProps> = ({
                   placeholder="1.500.000"
                 />
                 <Field
-                  form={recordForm}
+                  form={record}
                   name="evidenceUrl"
                   vi="Đường dẫn minh chứng"
                   en="Evidence link"
                   type="url"
                   placeholder="https://…"
                 />
-                <Field form={recordForm} name="note" vi="Ghi chú" en="Note" multiline />
+                <Field form={record} name="note" vi="Ghi chú" en="Note" multiline />
                 <button type="submit">
                   <T vi="Ghi kết quả" en="Record" />
                 </button>
