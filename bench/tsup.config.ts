@@ -2,7 +2,7 @@ import { defineConfig } from "tsup";
 
 export default defineConfig({
   tsconfig: "tsconfig.build.json",
-  entry: ["src/main.ts"],
+  entry: ["src/main.ts", "src/renderCheck.ts"],
   format: ["esm"],
   dts: false,
   sourcemap: true,

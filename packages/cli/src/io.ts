@@ -11,8 +11,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Reads a whole file by absolute path; rejects with the Node error (`code` ENOENT, EISDIR…). */
   readFile(path: string): Promise<string | Buffer>;
-  /** Writes a whole file by absolute path (for `render --out`); when absent, node:fs is used. */
-  writeFile?(path: string, text: string): Promise<void>;
+  /** Writes a whole file by absolute path (`render --out`, `export`); when absent, node:fs is used. */
+  writeFile?(path: string, data: string | Uint8Array): Promise<void>;
   /** Directory relative paths on the command line are resolved against. */
   readonly cwd: string;
 }

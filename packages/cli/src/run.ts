@@ -4,6 +4,7 @@
  */
 import { wantsHelp } from "./args.js";
 import { calendarCommand } from "./commands/calendar.js";
+import { exportCommand } from "./commands/export.js";
 import { generateCommand } from "./commands/generate.js";
 import { renderCommand } from "./commands/render.js";
 import { rulesCommand } from "./commands/rules.js";
@@ -27,6 +28,7 @@ const COMMANDS: Record<CommandName, Command> = {
   rules: rulesCommand,
   score: scoreCommand,
   generate: generateCommand,
+  export: exportCommand,
 };
 
 function isCommandName(name: string): name is CommandName {

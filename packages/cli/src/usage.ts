@@ -14,6 +14,7 @@ export const COMMAND_NAMES = [
   "rules",
   "score",
   "generate",
+  "export",
 ] as const;
 /** One of the `cchc` commands. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -51,6 +52,9 @@ Lệnh / Commands:
   generate --size <cỡ> --seed <n> --out <thư mục>
                         tạo bộ dữ liệu tổng hợp (kế hoạch + dữ liệu theo dõi NDJSON)
                         generate a synthetic dataset (plan + NDJSON tracking data)
+  export <tệp> --format <dạng> --out <tệp>
+                        xuất văn bản theo Nghị định 30: kế hoạch, báo cáo, bảng điểm, lịch
+                        export an official document (docx, pdf, xlsx, ics, md, html)
 
 Tùy chọn chung / Global options:
   -h, --help            trợ giúp (cũng dùng được sau mỗi lệnh) / help (also after a command)
@@ -64,6 +68,7 @@ Ví dụ / Examples:
   cchc calendar 2018 --types quarter,half-year,year
   cchc render ke-hoach.json --format md --out ke-hoach.md
   cchc generate --size small --seed 1 --out d && cchc score d/plan.json --tracking d
+  cchc export ke-hoach.json --format docx --out ke-hoach.docx --number 12/KH-BTTTT
 `;
 }
 
@@ -141,7 +146,59 @@ Ví dụ / Example:
   cchc generate --size small --seed 1 --out d && cchc score d/plan.json --tracking d --json
 `;
 
+const EXPORT_USAGE = `Cách dùng / Usage: cchc export <kế hoạch/plan> --format docx|pdf|xlsx|ics|md|html --out <tệp/file>
+                   [--document plan|report|score|calendar] [--period <mã kỳ/id>] [--unit <mã/id>]
+                   [--tracking <thư mục|tệp / dir|file>] [tùy chọn thể thức / header options] [--json]
+
+Xuất văn bản đúng thể thức Nghị định 30/2020/NĐ-CP: kế hoạch, báo cáo định kỳ (BÁO CÁO, số BC) của
+một đơn vị hoặc toàn cơ quan, bảng điểm, lịch báo cáo. Báo cáo và bảng điểm tính từ dữ liệu theo dõi
+(cùng dạng NDJSON như cchc score, đọc dạng luồng). Trường thiếu hiện chỗ trống "…" và được cảnh báo.
+Exports an official document in the Decree 30/2020 layout: the plan, a period report of one unit or
+the whole agency, the score sheet, the reporting calendar. Reports and score sheets are built from
+tracking data (the NDJSON cchc score reads, streamed). Missing fields show as "…" and are warned.
+
+Tùy chọn / Options:
+  -f, --format <dạng>     docx (Word), pdf, xlsx (Excel), ics (iCalendar), md (Markdown), html
+                          (mặc định: theo đuôi tệp --out / default: from the --out extension)
+  -o, --out <tệp>         tệp đích, hoặc thư mục (tên tệp tự đặt); mặc định: tên tự đặt trong thư mục
+                          hiện tại / target file or folder (file named for you); default: current folder
+  -d, --document <loại>   plan (kế hoạch, mặc định / default), report (báo cáo định kỳ / period
+                          report), score (bảng điểm / score sheet), calendar (lịch báo cáo / calendar)
+  --period <mã kỳ>        kỳ báo cáo, bắt buộc với report: 2018Q1, 2018S1, 2018 (xem cchc calendar)
+                          reporting period, required for report
+  --unit <mã đơn vị>      báo cáo của một đơn vị (mặc định: toàn cơ quan) / one unit's report
+                          (default: the whole agency)
+  --tracking <thư mục|tệp>
+                          dữ liệu theo dõi, bắt buộc với report và score / tracking data, required
+                          for report and score (activities.ndjson, records.ndjson, reports.ndjson)
+  --issuer <tên>          cơ quan ban hành / issuing body (mặc định: của kế hoạch / default: the plan's)
+  --parent-body <tên>     cơ quan chủ quản / parent body
+  --number <số>           số, ký hiệu, ví dụ 15/BC-BTTTT / number and symbol
+  --place <địa danh>      địa danh, ví dụ "Hà Nội" / place
+  --date <YYYY-MM-DD>     ngày ban hành / date of issue
+  --signer-authority <…>  quyền hạn ký, ví dụ "KT. BỘ TRƯỞNG" / signing authority
+  --signer-title <…>      chức vụ người ký / signer's title (cùng --signer-name / with --signer-name)
+  --signer-name <…>       họ tên người ký / signer's name
+  --json                  in JSON / print JSON: { file, mediaType, bytes, warnings: [ { code,
+                          severity, path, message: { vi, en } } ] }
+
+Cảnh báo (trường thiếu, ký tự điều khiển đã bỏ, dòng dữ liệu lỗi) in ra stderr, mỗi cảnh báo một dòng.
+Warnings (missing fields, control characters removed, invalid tracking lines) go to stderr, one a line.
+
+Mã thoát / Exit codes:
+  0   đã ghi tệp (có thể có cảnh báo) / file written (warnings allowed)
+  2   đối số sai, định dạng chưa có trong bản này, tệp không dùng được, không ghi được
+      bad arguments, format not available in this build, unusable input, cannot write
+
+Ví dụ / Examples:
+  cchc export ke-hoach.json --format docx --out ke-hoach.docx --number 12/KH-BTTTT --place "Hà Nội" \\
+    --date 2018-03-05 --signer-authority "KT. BỘ TRƯỞNG" --signer-title "THỨ TRƯỞNG" --signer-name "Nguyễn Văn A"
+  cchc export d/plan.json --document report --period 2018Q1 --tracking d --format pdf --out bc-q1.pdf
+  cchc export d/plan.json --document score --tracking d --format docx --out bang-diem.docx
+`;
+
 const COMMAND_USAGE: Record<CommandName, string> = {
+  export: EXPORT_USAGE,
   score: SCORE_USAGE,
   generate: GENERATE_USAGE,
   sample: `Cách dùng / Usage: cchc sample <tên/name>

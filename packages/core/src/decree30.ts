@@ -114,9 +114,7 @@ export function tableColumnWidths(
     if (available <= 1e-6) break;
     const take = Math.min(need, available);
     widths = widths.map((w, i) =>
-      (short[i] ?? 0) > 0
-        ? w + ((short[i] ?? 0) / need) * take
-        : w - ((spare[i] ?? 0) / available) * take,
+      (short[i] ?? 0) > 0 ? w + ((short[i] ?? 0) / need) * take : w - ((spare[i] ?? 0) / available) * take,
     );
   }
   return widths;

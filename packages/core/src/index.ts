@@ -13,7 +13,6 @@ export {
   tableColumnWidths,
 } from "./decree30.js";
 export { formatPlaceAndDate } from "./documentDate.js";
-export { stripIllegalCharacters } from "./documentText.js";
 export {
   DEFAULT_HEADINGS,
   type OutlineBlock,
@@ -21,6 +20,7 @@ export {
   planDocument,
   recipientLines,
 } from "./documentOutline.js";
+export { stripIllegalCharacters } from "./documentText.js";
 export {
   ExportError,
   type ExportedFile,

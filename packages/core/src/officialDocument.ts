@@ -8,8 +8,8 @@
  */
 import type { ReportingPeriod } from "./calendar.js";
 import { formatPlaceAndDate } from "./documentDate.js";
-import { cleanStrings, controlCharactersRemoved } from "./documentText.js";
 import { type OutlineBlock, planDocument } from "./documentOutline.js";
+import { cleanStrings, controlCharactersRemoved } from "./documentText.js";
 import type { Finding } from "./finding.js";
 import type { PeriodReport } from "./periodReport.js";
 import type { Plan, Signer } from "./plan.js";

@@ -127,9 +127,7 @@ export class PeriodReportBuilder {
     const collator = new Intl.Collator("vi");
     const list = [...this.rows.values()]
       .map((r) => ({ ...r, evidence: [...r.evidence] }))
-      .sort(
-        (a, b) => collator.compare(a.unitName, b.unitName) || (a.activityId < b.activityId ? -1 : 1),
-      );
+      .sort((a, b) => collator.compare(a.unitName, b.unitName) || (a.activityId < b.activityId ? -1 : 1));
     const unitName =
       this.unitId === undefined
         ? plan.issuer.name

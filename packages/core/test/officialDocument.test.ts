@@ -79,8 +79,18 @@ describe("PeriodReportBuilder", () => {
     for (const r of records) b.addRecord(r);
     const r = b.result();
     const a1 = r.rows.find((x) => x.activityId === "a1");
-    expect(a1).toMatchObject({ achievedInPeriod: 2, achievedToDate: 2, participants: 20, costVnd: 1_000_000 });
-    expect(r.totals).toMatchObject({ activities: 2, records: 3, activitiesDone: 2, plannedCostVnd: 2_000_000 });
+    expect(a1).toMatchObject({
+      achievedInPeriod: 2,
+      achievedToDate: 2,
+      participants: 20,
+      costVnd: 1_000_000,
+    });
+    expect(r.totals).toMatchObject({
+      activities: 2,
+      records: 3,
+      activitiesDone: 2,
+      plannedCostVnd: 2_000_000,
+    });
     expect(buildPeriodReport({ plan, activities, records, periodId: "2018Q1" })).toEqual(r);
   });
 

@@ -7,11 +7,11 @@
  */
 import {
   balanceLines,
+  type DocumentBlock,
+  formatCell,
   DECREE30_LAYOUT as L,
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
-  type DocumentBlock,
-  formatCell,
   type OfficialDocument,
   recipientLines,
   SIGNER_PLACEHOLDER,
@@ -75,9 +75,16 @@ function centred(
   const lines = typeof text === "string" ? [text] : text;
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: spacing.before ?? 0, after: spacing.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
+    spacing: {
+      before: spacing.before ?? 0,
+      after: spacing.after ?? 0,
+      line: 240,
+      lineRule: LineRuleType.AUTO,
+    },
     children: lines.map((l, i) =>
-      i === 0 ? run(l, style) : new TextRun({ text: l, break: 1, size: halfPoints(style.size), bold: style.bold }),
+      i === 0
+        ? run(l, style)
+        : new TextRun({ text: l, break: 1, size: halfPoints(style.size), bold: style.bold }),
     ),
   });
 }
@@ -124,7 +131,9 @@ function headerTable(doc: OfficialDocument): Table {
   const issuerLine = Math.min(Math.max(...issuer.map((l) => timesWidthPt(l, s.issuer, true))), left / 20);
   const mottoLine = timesWidthPt(NATIONAL_MOTTO, s.motto, true);
   const leftTop = [
-    ...(doc.parentBody === undefined ? [] : [centred(fit(doc.parentBody, s.parentBody, false), { size: s.parentBody })]),
+    ...(doc.parentBody === undefined
+      ? []
+      : [centred(fit(doc.parentBody, s.parentBody, false), { size: s.parentBody })]),
     centred(issuer, { size: s.issuer, bold: true }),
     rule(issuerLine * L.shortRuleRatio, left),
   ];
@@ -153,7 +162,10 @@ function headerTable(doc: OfficialDocument): Table {
   });
 }
 
-function bodyParagraph(text: string, opts: { bold?: boolean; keepNext?: boolean; outlineLevel?: number } = {}) {
+function bodyParagraph(
+  text: string,
+  opts: { bold?: boolean; keepNext?: boolean; outlineLevel?: number } = {},
+) {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: twip(L.firstLineIndentMm) },
@@ -166,14 +178,17 @@ function bodyParagraph(text: string, opts: { bold?: boolean; keepNext?: boolean;
 
 const isNumeric = (format: string) => format !== "text" && format !== "date";
 
-function dataTable(block: TableBlock): Table {
+/** `keepEnd`: the last rows stay on the page of what follows (the signature never stands alone). */
+function dataTable(block: TableBlock, keepEnd = false): Table {
   const size = L.sizePt.table;
   const padTwip = 70;
   // A column is never narrower than its longest header word, nor than a number or date in it.
   const minimum = block.columns.map((c, i) => {
     const words = c.header.split(/\s+/).map((w) => timesWidthPt(w, size, true));
     const values =
-      c.format === "text" ? [] : block.rows.map((r) => timesWidthPt(formatCell(r[i] ?? null, c.format), size, false));
+      c.format === "text"
+        ? []
+        : block.rows.map((r) => timesWidthPt(formatCell(r[i] ?? null, c.format), size, false));
     return ptTwip([...words, ...values].reduce((a, b) => Math.max(a, b), 0)) + 2 * padTwip + 20;
   });
   const widths = tableColumnWidths(
@@ -191,7 +206,11 @@ function dataTable(block: TableBlock): Table {
       children: [
         new Paragraph({
           alignment:
-            align === "right" ? AlignmentType.RIGHT : align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT,
+            align === "right"
+              ? AlignmentType.RIGHT
+              : align === "center"
+                ? AlignmentType.CENTER
+                : AlignmentType.LEFT,
           spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
           children: [run(text, { size, bold })],
         }),
@@ -221,11 +240,16 @@ function dataTable(block: TableBlock): Table {
           }),
         ]
       : block.rows.map(
-          (row) =>
+          (row, r) =>
             new TableRow({
               cantSplit: true,
+              ...(keepEnd && r >= block.rows.length - 2 ? { keepNext: true } : {}),
               children: block.columns.map((c, i) =>
-                textCell(formatCell(row[i] ?? null, c.format), widths[i] ?? 0, isNumeric(c.format) ? "right" : "left"),
+                textCell(
+                  formatCell(row[i] ?? null, c.format),
+                  widths[i] ?? 0,
+                  isNumeric(c.format) ? "right" : "left",
+                ),
               ),
             }),
         );
@@ -233,7 +257,14 @@ function dataTable(block: TableBlock): Table {
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
+    borders: {
+      top: thin,
+      bottom: thin,
+      left: thin,
+      right: thin,
+      insideHorizontal: thin,
+      insideVertical: thin,
+    },
     rows: [head, ...rows],
   });
 }
@@ -245,7 +276,9 @@ function bodyBlocks(blocks: readonly DocumentBlock[]): Array<Paragraph | Table> 
     const last = i === blocks.length - 1;
     switch (b.type) {
       case "section":
-        out.push(bodyParagraph(`${b.label} ${upper(b.text)}`, { bold: true, keepNext: true, outlineLevel: 0 }));
+        out.push(
+          bodyParagraph(`${b.label} ${upper(b.text)}`, { bold: true, keepNext: true, outlineLevel: 0 }),
+        );
         break;
       case "subsection":
         out.push(bodyParagraph(`${b.label} ${b.text}`, { bold: true, keepNext: true, outlineLevel: 1 }));
@@ -260,9 +293,15 @@ function bodyBlocks(blocks: readonly DocumentBlock[]): Array<Paragraph | Table> 
         out.push(bodyParagraph(b.text, { keepNext: last }));
         break;
       case "table":
-        out.push(dataTable(b));
+        out.push(dataTable(b, last));
         // A table is followed by a paragraph in Word; give it the Decree's spacing.
-        out.push(new Paragraph({ spacing: { before: 0, after: ptTwip(L.paragraphSpacingPt) }, children: [] }));
+        out.push(
+          new Paragraph({
+            spacing: { before: 0, after: ptTwip(L.paragraphSpacingPt) },
+            ...(last ? { keepNext: true } : {}),
+            children: [],
+          }),
+        );
         break;
     }
   }
@@ -338,7 +377,11 @@ export function docxDocument(doc: OfficialDocument): Document {
         properties: {
           titlePage: true,
           page: {
-            size: { width: twip(L.pageMm.width), height: twip(L.pageMm.height), orientation: PageOrientation.PORTRAIT },
+            size: {
+              width: twip(L.pageMm.width),
+              height: twip(L.pageMm.height),
+              orientation: PageOrientation.PORTRAIT,
+            },
             margin: {
               top: twip(L.marginsMm.top),
               bottom: twip(L.marginsMm.bottom),

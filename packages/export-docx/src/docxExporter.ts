@@ -3,8 +3,8 @@
  * sheet, reporting calendar) as a Word file in the Decree 30 layout.
  */
 import {
-  type ExportedFile,
   ExportError,
+  type ExportedFile,
   Exporter,
   type ExporterService,
   type ExportOptions,

@@ -50,7 +50,9 @@ async function exported(request: ExportRequest, options: ExportOptions = ISSUED)
   return exportDocx(request, options);
 }
 
-async function planPackage(options: ExportOptions = ISSUED): Promise<{ file: ExportedFile; pkg: DocxPackage }> {
+async function planPackage(
+  options: ExportOptions = ISSUED,
+): Promise<{ file: ExportedFile; pkg: DocxPackage }> {
   const file = await exported({ kind: "plan", plan: samplePlan("mic-2018") }, options);
   return { file, pkg: readDocx(file.bytes) };
 }
@@ -75,7 +77,10 @@ describe("DOCX: page and font (Decree 30, Appendix I §I)", () => {
     expect(size["w:orient"] ?? "portrait").toBe("portrait");
     const m = child(s, "w:pgMar")?.attrs ?? {};
     const inMm = (k: string) => Number(m[k]) / MM;
-    for (const k of ["w:top", "w:bottom"]) expect(inMm(k)).toBeGreaterThanOrEqual(19.99), expect(inMm(k)).toBeLessThanOrEqual(25.01);
+    for (const k of ["w:top", "w:bottom"]) {
+      expect(inMm(k)).toBeGreaterThanOrEqual(19.99);
+      expect(inMm(k)).toBeLessThanOrEqual(25.01);
+    }
     expect(inMm("w:left")).toBeGreaterThanOrEqual(29.99);
     expect(inMm("w:left")).toBeLessThanOrEqual(35.01);
     expect(inMm("w:right")).toBeGreaterThanOrEqual(14.99);
@@ -95,7 +100,8 @@ describe("DOCX: page and font (Decree 30, Appendix I §I)", () => {
     // No run anywhere (body or headers) switches to another font.
     const parts = [pkg.document, ...Object.values(pkg.headers)];
     for (const part of parts)
-      for (const f of all(part, "w:rFonts")) expect(f.attrs["w:ascii"] ?? "Times New Roman").toBe("Times New Roman");
+      for (const f of all(part, "w:rFonts"))
+        expect(f.attrs["w:ascii"] ?? "Times New Roman").toBe("Times New Roman");
   });
 });
 
@@ -170,7 +176,9 @@ describe("DOCX: the header (ô 1–4)", () => {
 describe("DOCX: title and body (ô 5, 6)", () => {
   it("centres the document type and the summary in bold, with a short rule under the summary", async () => {
     const { pkg } = await planPackage();
-    const paragraphs = blocks(pkg).filter((b) => b.name === "w:p").map((p) => paragraphLook(pkg, p));
+    const paragraphs = blocks(pkg)
+      .filter((b) => b.name === "w:p")
+      .map((p) => paragraphLook(pkg, p));
     const title = paragraphs.find((p) => p.text === "KẾ HOẠCH");
     expect(title?.align).toBe("center");
     expect(title?.runs.every((r) => r.bold && r.sizePt >= 13 && r.sizePt <= 14)).toBe(true);
@@ -206,7 +214,9 @@ describe("DOCX: title and body (ô 5, 6)", () => {
 
   it("writes the headings I., II., III. in upper case bold and 1., 2. in bold", async () => {
     const { pkg } = await planPackage();
-    const paragraphs = blocks(pkg).filter((b) => b.name === "w:p").map((p) => paragraphLook(pkg, p));
+    const paragraphs = blocks(pkg)
+      .filter((b) => b.name === "w:p")
+      .map((p) => paragraphLook(pkg, p));
     const sections = paragraphs.filter((p) => /^[IVX]+\. /.test(p.text));
     expect(sections.map((s) => s.text.split(" ")[0])).toEqual(["I.", "II.", "III."]);
     for (const s of sections) {
@@ -248,7 +258,15 @@ describe("DOCX: recipients and signature (ô 7, 9)", () => {
     const all = (right ?? []).map((p) => paragraphLook(pkg, p).text);
     expect(all.indexOf("Nguyễn Văn A") - all.indexOf("THỨ TRƯỞNG")).toBeGreaterThanOrEqual(4);
     // The closing block is kept on one page.
-    expect(child(child(last.children.find((c) => c.name === "w:tr"), "w:trPr"), "w:cantSplit")).toBeDefined();
+    expect(
+      child(
+        child(
+          last.children.find((c) => c.name === "w:tr"),
+          "w:trPr",
+        ),
+        "w:cantSplit",
+      ),
+    ).toBeDefined();
   });
 });
 
@@ -258,7 +276,9 @@ describe("DOCX: page numbers (ô 11)", () => {
     const s = sectPr(pkg);
     expect(child(s, "w:titlePg")).toBeDefined();
     const refs = all(s, "w:headerReference");
-    const byType = Object.fromEntries(refs.map((r) => [r.attrs["w:type"], pkg.headers[r.attrs["r:id"] ?? ""]]));
+    const byType = Object.fromEntries(
+      refs.map((r) => [r.attrs["w:type"], pkg.headers[r.attrs["r:id"] ?? ""]]),
+    );
     const hasPageField = (h: XNode | undefined) =>
       h !== undefined &&
       (all(h, "w:instrText").some((t) => /\bPAGE\b/.test(t.text)) ||
@@ -388,9 +408,9 @@ describe("DOCX: bad input", () => {
     const file = await exported({ kind: "plan", plan: hostilePlan() });
     const pkg = readDocx(file.bytes); // every part re-parsed as XML
     const text = plainText(pkg);
-    expect(text).toContain('<b>&amp;</b> "trích dẫn" \'nháy\'');
+    expect(text).toContain("<b>&amp;</b> \"trích dẫn\" 'nháy'");
     expect(text).toContain("Bộ Nội vụ <script>alert(1)</script>;");
-    expect(text).toContain("Đơn vị số 499 <499> & \"499\": tổ chức tuyên truyền tại đơn vị mình.");
+    expect(text).toContain('Đơn vị số 499 <499> & "499": tổ chức tuyên truyền tại đơn vị mình.');
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters
     expect(pkg.parts["word/document.xml"]).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(file.warnings.map((w) => w.code)).toContain("export.control-characters-removed");

@@ -123,7 +123,8 @@ export interface RunLook {
   readonly italic: boolean;
 }
 
-const on = (n: XNode | undefined) => n !== undefined && n.attrs["w:val"] !== "false" && n.attrs["w:val"] !== "0";
+const on = (n: XNode | undefined) =>
+  n !== undefined && n.attrs["w:val"] !== "false" && n.attrs["w:val"] !== "0";
 
 /** The document defaults of styles.xml: font and size every run starts from. */
 export function runDefaults(pkg: DocxPackage): { font: string | undefined; sizePt: number } {

@@ -4,4 +4,10 @@
  */
 export { loadTinos, type PdfFonts, tinosFontPaths } from "./fonts.js";
 export { type PdfLayoutResult, renderPdf } from "./pdfDocument.js";
-export { exportPdf, makePdfExporter, PdfExporter, type PdfExporterOptions, pdfExporter } from "./pdfExporter.js";
+export {
+  exportPdf,
+  makePdfExporter,
+  PdfExporter,
+  type PdfExporterOptions,
+  pdfExporter,
+} from "./pdfExporter.js";

@@ -129,7 +129,9 @@ class Pages {
     const lineGap = this.lineGap(style.size);
     // A heading stays with the next lines; the last paragraph stays with the signature.
     const first = this.pdf.heightOfString("Ag", { width: TEXT_W, lineGap }) * 2;
-    this.ensure(Math.min(first + (opts.keepWith ?? 0), this.paragraphHeight(text, style) + (opts.keepWith ?? 0)));
+    this.ensure(
+      Math.min(first + (opts.keepWith ?? 0), this.paragraphHeight(text, style) + (opts.keepWith ?? 0)),
+    );
     this.pdf.text(text, M.left, this.y, {
       width: TEXT_W,
       align: "justify",
@@ -175,15 +177,18 @@ function header(p: Pages, doc: OfficialDocument): void {
 
 const isNumeric = (format: string) => format !== "text" && format !== "date";
 
-function table(p: Pages, block: TableBlock): void {
+/** `keepWith`: room the last rows keep below them for what follows (the closing block). */
+function table(p: Pages, block: TableBlock, keepWith = 0): void {
   const size = L.sizePt.table;
   const pad = 3;
   const pdf = p.pdf;
-  const cellsOf = (i: number) => block.rows.map((r) => formatCell(r[i] ?? null, block.columns[i]?.format ?? "text"));
+  const cellsOf = (i: number) =>
+    block.rows.map((r) => formatCell(r[i] ?? null, block.columns[i]?.format ?? "text"));
   // A column is never narrower than its longest header word, nor than a number or date in it.
   const minimum = block.columns.map((c, i) => {
     const words = c.header.split(/\s+/).map((w) => p.width(w, { size, face: "bold" }));
-    const values = isNumeric(c.format) || c.format === "date" ? cellsOf(i).map((v) => p.width(v, { size })) : [];
+    const values =
+      isNumeric(c.format) || c.format === "date" ? cellsOf(i).map((v) => p.width(v, { size })) : [];
     return [...words, ...values].reduce((a, b) => Math.max(a, b), 0) + 2 * pad + 1;
   });
   const widths = tableColumnWidths(
@@ -245,9 +250,15 @@ function table(p: Pages, block: TableBlock): void {
     pdf.text("Không có số liệu.", M.left, y + pad, { width: TEXT_W, align: "center" });
     p.y = y + h;
   }
-  for (const row of rows) {
+  const tail = rows.slice(-2).reduce((sum, row) => sum + Math.min(rowHeight(row, "regular"), maxRow), 0);
+  for (const [r, row] of rows.entries()) {
     const h = Math.min(rowHeight(row, "regular"), maxRow);
-    if (p.y + h > BOTTOM) {
+    // The last two rows go to the next page with the closing block when it would not fit after them.
+    const keep =
+      r === rows.length - 2 && keepWith > 0 && tail + keepWith < BOTTOM - M.top - headH
+        ? tail + keepWith - h
+        : 0;
+    if (p.y + h + keep > BOTTOM) {
       // The table goes on on the next page under its header row again.
       p.newPage();
       draw(head, "bold", headAlign);
@@ -341,7 +352,7 @@ function body(p: Pages, doc: OfficialDocument): void {
         p.paragraph(b.text, regular, { keepWith });
         break;
       case "table":
-        table(p, b);
+        table(p, b, keepWith);
         break;
     }
   }
@@ -417,5 +428,9 @@ export function renderPdf(doc: OfficialDocument, fonts: PdfFonts): Promise<PdfLa
 
 function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
-  return findings.filter((f) => (seen.has(f.code) ? false : (seen.add(f.code), true)));
+  return findings.filter((f) => {
+    if (seen.has(f.code)) return false;
+    seen.add(f.code);
+    return true;
+  });
 }

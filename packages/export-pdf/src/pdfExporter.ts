@@ -3,8 +3,8 @@
  * sheet, reporting calendar) as a PDF in the Decree 30 layout, its font embedded.
  */
 import {
-  type ExportedFile,
   ExportError,
+  type ExportedFile,
   Exporter,
   type ExporterService,
   type ExportOptions,

@@ -6,8 +6,8 @@
  */
 import {
   buildPeriodReport,
-  type ExportOptions,
   Exporter,
+  type ExportOptions,
   officialDocument,
   recipientLines,
   samplePlan,
@@ -91,7 +91,9 @@ describe("PDF: text and font", () => {
     const { bytes } = await sample();
     const { baseFonts, embeddedPrograms } = fontsOf(bytes);
     const faces = baseFonts.map((f) => f.replace(/^[A-Z]{6}\+/, ""));
-    expect(new Set(faces)).toEqual(new Set(["Tinos-Regular", "Tinos-Bold", "Tinos-Italic", "Tinos-BoldItalic"]));
+    expect(new Set(faces)).toEqual(
+      new Set(["Tinos-Regular", "Tinos-Bold", "Tinos-Italic", "Tinos-BoldItalic"]),
+    );
     expect(embeddedPrograms).toBeGreaterThanOrEqual(4);
     expect(baseFonts.join(" ")).not.toMatch(/Helvetica|Times-Roman|Courier/);
   });
@@ -237,13 +239,20 @@ describe("PDF: other documents and bad input", () => {
     });
     const viaLayer = await Effect.runPromise(program.pipe(Effect.provide(PdfExporter.layer())));
     expect(viaLayer.mediaType).toBe("application/pdf");
-    const viaCustom = await Effect.runPromise(custom.export({ kind: "plan", plan: samplePlan("mic-2018") }, ISSUED));
+    const viaCustom = await Effect.runPromise(
+      custom.export({ kind: "plan", plan: samplePlan("mic-2018") }, ISSUED),
+    );
     expect(flatText(await readPdf(viaCustom.bytes))).toContain("Nguyễn Văn A");
   });
 
   it("fails with ExportError, not a throw, when a font cannot be read", async () => {
     const broken = makePdfExporter({
-      fonts: { regular: "/nonexistent.ttf", bold: "/nonexistent.ttf", italic: "/x.ttf", boldItalic: "/x.ttf" },
+      fonts: {
+        regular: "/nonexistent.ttf",
+        bold: "/nonexistent.ttf",
+        italic: "/x.ttf",
+        boldItalic: "/x.ttf",
+      },
     });
     const exit = await Effect.runPromiseExit(broken.export({ kind: "plan", plan: samplePlan("mic-2018") }));
     expect(exit._tag).toBe("Failure");

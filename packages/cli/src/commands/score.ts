@@ -3,21 +3,14 @@
  * scorer, so the national dataset (a million records) is scored in one pass with flat memory.
  * Bad lines are skipped with a finding (line number included) and counted; nothing stops the run.
  */
-import { stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
 import {
-  checkActivity,
-  checkRecord,
-  checkReport,
   type ManualScore,
   ManualScoreSchema,
   type NodeScore,
   PAR_COMMUNICATION_PRESET,
-  parseNdjsonLine,
   Scorer,
   type ScoreSheet,
   type ScoringScheme,
-  type TrackingFinding,
   validatePlan,
   validateScheme,
 } from "@cchc/core";
@@ -26,112 +19,7 @@ import { CliError, helpHint, quote } from "../errors.js";
 import { findingLine, findingToJson } from "../findings.js";
 import { type CliIo, EXIT } from "../io.js";
 import { loadDataFile, loadPlanFile } from "../loadPlanFile.js";
-import { readLines } from "../ndjson.js";
-
-/** File names of a tracking folder, as `cchc generate` writes them. */
-export const TRACKING_FILES = {
-  activities: "activities.ndjson",
-  records: "records.ndjson",
-  reports: "reports.ndjson",
-} as const;
-
-/** How many findings the output lists; all are counted by code. */
-const MAX_LISTED_FINDINGS = 200;
-
-interface Skipped {
-  count: number;
-  byCode: Record<string, number>;
-  findings: TrackingFinding[];
-}
-
-type Kind = keyof typeof TRACKING_FILES;
-
-function record(skipped: Skipped, findings: readonly TrackingFinding[]): void {
-  if (findings.length === 0) return;
-  skipped.count++;
-  for (const f of findings) {
-    skipped.byCode[f.code] = (skipped.byCode[f.code] ?? 0) + 1;
-    if (skipped.findings.length < MAX_LISTED_FINDINGS) skipped.findings.push(f);
-  }
-}
-
-function feed(scorer: Scorer, kind: Kind, value: unknown, line: number, skipped: Skipped): void {
-  switch (kind) {
-    case "activities": {
-      const checked = checkActivity(value, scorer.context, line);
-      record(skipped, checked.findings);
-      if (checked.value) scorer.addActivity(checked.value);
-      return;
-    }
-    case "records": {
-      const checked = checkRecord(value, scorer.context, line);
-      record(skipped, checked.findings);
-      if (checked.value) scorer.addRecord(checked.value);
-      return;
-    }
-    case "reports": {
-      const checked = checkReport(value, scorer.context, line);
-      record(skipped, checked.findings);
-      if (checked.value) scorer.addReport(checked.value);
-      return;
-    }
-  }
-}
-
-async function streamFile(path: string, kind: Kind, scorer: Scorer, skipped: Skipped): Promise<void> {
-  let line = 0;
-  for await (const text of readLines(path)) {
-    line++;
-    const parsed = parseNdjsonLine(text, line, kind);
-    if (parsed === undefined) continue;
-    if (!parsed.ok) record(skipped, [parsed.finding]);
-    else feed(scorer, kind, parsed.value, line, skipped);
-  }
-}
-
-const KIND_OF_LINE: Record<string, Kind> = { activity: "activities", record: "records", report: "reports" };
-
-/**
- * One mixed NDJSON file: each line carries `"kind": "activity" | "record" | "report"`. Activities
- * are read in a first pass so records may come before the activity they belong to.
- */
-async function streamMixedFile(path: string, scorer: Scorer, skipped: Skipped): Promise<void> {
-  for (const pass of ["activities", "rest"] as const) {
-    let line = 0;
-    for await (const text of readLines(path)) {
-      line++;
-      const parsed = parseNdjsonLine(text, line, "records");
-      if (parsed === undefined) continue;
-      if (!parsed.ok) {
-        if (pass === "activities") record(skipped, [parsed.finding]);
-        continue;
-      }
-      const value = parsed.value;
-      const tag = typeof value === "object" && value !== null && "kind" in value ? value.kind : undefined;
-      const kind = typeof tag === "string" ? KIND_OF_LINE[tag] : undefined;
-      if (kind === undefined) {
-        if (pass === "activities")
-          record(skipped, [
-            {
-              code: "tracking.kind-unknown",
-              severity: "error",
-              path: ["kind"],
-              message: {
-                vi: `Dòng cần trường "kind" là "activity", "record" hoặc "report" (dòng ${line})`,
-                en: `Line needs "kind": "activity", "record" or "report" (line ${line})`,
-              },
-              source: "records",
-              line,
-            },
-          ]);
-        continue;
-      }
-      if ((kind === "activities") !== (pass === "activities")) continue;
-      const { kind: _kind, ...item } = value as Record<string, unknown>;
-      feed(scorer, kind, item, line, skipped);
-    }
-  }
-}
+import { readTracking, type Skipped, trackingSource } from "../trackingInput.js";
 
 async function loadScheme(io: CliIo, path: string | undefined): Promise<ScoringScheme> {
   if (path === undefined) return PAR_COMMUNICATION_PRESET;
@@ -176,31 +64,6 @@ function parseAsOf(raw: string | undefined): string | undefined {
     vi: `--as-of cần một ngày (YYYY-MM-DD) hoặc thời điểm ISO có múi giờ (nhận được ${quote(raw)})`,
     en: `--as-of needs a date (YYYY-MM-DD) or an ISO instant with an offset (got ${quote(raw)}) ${helpHint("score")}`,
   });
-}
-
-async function trackingSource(io: CliIo, raw: string): Promise<{ dir: string } | { file: string }> {
-  const path = resolve(io.cwd, raw);
-  const info = await stat(path).catch(() => undefined);
-  if (info === undefined)
-    throw new CliError({
-      vi: `không tìm thấy dữ liệu theo dõi ${quote(raw)}`,
-      en: `tracking data ${quote(raw)} not found ${helpHint("score")}`,
-    });
-  if (info.isFile()) return { file: path };
-  const present = await Promise.all(
-    Object.values(TRACKING_FILES).map((f) =>
-      stat(join(path, f)).then(
-        (s) => s.isFile(),
-        () => false,
-      ),
-    ),
-  );
-  if (!present.some(Boolean))
-    throw new CliError({
-      vi: `thư mục ${quote(raw)} không có ${Object.values(TRACKING_FILES).join(", ")}`,
-      en: `folder ${quote(raw)} holds none of ${Object.values(TRACKING_FILES).join(", ")} ${helpHint("score")}`,
-    });
-  return { dir: path };
 }
 
 const pct = (n: number) => `${n.toFixed(2)}%`;
@@ -300,26 +163,14 @@ export async function scoreCommand(args: readonly string[], io: CliIo): Promise<
   const scheme = await loadScheme(io, values.scheme);
   const manualScores = await loadManual(io, values.manual);
   const asOf = parseAsOf(values["as-of"]);
-  const source = await trackingSource(io, values.tracking);
+  const source = await trackingSource(io, values.tracking, "score");
   const scorer = new Scorer(validation.plan, {
     scheme,
     manualScores,
     ...(asOf === undefined ? {} : { asOf }),
     ...(limitRaw === undefined ? {} : { explainLimit: Number(limitRaw) }),
   });
-  const skipped: Skipped = { count: 0, byCode: {}, findings: [] };
-  if ("file" in source) await streamMixedFile(source.file, scorer, skipped);
-  else
-    for (const kind of ["activities", "records", "reports"] as const) {
-      const path = join(source.dir, TRACKING_FILES[kind]);
-      if (
-        await stat(path).then(
-          (s) => s.isFile(),
-          () => false,
-        )
-      )
-        await streamFile(path, kind, scorer, skipped);
-    }
+  const skipped = await readTracking(source, scorer);
   const sheet = scorer.result();
   if (values.json) {
     const doc = {

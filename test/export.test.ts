@@ -1,0 +1,150 @@
+/**
+ * `cchc export` end to end: the BUILT bin run as a child process, its files read back with
+ * independent tools — the DOCX unzipped (fflate) and parsed (fast-xml-parser), the PDF's text
+ * extracted with PDF.js (unpdf).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { strFromU8, unzipSync } from "fflate";
+import { extractText, getDocumentProxy } from "unpdf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BIN = resolve(here, "../packages/cli/dist/main.js");
+
+let dir: string;
+
+function cchc(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The texts of the w:t elements of a DOCX's main part, after checking every part is well-formed XML. */
+function docxTexts(bytes: Uint8Array): string[] {
+  const files = unzipSync(bytes);
+  for (const [name, data] of Object.entries(files))
+    if (name.endsWith(".xml")) expect(XMLValidator.validate(strFromU8(data)), name).toBe(true);
+  const xml = strFromU8(files["word/document.xml"] ?? new Uint8Array());
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const n of node) walk(n);
+    else if (node && typeof node === "object")
+      for (const [k, v] of Object.entries(node)) {
+        if (k === "w:t")
+          texts.push(String(typeof v === "object" && v !== null && "#text" in v ? v["#text"] : v));
+        else walk(v);
+      }
+  };
+  walk(new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(xml));
+  return texts;
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+  return text.replace(/\s+/g, " ");
+}
+
+beforeAll(async () => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`pnpm build\` first`);
+  dir = await mkdtemp(join(tmpdir(), "cchc-export-e2e-"));
+  const s = cchc("sample", "mic-2018");
+  expect(s.code).toBe(0);
+  await writeFile(join(dir, "plan.json"), s.stdout);
+  expect(cchc("generate", "--size", "small", "--seed", "9", "--out", "d").code).toBe(0);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("the built cchc export", () => {
+  it("writes a Decree 30 DOCX of the plan that an XML reader opens", async () => {
+    const r = cchc(
+      "export",
+      "plan.json",
+      "--format",
+      "docx",
+      "--out",
+      "kh.docx",
+      "--number",
+      "12/KH-BTTTT",
+      "--place",
+      "Hà Nội",
+      "--date",
+      "2018-03-05",
+      "--signer-authority",
+      "KT. BỘ TRƯỞNG",
+      "--signer-title",
+      "THỨ TRƯỞNG",
+      "--signer-name",
+      "Nguyễn Văn A",
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe("");
+    const texts = docxTexts(await readFile(join(dir, "kh.docx")));
+    for (const t of [
+      "BỘ THÔNG TIN VÀ TRUYỀN THÔNG",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Số: 12/KH-BTTTT",
+      "Hà Nội, ngày 05 tháng 3 năm 2018",
+      "KẾ HOẠCH",
+      "Nơi nhận:",
+      "- Lưu: VT, TCCB (50b).",
+      "KT. BỘ TRƯỞNG",
+      "Nguyễn Văn A",
+    ])
+      expect(texts).toContain(t);
+  });
+
+  it("writes a period report as PDF whose text a PDF reader extracts, with the warnings in --json", async () => {
+    const r = cchc(
+      "export",
+      "d/plan.json",
+      "--document",
+      "report",
+      "--period",
+      "2018Q1",
+      "--tracking",
+      "d",
+      "--format",
+      "pdf",
+      "--out",
+      "bc.pdf",
+      "--json",
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as {
+      file: string;
+      mediaType: string;
+      bytes: number;
+      warnings: Array<{ code: string }>;
+    };
+    expect(summary.file).toBe(join(dir, "bc.pdf"));
+    expect(summary.mediaType).toBe("application/pdf");
+    expect(summary.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(["export.number-missing", "export.date-missing"]),
+    );
+    const bytes = await readFile(summary.file);
+    expect(bytes.length).toBe(summary.bytes);
+    const text = await pdfText(bytes);
+    expect(text).toContain("BÁO CÁO");
+    expect(text).toContain("Kết quả thực hiện công tác tuyên truyền cải cách hành chính quý I năm 2018");
+    expect(text).toMatch(/Số: …\/BC-/);
+  });
+
+  it("says xlsx and ics are not in this build, exit 2, one line", () => {
+    for (const f of ["xlsx", "ics"]) {
+      const r = cchc("export", "plan.json", "--format", f, "--out", `x.${f}`);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(
+        new RegExp(`^cchc: .* / the ${f} format is not available in this build .*\\n$`),
+      );
+      expect(existsSync(join(dir, `x.${f}`))).toBe(false);
+    }
+  });
+});
