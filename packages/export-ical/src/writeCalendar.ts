@@ -1,12 +1,14 @@
 /**
- * The events as an RFC 5545 file, written by ical-generator: PRODID, METHOD:PUBLISH, a VTIMEZONE
- * for Asia/Ho_Chi_Minh (UTC+07:00, no daylight saving time since 1975; ical-generator ships no time
- * zone data, so the component is written here), TEXT escaped (`\`, `;`, `,`, line breaks) and lines
- * folded at 75 octets without splitting a UTF-8 sequence (both by ical-generator).
+ * The events as an RFC 5545 file. ical-generator writes the calendar's properties and each event
+ * (PRODID, METHOD:PUBLISH, dates, TEXT escaping of `\`, `;`, `,` and line breaks, alarms); this
+ * module adds the VTIMEZONE of Asia/Ho_Chi_Minh (UTC+07:00, no daylight saving time since 1975 —
+ * ical-generator ships no time zone data) and folds the lines itself, at 75 octets without
+ * splitting a UTF-8 sequence, one event at a time: ical-generator's own folding measures every
+ * character with a new TextEncoder and needs minutes for a national calendar.
  */
 import { VIETNAM_TIME_ZONE } from "@cchc/core";
-import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventTransparency } from "ical-generator";
-import type { CalendarContent } from "./calendarEvents.js";
+import ical, { ICalAlarmType, ICalCalendarMethod, ICalEvent, ICalEventTransparency } from "ical-generator";
+import type { CalendarContent, CalendarEvent } from "./calendarEvents.js";
 import { plainDate, zonedDateTime } from "./vietnamTime.js";
 
 /** The VTIMEZONE of Vietnam: one STANDARD observance at +07:00. */
@@ -39,43 +41,79 @@ export function escapeText(text: string): string {
   return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
 }
 
+/** Longest content line in octets, CRLF excluded (RFC 5545 §3.1). */
+const LINE_OCTETS = 75;
+
+/**
+ * Folds CRLF-separated content lines so that no line is longer than 75 octets: a long line breaks
+ * before the character that would not fit, and the rest continues on lines starting with a space.
+ */
+export function foldLines(text: string): string {
+  const lines = text.split("\r\n");
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n] as string;
+    if (line.length * 4 <= LINE_OCTETS) continue; // cannot exceed, whatever the characters
+    let out = "";
+    let start = 0;
+    let octets = 0;
+    let limit = LINE_OCTETS;
+    for (let i = 0; i < line.length; ) {
+      const cp = line.codePointAt(i) as number;
+      const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (octets + size > limit) {
+        out += `${line.slice(start, i)}\r\n `;
+        start = i;
+        octets = 0;
+        limit = LINE_OCTETS - 1; // the leading space counts
+      }
+      octets += size;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    lines[n] = out + line.slice(start);
+  }
+  return lines.join("\r\n");
+}
+
+function eventData(e: CalendarEvent, stamp: Date, sequence: number) {
+  const when = e.allDay
+    ? { allDay: true, start: plainDate(e.allDay.start), end: plainDate(e.allDay.end) }
+    : { start: zonedDateTime(Date.parse(e.at ?? "")) };
+  return {
+    id: e.uid,
+    sequence,
+    stamp,
+    lastModified: stamp,
+    timezone: VIETNAM_TIME_ZONE,
+    ...when,
+    summary: e.summary,
+    description: e.description,
+    categories: e.categories.map((name) => ({ name })),
+    transparency: ICalEventTransparency.TRANSPARENT,
+    alarms: e.alarmsBefore.map((seconds) => ({
+      type: ICalAlarmType.display,
+      trigger: seconds,
+      description: e.summary,
+    })),
+  };
+}
+
 /** Writes the calendar; `stampMs` is the export instant (DTSTAMP, LAST-MODIFIED, SEQUENCE). */
 export function writeCalendar(content: CalendarContent, stampMs: number): string {
+  // No calendar-wide zone: ical-generator would then write DTSTAMP as local time without "Z".
+  // Each event names the zone; the VTIMEZONE is written below, once.
   const calendar = ical({
     prodId: { company: "cchc", product: "export-ical", language: "VI" },
     method: ICalCalendarMethod.PUBLISH,
     name: escapeText(content.name),
     description: escapeText(content.description),
-    // No calendar-wide zone name: ical-generator would then write DTSTAMP as local time without
-    // "Z". Each event names the zone instead, which also makes it emit the VTIMEZONE once.
-    timezone: { name: null, generator: (tz) => (tz === VIETNAM_TIME_ZONE ? VIETNAM_VTIMEZONE : null) },
   });
+  const empty = calendar.toString();
+  const header = empty.slice(0, empty.lastIndexOf("END:VCALENDAR"));
+  const parts = [foldLines(header), `X-WR-TIMEZONE:${VIETNAM_TIME_ZONE}\r\n`, `${VIETNAM_VTIMEZONE}\r\n`];
   const stamp = new Date(stampMs);
   const sequence = sequenceAt(stampMs);
-  for (const e of content.events) {
-    const when = e.allDay
-      ? { allDay: true, start: plainDate(e.allDay.start), end: plainDate(e.allDay.end) }
-      : { start: zonedDateTime(Date.parse(e.at ?? "")) };
-    calendar.createEvent({
-      id: e.uid,
-      sequence,
-      stamp,
-      lastModified: stamp,
-      timezone: VIETNAM_TIME_ZONE,
-      ...when,
-      summary: e.summary,
-      description: e.description,
-      categories: e.categories.map((name) => ({ name })),
-      transparency: ICalEventTransparency.TRANSPARENT,
-      alarms: e.alarmsBefore.map((seconds) => ({
-        type: ICalAlarmType.display,
-        trigger: seconds,
-        description: e.summary,
-      })),
-    });
-  }
-  // Calendar properties must precede the components; ical-generator appends X- properties last.
-  return calendar
-    .toString()
-    .replace("\r\nMETHOD:PUBLISH\r\n", `\r\nMETHOD:PUBLISH\r\nX-WR-TIMEZONE:${VIETNAM_TIME_ZONE}\r\n`);
+  for (const e of content.events)
+    parts.push(foldLines(new ICalEvent(eventData(e, stamp, sequence), calendar).toString()));
+  parts.push("END:VCALENDAR\r\n");
+  return parts.join("");
 }

@@ -77,6 +77,24 @@ interface ColumnStyles {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Points per line of 12 pt Times New Roman, and Excel's largest row height. */
+const LINE_HEIGHT = 15.75;
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * Lines a wrapped text takes in a column `width` characters wide. Neither Excel nor LibreOffice
+ * re-measures rows when opening a file, so rows with wrapped text get a height from this estimate
+ * (Times New Roman is narrower than the '0' that column widths are measured in).
+ */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.15));
+  let lines = 0;
+  for (const paragraph of text.split("\n")) lines += Math.max(1, Math.ceil([...paragraph].length / perLine));
+  return lines;
+}
+
+const rowHeight = (lines: number) => Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * LINE_HEIGHT + 2));
+
 /** Tally of what was changed to keep the file safe, one finding per kind, sheet and column. */
 class Changes {
   private readonly byKey = new Map<
@@ -207,17 +225,21 @@ export async function writeWorkbook(
     });
 
     const header = ws.getRow(1);
+    let headerLines = 1;
     sheet.columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
       cell.value = clean(c.header);
       cell.style = HEADER_STYLE;
+      headerLines = Math.max(headerLines, wrappedLines(c.header, c.width - 2));
     });
+    if (headerLines > 1) header.height = rowHeight(headerLines);
     header.commit();
 
     let r = 1;
     for (const values of sheet.rows) {
       r++;
       const row = ws.getRow(r);
+      let lines = 1;
       for (let i = 0; i < sheet.columns.length; i++) {
         const v: CellValue | undefined = values[i];
         if (v === null || v === undefined) continue;
@@ -250,7 +272,9 @@ export async function writeWorkbook(
         if (t.formulaLike) changes.note("xlsx.formula-neutralised", sheet.name, column.header, address);
         cell.value = t.stored;
         cell.style = t.formulaLike ? style.quoted : style.text;
+        if (column.wrap) lines = Math.max(lines, wrappedLines(t.stored, column.width));
       }
+      if (lines > 1) row.height = rowHeight(lines);
       row.commit();
     }
     ws.autoFilter = `A1:${lastColumn}${Math.max(r, 2)}`;

@@ -210,7 +210,7 @@ describe("sheets as a spreadsheet reader sees them", () => {
       {
         plan: data.plan,
         activities: [...data.activities()],
-        records: data.records(),
+        records: [...data.records()],
         reports: [...data.reports()],
       },
       { scheme: PAR_COMMUNICATION_PRESET },
