@@ -357,7 +357,7 @@ describe("recording a result", () => {
     const res = await app.request("/units/cuc-bao-chi/records", {
       method: "POST",
       headers: { Origin: ORIGIN, Cookie: cookie, "Content-Type": "multipart/form-data; boundary=xyz" },
-      body: "--xyz\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nunterminated",
+      body: '--xyz\r\nContent-Disposition: form-data; name="note"\r\n\r\nunterminated',
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Dữ liệu gửi lên không đọc được");
