@@ -68,7 +68,12 @@ export interface DispatchOptions {
 /** The outcome of one entry in a dispatch. */
 export type DispatchOutcome =
   | { readonly key: string; readonly status: "delivered"; readonly receipt: Receipt }
-  | { readonly key: string; readonly status: "retrying"; readonly nextAttemptAt: string; readonly error: OutboxFailure }
+  | {
+      readonly key: string;
+      readonly status: "retrying";
+      readonly nextAttemptAt: string;
+      readonly error: OutboxFailure;
+    }
   | { readonly key: string; readonly status: "dead"; readonly error: OutboxFailure }
   /** The lease was lost (another dispatcher took the entry after it expired): nothing recorded. */
   | { readonly key: string; readonly status: "lost" };
@@ -229,7 +234,9 @@ function resolved(options: DispatchOptions) {
     const batchSize = options.batchSize ?? 20;
     const leaseMs = options.leaseMs ?? 120_000;
     if (!Number.isInteger(batchSize) || batchSize < 1)
-      return yield* Effect.die(new RangeError(`dispatch: batchSize must be an integer ≥ 1 (got ${batchSize})`));
+      return yield* Effect.die(
+        new RangeError(`dispatch: batchSize must be an integer ≥ 1 (got ${batchSize})`),
+      );
     if (!Number.isInteger(leaseMs) || leaseMs < 10)
       return yield* Effect.die(new RangeError(`dispatch: leaseMs must be an integer ≥ 10 (got ${leaseMs})`));
     const workerId = options.workerId ?? (yield* makeWorkerId);
@@ -276,7 +283,9 @@ export interface DrainReport extends DispatchReport {
  * Dispatches batch after batch until nothing is due, then, within `waitMs`, sleeps until the next
  * retry is due and goes on. A one-shot run (`cchc remind`) and a service loop both use it.
  */
-export function drainOutbox(options: DrainOptions): Effect.Effect<DrainReport, StorageError, Outbox | Notifier> {
+export function drainOutbox(
+  options: DrainOptions,
+): Effect.Effect<DrainReport, StorageError, Outbox | Notifier> {
   return Effect.gen(function* () {
     const o = yield* resolved(options);
     const outbox = yield* Outbox;
@@ -287,7 +296,13 @@ export function drainOutbox(options: DrainOptions): Effect.Effect<DrainReport, S
     let claimed = 0;
     let batches = 0;
     for (;;) {
-      const r = yield* dispatchOnce({ ...options, workerId: o.workerId, batchSize: o.batchSize, leaseMs: o.leaseMs, retry: o.retry });
+      const r = yield* dispatchOnce({
+        ...options,
+        workerId: o.workerId,
+        batchSize: o.batchSize,
+        leaseMs: o.leaseMs,
+        retry: o.retry,
+      });
       if (r.claimed > 0) {
         batches++;
         claimed += r.claimed;

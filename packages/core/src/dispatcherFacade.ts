@@ -66,7 +66,12 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
   const direct = <A, E>(effect: Effect.Effect<A, E>): Promise<A> => runtime.runPromise(effect);
   return {
     enqueue: (agencyId, items) =>
-      direct(outbox.enqueue(agencyId, items.map((i) => (isReminder(i) ? reminderNotification(i) : i)))),
+      direct(
+        outbox.enqueue(
+          agencyId,
+          items.map((i) => (isReminder(i) ? reminderNotification(i) : i)),
+        ),
+      ),
     dispatch: (o) => runtime.runPromise(dispatchOnce(o)),
     drain: (o) => runtime.runPromise(drainOutbox(o)),
     list: (a, filter) => direct(outbox.list(a, filter)),

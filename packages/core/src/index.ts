@@ -82,12 +82,6 @@ export {
   type TableColumn,
 } from "./officialDocument.js";
 export {
-  buildPeriodReport,
-  type PeriodReport,
-  type PeriodReportInput,
-  type PeriodReportRow,
-} from "./periodReport.js";
-export {
   type ClaimRequest,
   type EnqueueResult,
   OUTBOX_STATUSES,
@@ -98,25 +92,15 @@ export {
   type OutboxService,
   type OutboxStatus,
 } from "./outbox.js";
+export {
+  buildPeriodReport,
+  type PeriodReport,
+  type PeriodReportInput,
+  type PeriodReportRow,
+} from "./periodReport.js";
 export * from "./plan.js";
 export { planCalendar } from "./planCalendar.js";
 export { type Action, type Actor, authorize, PermissionDenied } from "./policy.js";
-export {
-  escapeMarkdown,
-  escapeMarkdownInline,
-  renderDocumentMarkdown,
-  renderPlanJson,
-  renderPlanMarkdown,
-  renderPlanText,
-} from "./render.js";
-export {
-  DEFAULT_TEMPLATES,
-  fillTemplate,
-  type MessageTemplate,
-  type ReminderTemplates,
-  TEMPLATE_PLACEHOLDERS,
-  type TemplatePlaceholder,
-} from "./reminderTemplates.js";
 export {
   checkReminderOptions,
   computeReminders,
@@ -129,11 +113,27 @@ export {
   type ReminderOptions,
   type ReminderResult,
   type ReminderUnit,
-  type UpcomingReminder,
   reminderKey,
   reminderKinds,
   reminderNotification,
+  type UpcomingReminder,
 } from "./reminders.js";
+export {
+  DEFAULT_TEMPLATES,
+  fillTemplate,
+  type MessageTemplate,
+  type ReminderTemplates,
+  TEMPLATE_PLACEHOLDERS,
+  type TemplatePlaceholder,
+} from "./reminderTemplates.js";
+export {
+  escapeMarkdown,
+  escapeMarkdownInline,
+  renderDocumentMarkdown,
+  renderPlanJson,
+  renderPlanMarkdown,
+  renderPlanText,
+} from "./render.js";
 export { leadUnitIds, PLAN_RULES, type PlanRule, type RuleContext, type RuleHit } from "./rules.js";
 export { rulesReferenceMarkdown } from "./rulesReference.js";
 export {

@@ -105,7 +105,7 @@ export function notificationHtml(n: Pick<Notification, "subject" | "body">): str
   return [
     "<!DOCTYPE html>",
     `<html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(notificationSubject(n))}</title></head>`,
-    '<body style="font-family:\'Times New Roman\',Tinos,serif;font-size:14pt;line-height:1.4">',
+    "<body style=\"font-family:'Times New Roman',Tinos,serif;font-size:14pt;line-height:1.4\">",
     `<div lang="vi">${paragraphs(n.body.vi)}</div>`,
     "<hr>",
     `<div lang="en">${paragraphs(n.body.en)}</div>`,

@@ -90,7 +90,10 @@ export interface OutboxService {
    * Leases up to `limit` entries that are pending or retrying, due (`nextAttemptAt` ≤ now) and not
    * leased by anyone (or whose lease has expired), oldest due first; each one's `attempts` grows by 1.
    */
-  readonly claim: (agencyId: string, request: ClaimRequest) => Effect.Effect<readonly OutboxEntry[], StorageError>;
+  readonly claim: (
+    agencyId: string,
+    request: ClaimRequest,
+  ) => Effect.Effect<readonly OutboxEntry[], StorageError>;
   /**
    * Records a delivery (whoever holds the lease: the message did go out). False when the entry is
    * unknown or was already delivered.
@@ -120,7 +123,10 @@ export interface OutboxService {
   readonly requeue: (agencyId: string, key: string) => Effect.Effect<boolean, StorageError>;
   readonly get: (agencyId: string, key: string) => Effect.Effect<OutboxEntry | undefined, StorageError>;
   /** Entries in key order. */
-  readonly list: (agencyId: string, filter?: OutboxFilter) => Effect.Effect<readonly OutboxEntry[], StorageError>;
+  readonly list: (
+    agencyId: string,
+    filter?: OutboxFilter,
+  ) => Effect.Effect<readonly OutboxEntry[], StorageError>;
   readonly counts: (agencyId: string) => Effect.Effect<Readonly<Record<OutboxStatus, number>>, StorageError>;
   /**
    * The earliest instant an entry that is not final can be claimed (its next attempt, or the end

@@ -188,7 +188,10 @@ export function fillTemplate(template: string, values: TemplateValues): string {
  * "due-today" or "overdue"; each part a string whose placeholders are all known. Returns findings
  * (errors) with the path of the faulty text, e.g. `["templates", "overdue", "body", "vi"]`.
  */
-export function checkTemplates(templates: ReminderTemplates | undefined, kinds: readonly string[]): Finding[] {
+export function checkTemplates(
+  templates: ReminderTemplates | undefined,
+  kinds: readonly string[],
+): Finding[] {
   const findings: Finding[] = [];
   if (templates === undefined) return findings;
   if (typeof templates !== "object" || templates === null || Array.isArray(templates))

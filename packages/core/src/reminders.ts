@@ -225,7 +225,12 @@ export function checkReminderOptions(options: ReminderOptions): Finding[] {
 }
 
 /** The idempotency key of a reminder: `[agencyId:]unitId:periodId:kind`. */
-export function reminderKey(agencyId: string | undefined, unitId: string, periodId: string, kind: string): string {
+export function reminderKey(
+  agencyId: string | undefined,
+  unitId: string,
+  periodId: string,
+  kind: string,
+): string {
   return `${agencyId === undefined ? "" : `${agencyId}:`}${unitId}:${periodId}:${kind}`;
 }
 
@@ -375,7 +380,15 @@ export function computeReminders(
       daysLeft,
       recipients: [recipient(to)],
       missing: listed,
-      ...render({ plan, period, kind: stage.kind, to, missing: listed, daysLeft, templates: options.templates }),
+      ...render({
+        plan,
+        period,
+        kind: stage.kind,
+        to,
+        missing: listed,
+        daysLeft,
+        templates: options.templates,
+      }),
     });
     const ahead = (to: ReminderUnit, stage: Stage): UpcomingReminder => ({
       key: reminderKey(options.agencyId, to.unitId, period.id, stage.kind),
@@ -445,4 +458,3 @@ export function reminderNotification(reminder: Reminder): Notification {
   const { subject, body, recipients: _recipients, ...data } = reminder;
   return { key: reminder.key, recipient, subject, body, data: { type: "cchc.reminder", ...data } };
 }
-

@@ -44,7 +44,9 @@ describe("computeReminders on the mic-2018 sample", () => {
     });
     expect(d?.body.vi).toContain("Kính gửi: Các cơ quan hành chính thuộc Bộ");
     expect(d?.body.vi).toContain("chậm nhất ngày 19/03/2018 (còn 11 ngày)");
-    expect(d?.body.vi).toContain("Chưa nhận được: báo cáo Quý I năm 2018 của Các cơ quan hành chính thuộc Bộ.");
+    expect(d?.body.vi).toContain(
+      "Chưa nhận được: báo cáo Quý I năm 2018 của Các cơ quan hành chính thuộc Bộ.",
+    );
     expect(d?.body.en).toContain("is due by 19/03/2018 (11 days left)");
     // The next stages are listed ahead: 7 and 1 day before, the day itself, then the escalation.
     const q1 = r.upcoming.filter((u) => u.periodId === "2018Q1");
@@ -146,7 +148,9 @@ describe("computeReminders on the mic-2018 sample", () => {
       now: at("2018-03-20"),
       contacts: { [LEAD]: { email: ["tccb@mic.gov.vn"] } },
     });
-    expect(r.due[0]?.recipients).toEqual([{ unitId: LEAD, name: "Vụ Tổ chức cán bộ", email: ["tccb@mic.gov.vn"] }]);
+    expect(r.due[0]?.recipients).toEqual([
+      { unitId: LEAD, name: "Vụ Tổ chức cán bộ", email: ["tccb@mic.gov.vn"] },
+    ]);
     expect(r.findings).toEqual([]);
     const missing = computeReminders(plan(), [], { now: at("2018-03-08"), contacts: {} });
     expect(missing.due[0]?.recipients[0]?.email).toEqual([]);
@@ -158,7 +162,9 @@ describe("computeReminders on the mic-2018 sample", () => {
   it("the agency overrides a template per kind; the rest keeps the default text", () => {
     const r = computeReminders(plan(), [], {
       now: at("2018-03-08"),
-      templates: { before: { subject: { vi: "[CCHC] {unit}: {period} — hạn {deadline}, còn {daysLeft} ngày" } } },
+      templates: {
+        before: { subject: { vi: "[CCHC] {unit}: {period} — hạn {deadline}, còn {daysLeft} ngày" } },
+      },
     });
     expect(r.due[0]?.subject).toEqual({
       vi: "[CCHC] Các cơ quan hành chính thuộc Bộ: Quý I năm 2018 — hạn 19/03/2018, còn 11 ngày",
@@ -166,7 +172,10 @@ describe("computeReminders on the mic-2018 sample", () => {
     });
     const specific = computeReminders(plan(), [], {
       now: at("2018-03-08"),
-      templates: { before: { body: { en: "shared" } }, "before-14": { body: { en: "two weeks {{literal}}" } } },
+      templates: {
+        before: { body: { en: "shared" } },
+        "before-14": { body: { en: "two weeks {{literal}}" } },
+      },
     });
     expect(specific.due[0]?.body.en).toBe("two weeks {literal}");
     expect(specific.due[0]?.body.vi).toBe(
@@ -184,9 +193,9 @@ describe("computeReminders on the mic-2018 sample", () => {
       }
       throw new Error("expected a ReminderError");
     };
-    expect(fail({ now: at("2018-03-08"), templates: { overdue: { body: { vi: "Hạn {dedline}" } } } })).toEqual([
-      ["reminder.template-placeholder-unknown", ["templates", "overdue", "body", "vi"]],
-    ]);
+    expect(
+      fail({ now: at("2018-03-08"), templates: { overdue: { body: { vi: "Hạn {dedline}" } } } }),
+    ).toEqual([["reminder.template-placeholder-unknown", ["templates", "overdue", "body", "vi"]]]);
     expect(fail({ now: at("2018-03-08"), templates: { "before-3": { subject: { en: "x" } } } })).toEqual([
       ["reminder.template-kind-unknown", ["templates", "before-3"]],
     ]);
@@ -210,7 +219,8 @@ describe("computeReminders on the mic-2018 sample", () => {
         expect(part.en).not.toBe("");
       }
     const r = computeReminders(plan(), [], { now: at("2018-03-20") });
-    for (const d of r.due) expect(`${d.subject.vi}${d.body.vi}${d.subject.en}${d.body.en}`).not.toMatch(/[{}]/);
+    for (const d of r.due)
+      expect(`${d.subject.vi}${d.body.vi}${d.subject.en}${d.body.en}`).not.toMatch(/[{}]/);
   });
 
   it("a plan without a schedule has nothing to remind and says so", () => {
@@ -227,6 +237,11 @@ describe("computeReminders on the mic-2018 sample", () => {
     const n = reminderNotification(d);
     expect(n.key).toBe(d.key);
     expect(n.recipient.unitId).toBe(REPORTER);
-    expect(n.data).toMatchObject({ type: "cchc.reminder", kind: "before-14", periodId: "2018Q1", dueDate: "2018-03-19" });
+    expect(n.data).toMatchObject({
+      type: "cchc.reminder",
+      kind: "before-14",
+      periodId: "2018Q1",
+      dueDate: "2018-03-19",
+    });
   });
 });
