@@ -18,5 +18,6 @@ export {
   migrate,
   pendingMigrations,
 } from "./migrations.js";
+export { makeSqlOutbox, OUTBOX_MIGRATION } from "./outbox.js";
 export { copyValue, RECORD_COLUMNS, recordFromRow, recordsCopyText, recordsJson } from "./records.js";
 export { type InsertMode, makeSqlStorage, type SqlStorageOptions } from "./sqlStorage.js";
