@@ -9,7 +9,7 @@ const body = JSON.stringify({
   title: "Nhắc báo cáo Quý I năm 2018",
 });
 const ts = Math.floor(NOW / 1000);
-const signed = {
+const signed: Record<string, string> = {
   ...signatureHeaders(SECRET, ts, body),
   "Idempotency-Key": encodeURIComponent("a:Đắk Lắk:2018Q1:overdue"),
 };
