@@ -46,6 +46,7 @@ export const TEMPLATE_PLACEHOLDERS = {
   missingUnits: { vi: "số đơn vị chưa nộp, có đơn vị", en: "units missing, with the word" },
   issuer: { vi: "cơ quan ban hành kế hoạch", en: "the agency that issued the plan" },
   plan: { vi: "trích yếu kế hoạch", en: "the plan's title" },
+  year: { vi: "năm kế hoạch", en: "the plan's year" },
 } as const satisfies Record<string, LocalizedText>;
 
 /** A placeholder name. */
@@ -71,7 +72,7 @@ export const DEFAULT_TEMPLATES: {
     body: {
       vi: `Kính gửi: {unit}
 
-Theo {plan} của {issuer}, đơn vị gửi báo cáo kết quả thực hiện tuyên truyền cải cách hành chính {period} chậm nhất ngày {deadline} (còn {days}).
+Theo Kế hoạch tuyên truyền cải cách hành chính năm {year} của {issuer}, đơn vị gửi báo cáo kết quả thực hiện tuyên truyền cải cách hành chính {period} chậm nhất ngày {deadline} (còn {days}).
 
 Chưa nhận được: {missing}.
 
@@ -80,7 +81,7 @@ Chưa nhận được: {missing}.
 ${SIGNATURE_VI}`,
       en: `To: {unit}
 
-Under the plan "{plan}" of {issuer}, your report on administrative-reform communication for {period} is due by {deadline} ({days} left).
+Under the {year} administrative-reform communication plan of {issuer}, your report on administrative-reform communication for {period} is due by {deadline} ({days} left).
 
 Not yet received: {missing}.
 
@@ -97,7 +98,7 @@ ${SIGNATURE_EN}`,
     body: {
       vi: `Kính gửi: {unit}
 
-Hôm nay, ngày {deadline}, là hạn gửi báo cáo kết quả thực hiện tuyên truyền cải cách hành chính {period} theo {plan} của {issuer}.
+Hôm nay, ngày {deadline}, là hạn gửi báo cáo kết quả thực hiện tuyên truyền cải cách hành chính {period} theo Kế hoạch tuyên truyền cải cách hành chính năm {year} của {issuer}.
 
 Chưa nhận được: {missing}.
 
@@ -106,7 +107,7 @@ Chưa nhận được: {missing}.
 ${SIGNATURE_VI}`,
       en: `To: {unit}
 
-Today, {deadline}, is the deadline of the report on administrative-reform communication for {period} under the plan "{plan}" of {issuer}.
+Today, {deadline}, is the deadline of the report on administrative-reform communication for {period} under the {year} plan of {issuer}.
 
 Not yet received: {missing}.
 

@@ -291,6 +291,7 @@ function values(ctx: MessageContext, lang: "vi" | "en"): TemplateValues {
     missingUnits: UNIT_WORDS[lang](ctx.missing.length),
     issuer: ctx.plan.issuer.name,
     plan: ctx.plan.title,
+    year: String(ctx.plan.year),
   };
 }
 
