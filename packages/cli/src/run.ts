@@ -6,6 +6,7 @@ import { wantsHelp } from "./args.js";
 import { calendarCommand } from "./commands/calendar.js";
 import { exportCommand } from "./commands/export.js";
 import { generateCommand } from "./commands/generate.js";
+import { remindCommand } from "./commands/remind.js";
 import { renderCommand } from "./commands/render.js";
 import { rulesCommand } from "./commands/rules.js";
 import { sampleCommand } from "./commands/sample.js";
@@ -29,6 +30,7 @@ const COMMANDS: Record<CommandName, Command> = {
   score: scoreCommand,
   generate: generateCommand,
   export: exportCommand,
+  remind: remindCommand,
 };
 
 function isCommandName(name: string): name is CommandName {

@@ -15,6 +15,7 @@ export const COMMAND_NAMES = [
   "score",
   "generate",
   "export",
+  "remind",
 ] as const;
 /** One of the `cchc` commands. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -55,6 +56,8 @@ Lệnh / Commands:
   export <tệp> --format <dạng> --out <tệp>
                         xuất văn bản theo Nghị định 30: kế hoạch, báo cáo, bảng điểm, lịch
                         export an official document (docx, pdf, xlsx, ics, md, html)
+  remind --now <ngày>   nhắc nhở đến hạn báo cáo; gửi qua thư, webhook hoặc NATS
+                        reminders due on a day; sent by mail, webhook or NATS
 
 Tùy chọn chung / Global options:
   -h, --help            trợ giúp (cũng dùng được sau mỗi lệnh) / help (also after a command)
@@ -69,6 +72,7 @@ Ví dụ / Examples:
   cchc render ke-hoach.json --format md --out ke-hoach.md
   cchc generate --size small --seed 1 --out d && cchc score d/plan.json --tracking d
   cchc export ke-hoach.json --format docx --out ke-hoach.docx --number 12/KH-BTTTT
+  cchc remind --now 2018-03-08 --dry-run --json
 `;
 }
 
@@ -198,8 +202,79 @@ Ví dụ / Examples:
   cchc export d/plan.json --document score --tracking d --format docx --out bang-diem.docx
 `;
 
+const REMIND_USAGE = `Cách dùng / Usage: cchc remind --now <ngày|thời điểm / date|instant> [--dry-run] [--json]
+                   [--plan <tệp|mic-2018>] [--reports <ndjson|thư mục>] [--contacts <json>]
+                   [--notify <smtp://…|https://…|nats://…>] [--webhook-secret <khóa>] [--db <thư mục|postgres://…>]
+                   [--agency <mã>] [--config <tệp>] [--days-before 14,7,1] [--escalate-after 1]
+                   [--max-attempts 5] [--retry-delay 2000] [--wait 60]
+
+Tính các nhắc nhở đến hạn vào ngày --now (giờ Việt Nam): N ngày trước hạn nộp (mặc định 14, 7, 1),
+đúng ngày hạn, và báo đơn vị chủ trì khi quá hạn (mặc định 1 ngày sau hạn) kèm danh sách đơn vị chưa
+nộp. Khi nhiều mốc của một kỳ cùng đến (bắt đầu muộn), chỉ mốc gần nhất được gửi. Không có --dry-run:
+ghi vào hàng đợi (outbox) của kho rồi gửi; chạy lại trong ngày không gửi trùng.
+Computes the reminders due on --now (Vietnam time): N days before the deadline (default 14, 7, 1),
+on the day, and an escalation to the lead unit once overdue (default 1 day after) listing every unit
+still missing. When several stages of a period are due at once (a late start), only the latest is
+sent. Without --dry-run: written to the store's outbox, then delivered; running again the same day
+sends nothing twice.
+
+Tùy chọn / Options:
+  --now <ngày>            bắt buộc: YYYY-MM-DD (hết ngày đó, giờ Việt Nam) hoặc thời điểm ISO có múi giờ
+                          required: a date (its end, Vietnam time) or an ISO instant with an offset
+  --dry-run               chỉ tính và in, không ghi, không gửi / compute and print only
+  --json                  in một đối tượng JSON (xem dưới) / print one JSON object (below)
+  --plan <tệp|tên mẫu>    kế hoạch (mặc định mẫu mic-2018; tên kế hoạch in ra stderr khi không có --json)
+                          the plan (default the mic-2018 sample, named on stderr in human mode)
+  --reports <ndjson>      báo cáo đã nộp (một báo cáo mỗi dòng; hoặc thư mục có reports.ndjson); không có:
+                          đọc từ kho khi có kho / submitted reports (NDJSON or a folder); default: the store
+  --contacts <json>       danh bạ { "<mã đơn vị>": { "email": [...], "webhook"?, "natsSubject"? } }
+                          contact directory; a unit without contacts is a warning, and its mail fails
+                          permanently (recorded in the outbox with the reason)
+  --notify <url>          smtp://host:port[?from=…] | smtps://… | https://… (webhook) | nats://host:port[?subject=…&stream=…]
+  --webhook-secret <khóa> khóa ký HMAC của webhook (hoặc CCHC_WEBHOOK_SECRET) / webhook HMAC secret
+  --from <địa chỉ>        người gửi thư khi URL smtp không có ?from= / mail sender
+  --db <thư mục|url>      kho chứa hàng đợi: thư mục PGlite (mặc định .cchc/db) hoặc postgres://…
+                          the store holding the outbox: a PGlite folder (default .cchc/db) or postgres://…
+  --agency <mã>           mã cơ quan, đầu khóa chống trùng (mặc định "default") / agency id, key prefix
+  --config <tệp>          JSON/YAML: notify, webhookSecret, from, agency, db, contacts (đối tượng hoặc
+                          đường dẫn / object or path), templates, daysBefore, escalateAfterDays, onTheDay
+  --days-before <N,…>     số ngày nhắc trước hạn (mặc định 14,7,1) / days before the deadline
+  --escalate-after <N>    số ngày sau hạn thì báo đơn vị chủ trì (mặc định 1) / days after, to escalate
+  --max-attempts <N>      số lần thử gửi tối đa mỗi nhắc nhở (mặc định 5) / attempts per reminder
+  --retry-delay <ms>      chờ trước lần thử lại đầu, tăng gấp đôi, dao động ±20% (mặc định 2000)
+                          delay before the first retry, doubling, ±20% jitter (default 2000)
+  --wait <giây>           chờ tối đa để thử lại trong lần chạy này (mặc định 60); phần còn lại để lần
+                          chạy sau / longest wait for retries in this run; the rest waits for the next run
+
+JSON (--json):
+  { "now", "today", "agencyId", "planId", "dryRun",
+    "due": [ { "key", "kind", "unitId", "unitName", "periodId", "periodLabel": { "vi", "en" },
+               "dueDate", "dueAt", "sendOn", "daysLeft", "recipients": [ { "unitId", "name", "email": [...],
+               "webhook"?, "natsSubject"? } ], "missing": [ { "unitId", "name" } ],
+               "subject": { "vi", "en" }, "body": { "vi", "en" } } ],
+    "upcoming": [ { "key", "kind", "unitId", "unitName", "periodId", "dueDate", "sendOn" } ],
+    "findings": [ { "code", "severity", "path", "message": { "vi", "en" } } ],
+    "delivery": null | { "notifier", "enqueued", "alreadyQueued", "delivered", "failed", "retrying",
+                         "outbox": { "pending", "retrying", "delivered", "dead" },
+                         "results": [ { "key", "status", "error"?: { "code", "message" }, "nextAttemptAt"? } ] } }
+  kind: before-N | due-today | overdue;  key: <agency>:<unitId>:<periodId>:<kind>
+  daysLeft: số ngày đến hạn, âm khi đã quá / days to the deadline, negative once passed
+
+Mã thoát / Exit codes:
+  0   đã gửi hết, hoặc không có gì đến hạn, hoặc chạy thử / all delivered, nothing due, or a dry run
+  1   có nhắc nhở không gửi được (lỗi vĩnh viễn, hoặc còn chờ thử lại khi hết --wait)
+      some reminders not delivered (failed permanently, or still waiting for a retry when --wait ran out)
+  2   đối số sai, tệp không dùng được, không mở được kho / bad arguments, unusable input, store unavailable
+
+Ví dụ / Examples:
+  cchc remind --now 2018-03-08 --dry-run --json
+  cchc remind --now 2018-03-08 --contacts danh-ba.json --notify "smtp://127.0.0.1:2525?from=cchc%40mic.gov.vn"
+  cchc remind --now 2018-03-20 --notify https://eoffice.example.gov.vn/hooks/cchc --webhook-secret "$SECRET"
+`;
+
 const COMMAND_USAGE: Record<CommandName, string> = {
   export: EXPORT_USAGE,
+  remind: REMIND_USAGE,
   score: SCORE_USAGE,
   generate: GENERATE_USAGE,
   sample: `Cách dùng / Usage: cchc sample <tên/name>

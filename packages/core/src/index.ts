@@ -5,6 +5,15 @@
 export * from "./calendar.js";
 export * from "./catalogues.js";
 export {
+  type Contact,
+  type ContactDirectory,
+  type ContactDirectoryResult,
+  ContactDirectorySchema,
+  ContactSchema,
+  parseContactDirectory,
+  recipientFor,
+} from "./contacts.js";
+export {
   balanceLines,
   DECREE30_LAYOUT,
   NATIONAL_MOTTO,
@@ -12,6 +21,21 @@ export {
   SIGNER_PLACEHOLDER,
   tableColumnWidths,
 } from "./decree30.js";
+export {
+  type DispatchOptions,
+  type DispatchOutcome,
+  type DispatchReport,
+  type DrainOptions,
+  type DrainReport,
+  dispatchOnce,
+  drainOutbox,
+  makeWorkerId,
+  type RetryPolicy,
+  type RetryPolicyOptions,
+  retryDelay,
+  retryPolicy,
+} from "./dispatcher.js";
+export { createDispatcher, type Dispatcher, type DispatcherOptions } from "./dispatcherFacade.js";
 export { formatPlaceAndDate } from "./documentDate.js";
 export {
   DEFAULT_HEADINGS,
@@ -34,7 +58,26 @@ export { type Cchc, type CchcOptions, createCchc } from "./facade.js";
 export { type Finding, type FindingPath, formatPath, type Severity } from "./finding.js";
 export { escapeHtml, renderDocumentHtml } from "./html.js";
 export { type IngestOptions, type IngestResult, ingestRecords } from "./ingest.js";
+export {
+  type MemoryNotifier,
+  MemoryNotifierLayer,
+  type MemoryNotifierOptions,
+  makeMemoryNotifier,
+} from "./memoryNotifier.js";
+export { MemoryOutbox, makeMemoryOutbox } from "./memoryOutbox.js";
 export { MemoryStorage, makeMemoryStorage } from "./memoryStorage.js";
+export {
+  headerSafeKey,
+  type Notification,
+  type NotificationRecipient,
+  Notifier,
+  NotifierError,
+  type NotifierService,
+  notificationHtml,
+  notificationSubject,
+  notificationText,
+  type Receipt,
+} from "./notifier.js";
 export {
   type ColumnFormat,
   type DocumentBlock,
@@ -48,6 +91,17 @@ export {
   type TableColumn,
 } from "./officialDocument.js";
 export {
+  type ClaimRequest,
+  type EnqueueResult,
+  OUTBOX_STATUSES,
+  Outbox,
+  type OutboxEntry,
+  type OutboxFailure,
+  type OutboxFilter,
+  type OutboxService,
+  type OutboxStatus,
+} from "./outbox.js";
+export {
   buildPeriodReport,
   type PeriodReport,
   PeriodReportBuilder,
@@ -57,6 +111,31 @@ export {
 export * from "./plan.js";
 export { planCalendar } from "./planCalendar.js";
 export { type Action, type Actor, authorize, PermissionDenied } from "./policy.js";
+export {
+  checkReminderOptions,
+  computeReminders,
+  DEFAULT_DAYS_BEFORE,
+  DEFAULT_ESCALATE_AFTER_DAYS,
+  formatDeadline,
+  type Reminder,
+  ReminderError,
+  type ReminderKind,
+  type ReminderOptions,
+  type ReminderResult,
+  type ReminderUnit,
+  reminderKey,
+  reminderKinds,
+  reminderNotification,
+  type UpcomingReminder,
+} from "./reminders.js";
+export {
+  DEFAULT_TEMPLATES,
+  fillTemplate,
+  type MessageTemplate,
+  type ReminderTemplates,
+  TEMPLATE_PLACEHOLDERS,
+  type TemplatePlaceholder,
+} from "./reminderTemplates.js";
 export {
   escapeMarkdown,
   escapeMarkdownInline,

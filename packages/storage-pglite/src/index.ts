@@ -5,10 +5,11 @@
  */
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
-import { Storage, type StorageError, type StorageService } from "@cchc/core";
+import { Outbox, type OutboxService, Storage, type StorageError, type StorageService } from "@cchc/core";
 import {
   copyRecords,
   type MigrateResult,
+  makeSqlOutbox,
   makeSqlStorage,
   migrate,
   quoteIdent,
@@ -17,6 +18,7 @@ import {
   storageError,
 } from "@cchc/storage-sql";
 import { PGlite, type PGliteInterface, type Transaction } from "@electric-sql/pglite";
+import * as Context from "effect/Context";
 import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
 import type * as Scope from "effect/Scope";
@@ -94,8 +96,14 @@ export function pgliteDriver(pg: PGliteInterface): SqlDriver {
   return driverOn(pg, transaction, () => pg.close());
 }
 
-/** Opens PGlite, migrates (unless told not to) and builds the storage; PGlite closes with the scope. */
-function make(options: PgliteStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> {
+/** The store and the outbox of one database (one PGlite instance or pool serves both). */
+export interface Stores {
+  readonly storage: StorageService;
+  readonly outbox: OutboxService;
+}
+
+/** Opens the database, migrates (unless told not to) and builds storage and outbox; closed with the scope. */
+function makeStores(options: PgliteStorageOptions): Effect.Effect<Stores, StorageError, Scope.Scope> {
   return Effect.gen(function* () {
     const pg = yield* Effect.acquireRelease(
       Effect.tryPromise({ try: () => openPglite(options), catch: storageError("openPglite") }),
@@ -107,20 +115,36 @@ function make(options: PgliteStorageOptions): Effect.Effect<StorageService, Stor
         try: (): Promise<MigrateResult> => migrate(driver),
         catch: storageError("migrate"),
       });
-    return makeSqlStorage(driver, options.sql);
+    return { storage: makeSqlStorage(driver, options.sql), outbox: makeSqlOutbox(driver) };
   });
+}
+
+/** The storage service alone, in a scope (as before the outbox existed). */
+function make(options: PgliteStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> {
+  return Effect.map(makeStores(options), (s) => s.storage);
+}
+
+/** `Storage` and `Outbox` over the same database. */
+function layerOf(options: PgliteStorageOptions): Layer.Layer<Storage | Outbox, StorageError> {
+  return Layer.effectContext(
+    Effect.map(makeStores(options), (s) =>
+      Context.make(Storage, s.storage).pipe(Context.add(Outbox, s.outbox)),
+    ),
+  );
 }
 
 /** The PGlite storage layers. */
 export const PgliteStorage = {
   /**
-   * The `Storage` layer on PGlite: `PgliteStorage.layer({ dataDir: "./data" })`, or in memory with
-   * no `dataDir`. Scoped: PGlite is closed (and its folder flushed) when the layer is released.
+   * The `Storage` and `Outbox` layer on PGlite (one instance serves both):
+   * `PgliteStorage.layer({ dataDir: "./data" })`, or in memory with no `dataDir`. Scoped: PGlite is closed (and its folder flushed) when the layer is released.
    */
-  layer: (options: PgliteStorageOptions = {}): Layer.Layer<Storage, StorageError> =>
-    Layer.effect(Storage, make(options)),
+  layer: (options: PgliteStorageOptions = {}): Layer.Layer<Storage | Outbox, StorageError> =>
+    layerOf(options),
   /** The service itself, in a scope (for programs that build their own layers). */
   make,
+  /** The storage and the outbox of the same database, in a scope. */
+  makeStores,
 };
 
 /** Same as `PgliteStorage.layer`, for `createCchc({ storage: pgliteStorage({ dataDir }) })`. */

@@ -4,10 +4,11 @@
  */
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { Storage, StorageError, type StorageService } from "@cchc/core";
+import { Outbox, type OutboxService, Storage, StorageError, type StorageService } from "@cchc/core";
 import {
   copyRecords,
   type MigrateResult,
+  makeSqlOutbox,
   makeSqlStorage,
   messageOf,
   migrate,
@@ -17,6 +18,7 @@ import {
   sqlState,
   storageError,
 } from "@cchc/storage-sql";
+import * as Context from "effect/Context";
 import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
 import type * as Scope from "effect/Scope";
@@ -174,7 +176,14 @@ export async function openPostgres(
   return { pool, driver: pgDriver(pool) };
 }
 
-function make(options: PostgresStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> {
+/** The store and the outbox of one database (one PGlite instance or pool serves both). */
+export interface Stores {
+  readonly storage: StorageService;
+  readonly outbox: OutboxService;
+}
+
+/** Opens the database, migrates (unless told not to) and builds storage and outbox; closed with the scope. */
+function makeStores(options: PostgresStorageOptions): Effect.Effect<Stores, StorageError, Scope.Scope> {
   return Effect.gen(function* () {
     const { driver } = yield* Effect.acquireRelease(
       Effect.tryPromise({
@@ -188,22 +197,37 @@ function make(options: PostgresStorageOptions): Effect.Effect<StorageService, St
         try: (): Promise<MigrateResult> => migrate(driver),
         catch: storageError("migrate"),
       });
-    return makeSqlStorage(driver, options.sql);
+    return { storage: makeSqlStorage(driver, options.sql), outbox: makeSqlOutbox(driver) };
   });
+}
+
+/** The storage service alone, in a scope (as before the outbox existed). */
+function make(options: PostgresStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> {
+  return Effect.map(makeStores(options), (s) => s.storage);
+}
+
+/** `Storage` and `Outbox` over the same database. */
+function layerOf(options: PostgresStorageOptions): Layer.Layer<Storage | Outbox, StorageError> {
+  return Layer.effectContext(
+    Effect.map(makeStores(options), (s) =>
+      Context.make(Storage, s.storage).pipe(Context.add(Outbox, s.outbox)),
+    ),
+  );
 }
 
 /** The PostgreSQL storage layers. */
 export const PostgresStorage = {
   /**
-   * The `Storage` layer on a PostgreSQL server:
+   * The `Storage` and `Outbox` layer on a PostgreSQL server (one pool serves both):
    * `PostgresStorage.layer({ connectionString: "postgres://postgres@127.0.0.1:5432/cchc" })`.
    * Scoped: the pool is ended when the layer is released. Fails with a `StorageError` naming
    * host:port when the server cannot be reached.
    */
-  layer: (options: PostgresStorageOptions): Layer.Layer<Storage, StorageError> =>
-    Layer.effect(Storage, make(options)),
+  layer: (options: PostgresStorageOptions): Layer.Layer<Storage | Outbox, StorageError> => layerOf(options),
   /** The service itself, in a scope. */
   make,
+  /** The storage and the outbox of the same database, in a scope. */
+  makeStores,
 };
 
 /** Same as `PostgresStorage.layer`, for `createCchc({ storage: postgresStorage({ connectionString }) })`. */

@@ -18,6 +18,7 @@ export {
   migrate,
   pendingMigrations,
 } from "./migrations.js";
+export { makeSqlOutbox, OUTBOX_MIGRATION } from "./outbox.js";
 export {
   copyValue,
   RECORD_COLUMNS,

@@ -10,6 +10,7 @@
  * big table, have a column per field so scoring and paging can use indexes.
  */
 import type { SqlDriver } from "./driver.js";
+import { OUTBOX_MIGRATION } from "./outbox.js";
 
 /** One migration: applied once, in version order, inside the migration transaction. */
 export interface Migration {
@@ -106,6 +107,7 @@ CREATE TABLE cchc_score_sheets (
 CREATE INDEX cchc_score_sheets_latest ON cchc_score_sheets (agency_id, plan_id, id);
 `,
   },
+  OUTBOX_MIGRATION,
 ];
 
 /** The table that records applied migrations. */

@@ -11,3 +11,11 @@ export {
   hostilePlan,
   runExporterContract,
 } from "./exporterContract.js";
+export {
+  contractMessage,
+  type NotifierContractOptions,
+  type NotifierHarness,
+  type ReceivedMessage,
+  runNotifierContract,
+} from "./notifierContract.js";
+export { contractNotification, type OutboxContractOptions, runOutboxContract } from "./outboxContract.js";

@@ -1,0 +1,184 @@
+/**
+ * `cchc remind` as people and cron jobs run it: the BUILT bin as a child process, a real SMTP
+ * server on 127.0.0.1 in this process, the embedded PGlite store in a folder.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleWithAgencies } from "./support/plans.js";
+import { freshDatabase } from "./support/postgres.js";
+import { E2eSmtp } from "./support/smtp.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BIN = resolve(here, "../packages/cli/dist/main.js");
+
+let dir: string;
+let db: { url: string; drop: () => Promise<void> } | undefined;
+const smtp = new E2eSmtp();
+beforeAll(async () => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`pnpm build\` first`);
+  dir = await mkdtemp(join(tmpdir(), "cchc-remind-"));
+  db = await freshDatabase("cchc_remind_cli");
+}, 60_000);
+afterAll(async () => {
+  await smtp.stop();
+  await db?.drop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs the bin asynchronously (the SMTP server lives in this process and must keep answering). */
+function cchc(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr });
+    });
+  });
+}
+
+describe("cchc remind (built bin)", () => {
+  it("--now 2018-03-08 --dry-run --json on the sample plan lists the reminder for the 2018Q1 report", async () => {
+    const r = await cchc("remind", "--now", "2018-03-08", "--dry-run", "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe("");
+    const doc = JSON.parse(r.stdout);
+    expect(doc.due).toHaveLength(1);
+    expect(doc.due[0]).toMatchObject({
+      key: "default:cac-co-quan-hanh-chinh-thuoc-bo:2018Q1:before-14",
+      kind: "before-14",
+      periodId: "2018Q1",
+      dueDate: "2018-03-19",
+      daysLeft: 11,
+    });
+    expect(
+      doc.upcoming
+        .filter((u: { periodId: string }) => u.periodId === "2018Q1")
+        .map((u: { kind: string }) => u.kind),
+    ).toEqual(["before-7", "before-1", "due-today", "overdue"]);
+    // A dry run touches no store.
+    expect(existsSync(join(dir, ".cchc"))).toBe(false);
+  });
+
+  // On the PostgreSQL server: three runs against one outbox, each a new process.
+  it("mail server down: retrying, exit 1; back: delivered once; a third run sends nothing", async () => {
+    const { plan, contacts } = sampleWithAgencies(5);
+    await writeFile(join(dir, "plan.json"), JSON.stringify(plan));
+    await writeFile(join(dir, "contacts.json"), JSON.stringify(contacts));
+    const port = await smtp.start(0);
+    await smtp.stop();
+    const args = [
+      "remind",
+      "--now",
+      "2018-03-18",
+      "--plan",
+      "plan.json",
+      "--contacts",
+      "contacts.json",
+      "--db",
+      db?.url ?? "",
+      "--agency",
+      "bo-tttt",
+      "--notify",
+      `smtp://127.0.0.1:${port}?from=cchc%40mic.example.vn&ignoreTLS=true`,
+      "--retry-delay",
+      "100",
+      "--max-attempts",
+      "10",
+      "--json",
+    ];
+    const down = await cchc(...args, "--wait", "0");
+    expect(down.code, down.stderr).toBe(1);
+    const d1 = JSON.parse(down.stdout);
+    expect(d1.delivery).toMatchObject({
+      notifier: "email",
+      enqueued: 5,
+      alreadyQueued: 0,
+      delivered: 0,
+      failed: 0,
+      retrying: 5,
+    });
+    expect(d1.delivery.results[0].error.code).toBe("connection");
+
+    await smtp.start(port);
+    const up = await cchc(...args, "--wait", "30");
+    expect(up.code, up.stderr).toBe(0);
+    const d2 = JSON.parse(up.stdout);
+    expect(d2.delivery).toMatchObject({
+      enqueued: 0,
+      alreadyQueued: 5,
+      delivered: 5,
+      failed: 0,
+      retrying: 0,
+    });
+    expect(d2.delivery.outbox).toEqual({ pending: 0, retrying: 0, delivered: 5, dead: 0 });
+    const counts = smtp.counts();
+    for (const r of d2.due) expect(counts.get(r.key)).toBe(1);
+    expect(smtp.accepted).toHaveLength(5);
+    expect(smtp.accepted[0]?.subject).toContain(
+      "Nhắc báo cáo Quý I năm 2018: hạn nộp 19/03/2018 (còn 1 ngày)",
+    );
+
+    const again = await cchc(...args);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).delivery).toMatchObject({ enqueued: 0, alreadyQueued: 5, delivered: 0 });
+    expect(smtp.accepted).toHaveLength(5);
+    const human = await cchc(...args.filter((a) => a !== "--json"));
+    expect(human.code).toBe(0);
+    expect(human.stderr).toBe("");
+    expect(human.stdout).toContain("Đưa vào hàng đợi / enqueued: 0 (đã có / already queued: 5)");
+    expect(human.stdout).toContain("Gửi qua / via SMTP 127.0.0.1:");
+  }, 120_000);
+
+  // On the embedded default, PGlite in a folder (a new folder costs some seconds to initialise).
+  it("a unit without contacts fails permanently: exit 1, the reason in the outbox, nothing sent for it", async () => {
+    if (smtp.port === 0) await smtp.start(0);
+    const before = smtp.accepted.length;
+    const r = await cchc(
+      "remind",
+      "--now",
+      "2018-03-08",
+      "--db",
+      "store",
+      "--notify",
+      `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`,
+      "--json",
+    );
+    expect(r.code, r.stderr).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.delivery).toMatchObject({ delivered: 0, failed: 1, retrying: 0 });
+    expect(doc.delivery.results[0]).toMatchObject({ status: "dead", error: { code: "address" } });
+    expect(smtp.accepted.length).toBe(before);
+  }, 90_000);
+
+  it("a store that cannot be opened is one line, exit 2", async () => {
+    await writeFile(join(dir, "not-a-folder"), "x");
+    const r = await cchc(
+      "remind",
+      "--now",
+      "2018-03-08",
+      "--db",
+      "not-a-folder/db",
+      "--notify",
+      "smtp://127.0.0.1:9",
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.split("\n")).toHaveLength(2);
+    expect(r.stderr).toMatch(/^cchc: không mở được kho/);
+  }, 60_000);
+});
