@@ -66,7 +66,22 @@ export class StorageError extends Data.TaggedError("StorageError")<{
   readonly cause: unknown;
 }> {
   override get message(): string {
-    const why = this.cause instanceof Error ? this.cause.message : String(this.cause);
+    const why = describeCause(this.cause);
     return `lỗi kho dữ liệu khi ${this.operation} / storage failed during ${this.operation}: ${why}`;
   }
+}
+
+/** The message of a cause, whatever it is (an Error, a copy of one made by a serialiser, anything). */
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) return cause.message;
+  if (typeof cause === "object" && cause !== null) {
+    const message = (cause as { message?: unknown }).message;
+    if (typeof message === "string") return message;
+    try {
+      return JSON.stringify(cause) ?? "?";
+    } catch {
+      return Object.prototype.toString.call(cause);
+    }
+  }
+  return String(cause);
 }

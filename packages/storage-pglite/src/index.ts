@@ -17,6 +17,7 @@ import {
   storageError,
 } from "@cchc/storage-sql";
 import { PGlite, type PGliteInterface, type Transaction } from "@electric-sql/pglite";
+import * as Context from "effect/Context";
 import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
 import type * as Scope from "effect/Scope";
@@ -94,8 +95,19 @@ export function pgliteDriver(pg: PGliteInterface): SqlDriver {
   return driverOn(pg, transaction, () => pg.close());
 }
 
+/**
+ * The PGlite instance behind a `PgliteStorage.layer`, for the SQL an application runs itself (its
+ * own reports, `copyRecords`, checks in tests). It is the layer's: do not close it.
+ */
+export class PgliteDatabase extends Context.Service<
+  PgliteDatabase,
+  { readonly pglite: PGliteInterface; readonly driver: SqlDriver }
+>()("@cchc/storage-pglite/PgliteDatabase") {}
+
 /** Opens PGlite, migrates (unless told not to) and builds the storage; PGlite closes with the scope. */
-function make(options: PgliteStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> {
+function open(
+  options: PgliteStorageOptions,
+): Effect.Effect<{ service: StorageService; pglite: PGlite; driver: SqlDriver }, StorageError, Scope.Scope> {
   return Effect.gen(function* () {
     const pg = yield* Effect.acquireRelease(
       Effect.tryPromise({ try: () => openPglite(options), catch: storageError("openPglite") }),
@@ -107,18 +119,27 @@ function make(options: PgliteStorageOptions): Effect.Effect<StorageService, Stor
         try: (): Promise<MigrateResult> => migrate(driver),
         catch: storageError("migrate"),
       });
-    return makeSqlStorage(driver, options.sql);
+    return { service: makeSqlStorage(driver, options.sql), pglite: pg, driver };
   });
 }
+
+/** The storage service on PGlite, in a scope (PGlite closes with it). */
+const make = (options: PgliteStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> =>
+  Effect.map(open(options), (o) => o.service);
 
 /** The PGlite storage layers. */
 export const PgliteStorage = {
   /**
    * The `Storage` layer on PGlite: `PgliteStorage.layer({ dataDir: "./data" })`, or in memory with
-   * no `dataDir`. Scoped: PGlite is closed (and its folder flushed) when the layer is released.
+   * no `dataDir`. It also provides `PgliteDatabase` (the instance, for your own SQL). Scoped: PGlite
+   * is closed (and its folder flushed) when the layer is released.
    */
-  layer: (options: PgliteStorageOptions = {}): Layer.Layer<Storage, StorageError> =>
-    Layer.effect(Storage, make(options)),
+  layer: (options: PgliteStorageOptions = {}): Layer.Layer<Storage | PgliteDatabase, StorageError> =>
+    Layer.effectContext(
+      Effect.map(open(options), ({ service, pglite, driver }) =>
+        Context.make(Storage, service).pipe(Context.add(PgliteDatabase, { pglite, driver })),
+      ),
+    ),
   /** The service itself, in a scope (for programs that build their own layers). */
   make,
 };

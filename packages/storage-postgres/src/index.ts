@@ -17,6 +17,7 @@ import {
   sqlState,
   storageError,
 } from "@cchc/storage-sql";
+import * as Context from "effect/Context";
 import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
 import type * as Scope from "effect/Scope";
@@ -31,6 +32,12 @@ export interface PostgresStorageOptions {
   readonly connectionString: string;
   /** Pool size (default 10). */
   readonly max?: number;
+  /**
+   * Schema the tables live in (created if missing; default: the server's search_path, normally
+   * `public`). A plain lower-case identifier: letters, digits and `_`. Lets several deployments (or
+   * test runs) share one database.
+   */
+  readonly schema?: string;
   /** Apply pending migrations on start (default true). */
   readonly migrate?: boolean;
   /** Tuning of the SQL storage (chunk and page sizes). */
@@ -154,29 +161,60 @@ export function pgDriver(pool: pg.Pool): SqlDriver {
   };
 }
 
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
 /**
  * Opens a pool and checks one connection, so a wrong address fails here with a clear message.
- * The caller ends the pool (`driver.close()`).
+ * With `schema`, every connection of the pool works in it (created here if missing). The caller
+ * ends the pool (`driver.close()`).
  */
 export async function openPostgres(
-  options: Pick<PostgresStorageOptions, "connectionString" | "max">,
+  options: Pick<PostgresStorageOptions, "connectionString" | "max" | "schema">,
 ): Promise<{ readonly pool: pg.Pool; readonly driver: SqlDriver }> {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+  const schema = options.schema;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema))
+    throw new Error(
+      `tên schema không hợp lệ (chỉ chữ thường, số, "_") / invalid schema name (lower-case letters, digits, "_" only): ${JSON.stringify(schema).slice(0, 80)}`,
+    );
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
   // an idle connection dropped by the server must not crash the process: the next query reports it
   pool.on("error", () => undefined);
+  let client: pg.PoolClient;
   try {
-    const client = await pool.connect();
-    client.release();
+    client = await pool.connect();
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw connectionFailure(options.connectionString, error);
   }
+  try {
+    if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  } catch (error) {
+    client.release();
+    await pool.end().catch(() => undefined);
+    throw new Error(`không tạo được schema ${schema} / cannot create schema ${schema}: ${messageOf(error)}`);
+  }
+  client.release();
   return { pool, driver: pgDriver(pool) };
 }
 
-function make(options: PostgresStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> {
+/**
+ * The pool behind a `PostgresStorage.layer`, for the SQL an application runs itself (its own
+ * reports, `copyRecords`, checks in tests). It is the layer's: do not end it.
+ */
+export class PostgresDatabase extends Context.Service<
+  PostgresDatabase,
+  { readonly pool: pg.Pool; readonly driver: SqlDriver }
+>()("@cchc/storage-postgres/PostgresDatabase") {}
+
+function open(
+  options: PostgresStorageOptions,
+): Effect.Effect<{ service: StorageService; pool: pg.Pool; driver: SqlDriver }, StorageError, Scope.Scope> {
   return Effect.gen(function* () {
-    const { driver } = yield* Effect.acquireRelease(
+    const { pool, driver } = yield* Effect.acquireRelease(
       Effect.tryPromise({
         try: () => openPostgres(options),
         catch: (cause) => new StorageError({ operation: "connect", cause }),
@@ -188,20 +226,29 @@ function make(options: PostgresStorageOptions): Effect.Effect<StorageService, St
         try: (): Promise<MigrateResult> => migrate(driver),
         catch: storageError("migrate"),
       });
-    return makeSqlStorage(driver, options.sql);
+    return { service: makeSqlStorage(driver, options.sql), pool, driver };
   });
 }
+
+/** The storage service on a PostgreSQL server, in a scope (the pool ends with it). */
+const make = (options: PostgresStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> =>
+  Effect.map(open(options), (o) => o.service);
 
 /** The PostgreSQL storage layers. */
 export const PostgresStorage = {
   /**
    * The `Storage` layer on a PostgreSQL server:
    * `PostgresStorage.layer({ connectionString: "postgres://postgres@127.0.0.1:5432/cchc" })`.
-   * Scoped: the pool is ended when the layer is released. Fails with a `StorageError` naming
-   * host:port when the server cannot be reached.
+   * It also provides `PostgresDatabase` (the pool, for your own SQL). Scoped: the pool is ended
+   * when the layer is released. Fails with a `StorageError` naming host:port when the server
+   * cannot be reached.
    */
-  layer: (options: PostgresStorageOptions): Layer.Layer<Storage, StorageError> =>
-    Layer.effect(Storage, make(options)),
+  layer: (options: PostgresStorageOptions): Layer.Layer<Storage | PostgresDatabase, StorageError> =>
+    Layer.effectContext(
+      Effect.map(open(options), ({ service, pool, driver }) =>
+        Context.make(Storage, service).pipe(Context.add(PostgresDatabase, { pool, driver })),
+      ),
+    ),
   /** The service itself, in a scope. */
   make,
 };

@@ -19,4 +19,5 @@ export {
   pendingMigrations,
 } from "./migrations.js";
 export { copyValue, RECORD_COLUMNS, recordFromRow, recordsCopyText, recordsJson } from "./records.js";
+export { type AgencyRowCounts, agencyRowCounts } from "./rowCounts.js";
 export { type InsertMode, makeSqlStorage, type SqlStorageOptions } from "./sqlStorage.js";
