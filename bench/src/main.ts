@@ -2,7 +2,7 @@
  * `pnpm bench`: generates (or reuses) the national dataset, runs each benchmark against its
  * baseline in this same process, and prints ONE JSON document on stdout; progress goes to stderr.
  *
- *   node bench/dist/main.js [--only validation,scoring,scoreCommand] [--size national] [--seed 1]
+ *   node bench/dist/main.js [--only validation,scoring,scoreCommand,storage] [--size national] [--seed 1]
  *
  * A benchmark is a module exporting a `Benchmark`; add it to BENCHMARKS to have it run and merged.
  */
@@ -22,10 +22,16 @@ import { ensureDataset } from "./dataset.js";
 import { readAllLines } from "./lines.js";
 import { scoreCommandBenchmark } from "./scoreCommand.js";
 import { scoringBenchmark } from "./scoring.js";
+import { storageBenchmark } from "./storage.js";
 import type { BenchContext, Benchmark, ParsedTracking } from "./types.js";
 import { validationBenchmark } from "./validation.js";
 
-const BENCHMARKS: readonly Benchmark[] = [validationBenchmark, scoringBenchmark, scoreCommandBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  validationBenchmark,
+  scoringBenchmark,
+  scoreCommandBenchmark,
+  storageBenchmark,
+];
 
 const log = (message: string) => {
   process.stderr.write(`[bench] ${message}\n`);

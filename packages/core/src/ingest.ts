@@ -5,7 +5,7 @@
  * earlier batches stay, and the error says which line it was.
  */
 import * as Effect from "effect/Effect";
-import * as Stream from "effect/Stream";
+import * as Fiber from "effect/Fiber";
 import { type ExistingRecords, Storage } from "./storage.js";
 import { IngestFailed, type NotFound, StorageError } from "./storageErrors.js";
 import type { ActualRecord } from "./tracking.js";
@@ -57,8 +57,8 @@ const DUPLICATE_TEXT = {
     en: `Record id "${id}" is already stored with different content (line ${line})`,
   }),
   stored: (id: string, line: number) => ({
-    vi: `Mã kết quả "${id}" đã có trong kho (dòng ${line}); nếu đang nạp lại sau khi bị gián đoạn, dùng chế độ bỏ qua bản ghi đã có`,
-    en: `Record id "${id}" is already stored (line ${line}); to resume an interrupted ingest, skip existing records`,
+    vi: `Mã kết quả "${id}" đã có trong kho (dòng ${line})`,
+    en: `Record id "${id}" is already stored (line ${line})`,
   }),
   repeated: (id: string, line: number) => ({
     vi: `Mã kết quả "${id}" bị lặp trong cùng một lô (dòng ${line})`,
@@ -75,10 +75,43 @@ const duplicateFinding = (id: string, line: number, why: keyof typeof DUPLICATE_
   line,
 });
 
+/** Lines read from the input per step (reading is the only await per step). */
+const READ_CHUNK = 2_048;
+
+/** Pulls lines from a sync or async iterable, up to `max` at a time; an empty array at the end. */
+function lineReader(lines: Iterable<string> | AsyncIterable<string>): (max: number) => Promise<string[]> {
+  if (Symbol.asyncIterator in lines) {
+    const it = lines[Symbol.asyncIterator]();
+    return async (max) => {
+      const out: string[] = [];
+      while (out.length < max) {
+        const next = await it.next();
+        if (next.done) break;
+        out.push(next.value);
+      }
+      return out;
+    };
+  }
+  const it = (lines as Iterable<string>)[Symbol.iterator]();
+  return async (max) => {
+    const out: string[] = [];
+    while (out.length < max) {
+      const next = it.next();
+      if (next.done) break;
+      out.push(next.value);
+    }
+    return out;
+  };
+}
+
 /**
  * Ingests NDJSON lines (strings, or any async/sync iterable of them) as actual records of a stored
  * plan. Blank lines are skipped. Fails with `IngestFailed` at the first bad line, at an id repeated
  * within a batch, or at an id already stored (unless `existing: "skip"` and it is the same record).
+ *
+ * Batches are committed in order, one transaction each; while one is being written the next is
+ * read and checked, so parsing overlaps the database's work. When the ingest fails, the batch in
+ * flight is waited for first, so `committed` is exact.
  */
 export function ingestRecords(
   agencyId: string,
@@ -102,78 +135,77 @@ export function ingestRecords(
     let batch: ActualRecord[] = [];
     /** Line of each id of the batch (ids are unique within a batch). */
     let lineOf = new Map<string, number>();
-    const flush = Effect.suspend(() => {
-      if (batch.length === 0) return Effect.void;
-      const records = batch;
-      const lines = lineOf;
-      batch = [];
-      lineOf = new Map();
-      batches++;
-      return store.insertRecords(agencyId, planId, records, { existing }).pipe(
-        Effect.tap((n) =>
+    /** The batch being written, if any. */
+    let inFlight: Fiber.Fiber<void, IngestFailed | StorageError> | undefined;
+
+    const commit = (records: ActualRecord[], lines: Map<string, number>, number: number, lastLine: number) =>
+      store.insertRecords(agencyId, planId, records, { existing }).pipe(
+        Effect.flatMap((n) =>
           Effect.sync(() => {
             inserted += n;
             skipped += records.length - n;
-            options.onBatch?.({ batch: batches, lines: lineNo, inserted, skipped });
+            options.onBatch?.({ batch: number, lines: lastLine, inserted, skipped });
           }),
         ),
         Effect.catchTag("VersionConflict", (conflict) => {
-          const line = lines.get(conflict.id) ?? lineNo;
+          const line = lines.get(conflict.id) ?? lastLine;
+          const reason = existing === "skip" ? "differs" : "stored";
           return Effect.fail(
             new IngestFailed({
               line,
-              batch: batches,
+              batch: number,
               committed: inserted,
-              findings: [duplicateFinding(conflict.id, line, existing === "skip" ? "differs" : "stored")],
+              reason,
+              findings: [duplicateFinding(conflict.id, line, reason)],
             }),
           );
         }),
       );
+    /** Waits for the batch in flight (its failure is the ingest's). */
+    const settle = Effect.suspend(() => {
+      const fiber = inFlight;
+      inFlight = undefined;
+      return fiber === undefined ? Effect.void : Fiber.join(fiber);
     });
-    const source: AsyncIterable<string> =
-      Symbol.asyncIterator in lines
-        ? lines
-        : (async function* () {
-            yield* lines as Iterable<string>;
-          })();
-    yield* Stream.fromAsyncIterable(
-      source,
-      (cause) => new StorageError({ operation: "ingest: reading input", cause }),
-    ).pipe(
-      Stream.runForEach((text) =>
-        Effect.suspend(() => {
-          lineNo++;
-          const parsed = parseNdjsonLine(text, lineNo, "records");
-          if (parsed === undefined) return Effect.void;
-          const findings = parsed.ok
-            ? checkRecord(parsed.value, context, lineNo)
-            : { value: undefined, findings: [parsed.finding] };
-          if (findings.value === undefined)
-            return Effect.fail(
-              new IngestFailed({
-                line: lineNo,
-                batch: batches + 1,
-                committed: inserted,
-                findings: findings.findings,
-              }),
-            );
-          const id = findings.value.id;
-          if (lineOf.has(id))
-            return Effect.fail(
-              new IngestFailed({
-                line: lineNo,
-                batch: batches + 1,
-                committed: inserted,
-                findings: [duplicateFinding(id, lineNo, "repeated")],
-              }),
-            );
-          batch.push(findings.value);
-          lineOf.set(id, lineNo);
-          return batch.length >= batchSize ? flush : Effect.void;
-        }),
-      ),
-    );
+    /** Sends the current batch once the previous one is committed. */
+    const flush = Effect.gen(function* () {
+      if (batch.length === 0) return;
+      const job = commit(batch, lineOf, ++batches, lineNo);
+      batch = [];
+      lineOf = new Map();
+      yield* settle;
+      inFlight = yield* Effect.forkChild(job);
+    });
+    const failAt = (line: number, reason: "invalid" | "repeated", findings: readonly TrackingFinding[]) =>
+      Effect.flatMap(settle, () =>
+        Effect.fail(new IngestFailed({ line, batch: batches + 1, committed: inserted, reason, findings })),
+      );
+
+    const read = lineReader(lines);
+    for (;;) {
+      const chunk = yield* Effect.tryPromise({
+        try: () => read(READ_CHUNK),
+        catch: (cause) => new StorageError({ operation: "ingest: reading input", cause }),
+      }).pipe(Effect.tapError(() => Effect.ignore(settle)));
+      if (chunk.length === 0) break;
+      for (const text of chunk) {
+        lineNo++;
+        const parsed = parseNdjsonLine(text, lineNo, "records");
+        if (parsed === undefined) continue;
+        const checked = parsed.ok
+          ? checkRecord(parsed.value, context, lineNo)
+          : { value: undefined, findings: [parsed.finding] };
+        if (checked.value === undefined) return yield* failAt(lineNo, "invalid", checked.findings);
+        const id = checked.value.id;
+        if (lineOf.has(id))
+          return yield* failAt(lineNo, "repeated", [duplicateFinding(id, lineNo, "repeated")]);
+        batch.push(checked.value);
+        lineOf.set(id, lineNo);
+        if (batch.length >= batchSize) yield* flush;
+      }
+    }
     yield* flush;
+    yield* settle;
     return { lines: lineNo, inserted, skipped, batches };
   });
 }

@@ -52,6 +52,12 @@ export class IngestFailed extends Data.TaggedError("IngestFailed")<{
   readonly batch: number;
   /** Records committed by the batches before it. */
   readonly committed: number;
+  /**
+   * Why: "invalid" (the line does not parse or check), "repeated" (its id is repeated within the
+   * batch), "stored" (its id is already stored: rerun with `existing: "skip"` to resume), "differs"
+   * (with "skip": the stored record with its id is not the same record).
+   */
+  readonly reason: "invalid" | "repeated" | "stored" | "differs";
   readonly findings: readonly TrackingFinding[];
 }> {
   override get message(): string {

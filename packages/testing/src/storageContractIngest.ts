@@ -198,7 +198,13 @@ export function registerIngestCases(ctx: ContractContext): void {
             ingestRecords(a, plan.id, lines, { batchSize: bulk }),
             `an ingest with ${what} at line ${half}`,
           );
-          expect(error, what).toMatchObject({ _tag: "IngestFailed", line: half, batch: 1, committed: 0 });
+          expect(error, what).toMatchObject({
+            _tag: "IngestFailed",
+            line: half,
+            batch: 1,
+            committed: 0,
+            reason: "invalid",
+          });
           expect(error.findings.length, what).toBeGreaterThan(0);
           expect(error.findings[0]?.line, what).toBe(half);
           expect(error.message, what).toContain(String(half));
@@ -224,7 +230,7 @@ export function registerIngestCases(ctx: ContractContext): void {
           ingestRecords(a, plan.id, lines, { batchSize }),
           "an ingest failing in batch 3",
         );
-        expect(error).toMatchObject({ line: failing, batch: 3, committed: 2 * batchSize });
+        expect(error).toMatchObject({ line: failing, batch: 3, committed: 2 * batchSize, reason: "invalid" });
         expect(await streamAll(a, plan.id)).toStrictEqual(records.slice(0, 2 * batchSize));
         const rows = await ctx.rows(a);
         if (rows) expect(rows.records).toBe(2 * batchSize);
@@ -239,7 +245,7 @@ export function registerIngestCases(ctx: ContractContext): void {
           ingestRecords(a, plan.id, again, { batchSize: 10 }),
           "an ingest of a stored id",
         );
-        expect(stored).toMatchObject({ line: 3, batch: 1, committed: 0 });
+        expect(stored).toMatchObject({ line: 3, batch: 1, committed: 0, reason: "stored" });
         expect(stored.findings[0]).toMatchObject({ code: "tracking.duplicate-id", line: 3 });
         expect(await h.run(store.countRecords(a, plan.id))).toBe(2 * batchSize);
         for (const id of ["moi-1", "moi-2", "moi-3"])
@@ -262,7 +268,7 @@ export function registerIngestCases(ctx: ContractContext): void {
           ingestRecords(a, plan.id, lines, { batchSize: 20 }),
           "an ingest with a repeated id",
         );
-        expect(error).toMatchObject({ line: 31, batch: 2, committed: 20 });
+        expect(error).toMatchObject({ line: 31, batch: 2, committed: 20, reason: "repeated" });
         expect(error.findings[0]).toMatchObject({ code: "tracking.duplicate-id", line: 31 });
         expect(await h.run(h.store.countRecords(a, plan.id))).toBe(20);
       },
@@ -303,7 +309,7 @@ export function registerIngestCases(ctx: ContractContext): void {
           ingestRecords(a, plan.id, good, { batchSize }),
           "a rerun without skip",
         );
-        expect(rerun).toMatchObject({ line: 1, batch: 1, committed: 0 });
+        expect(rerun).toMatchObject({ line: 1, batch: 1, committed: 0, reason: "stored" });
         expect(rerun.findings[0]?.code).toBe("tracking.duplicate-id");
 
         const resumed = await h.run(ingestRecords(a, plan.id, good, { batchSize, existing: "skip" }));
@@ -335,6 +341,7 @@ export function registerIngestCases(ctx: ContractContext): void {
           line: failLine,
           batch: failBatch,
           committed: Math.ceil(newLine / batchSize) < failBatch ? 1 : 0,
+          reason: "differs",
         });
         expect(differs.findings[0]).toMatchObject({ code: "tracking.duplicate-id", line: failLine });
         if (Math.ceil(newLine / batchSize) === failBatch)
