@@ -1,10 +1,12 @@
 /**
  * Storage at national scale. For PGlite (a fresh data folder) and the PostgreSQL server (a fresh
  * schema), in this same run: the national records ingested through the port (`ingestRecords`
- * from the NDJSON lines: parse, check, one transaction per batch) and through `insertRecords`
- * alone (parsed records), each against `COPY` of the same rows into an empty table. Target: the
- * port's ingest reaches at least 50 % of COPY's rows per second. Then the national data scored
- * with `scoreStoredPlan` from PostgreSQL versus from the in-memory store, and both sheets compared.
+ * from the NDJSON lines, with its defaults: parse, check, one transaction per batch of 5,000)
+ * against `COPY` of the same rows, each into an emptied table, in the order COPY, ingest, ingest,
+ * COPY (the best of each counts, so drift of a shared machine hits both alike). Target: the port's
+ * ingest reaches at least 50 % of COPY's rows per second. `insertRecords` of the parsed records
+ * (the storage path without parsing) is measured once, for diagnosis. Then the national data is
+ * scored with `scoreStoredPlan` from PostgreSQL and from the in-memory store, and both sheets compared.
  *
  * The PostgreSQL server is `CCHC_BENCH_DATABASE_URL` (default postgres://postgres@127.0.0.1:5432/test);
  * the schema and the PGlite folder are removed afterwards.
@@ -35,8 +37,8 @@ import type { BenchContext, Benchmark } from "./types.js";
 
 /** The port's ingest must reach this share of COPY's throughput. */
 export const TARGET_COPY_SHARE = 0.5;
-/** Records per ingest transaction in the measured runs (the CLI's `cchc ingest` default). */
-export const INGEST_BATCH = 50_000;
+/** Records per transaction: `ingestRecords`' default (and so `cchc ingest`'s). */
+export const INGEST_BATCH = 5_000;
 
 const DATABASE_URL = process.env.CCHC_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -128,25 +130,31 @@ async function measureIngest(ctx: BenchContext, target: Target, t: Tracking) {
   const rows = t.records.length;
   const empty = () => driver.exec("TRUNCATE cchc_records");
 
-  ctx.log(`storage: ${target.name}: COPY of ${rows} rows …`);
-  const copy = await timed(() => copyRecords(driver, agencyId, t.plan.id, t.records));
-  const copied = await countRows(driver, agencyId);
-  ctx.log(`storage: ${target.name}: COPY ${round(copy.ms)} ms (${rate(rows, copy.ms)} rows/s)`);
-  await empty();
-
-  ctx.log(
-    `storage: ${target.name}: ingestRecords of ${t.lines.length} NDJSON lines (batches of ${INGEST_BATCH}) …`,
-  );
-  const ingest = await timed(() =>
-    Effect.runPromise(
-      Effect.provide(
-        ingestRecords(agencyId, t.plan.id, t.lines, { batchSize: INGEST_BATCH }),
-        provide(store),
-      ),
-    ),
-  );
-  const ingested = await countRows(driver, agencyId);
-  ctx.log(`storage: ${target.name}: ingestRecords ${round(ingest.ms)} ms (${rate(rows, ingest.ms)} rows/s)`);
+  const runCopy = async (run: number) => {
+    await empty();
+    ctx.log(`storage: ${target.name}: COPY of ${rows} rows (run ${run}) …`);
+    const r = await timed(() => copyRecords(driver, agencyId, t.plan.id, t.records));
+    const stored = await countRows(driver, agencyId);
+    ctx.log(`storage: ${target.name}: COPY ${round(r.ms)} ms (${rate(rows, r.ms)} rows/s)`);
+    return { ms: r.ms, stored };
+  };
+  const runIngest = async (run: number) => {
+    await empty();
+    ctx.log(`storage: ${target.name}: ingestRecords of ${t.lines.length} NDJSON lines (run ${run}) …`);
+    const r = await timed(() =>
+      Effect.runPromise(Effect.provide(ingestRecords(agencyId, t.plan.id, t.lines), provide(store))),
+    );
+    const stored = await countRows(driver, agencyId);
+    ctx.log(`storage: ${target.name}: ingestRecords ${round(r.ms)} ms (${rate(rows, r.ms)} rows/s)`);
+    return { ms: r.ms, stored, batches: r.value.batches };
+  };
+  const copies = [await runCopy(1)];
+  const ingests = [await runIngest(1), await runIngest(2)];
+  copies.push(await runCopy(2));
+  const copy = { ms: Math.min(...copies.map((c) => c.ms)) };
+  const ingest = { ms: Math.min(...ingests.map((c) => c.ms)), value: { batches: ingests[0]?.batches ?? 0 } };
+  const copied = Math.min(...copies.map((c) => c.stored));
+  const ingested = Math.min(...ingests.map((c) => c.stored));
   await empty();
 
   ctx.log(`storage: ${target.name}: insertRecords of parsed records (batches of ${INGEST_BATCH}) …`);
@@ -158,6 +166,7 @@ async function measureIngest(ctx: BenchContext, target: Target, t: Tracking) {
   });
   const inserted = await countRows(driver, agencyId);
   ctx.log(`storage: ${target.name}: insertRecords ${round(insert.ms)} ms (${rate(rows, insert.ms)} rows/s)`);
+  // the records stay for scoring
 
   const copyRate = rate(rows, copy.ms);
   const ingestRate = rate(rows, ingest.ms);
@@ -169,12 +178,13 @@ async function measureIngest(ctx: BenchContext, target: Target, t: Tracking) {
     result: {
       where: target.where,
       rows,
-      copy: { ms: round(copy.ms), rowsPerSecond: copyRate },
+      copy: { ms: round(copy.ms), rowsPerSecond: copyRate, runsMs: copies.map((c) => round(c.ms)) },
       ingestRecords: {
         ms: round(ingest.ms),
         rowsPerSecond: ingestRate,
         batches: ingest.value.batches,
         shareOfCopy: round(ingestRate / copyRate, 2),
+        runsMs: ingests.map((c) => round(c.ms)),
       },
       insertRecords: {
         ms: round(insert.ms),

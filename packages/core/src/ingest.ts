@@ -75,8 +75,8 @@ const duplicateFinding = (id: string, line: number, why: keyof typeof DUPLICATE_
   line,
 });
 
-/** Lines read from the input per step (reading is the only await per step). */
-const READ_CHUNK = 2_048;
+/** Lines read and checked per step; between steps the batch being written gets the event loop. */
+const READ_CHUNK = 512;
 
 /** Pulls lines from a sync or async iterable, up to `max` at a time; an empty array at the end. */
 function lineReader(lines: Iterable<string> | AsyncIterable<string>): (max: number) => Promise<string[]> {
@@ -188,6 +188,8 @@ export function ingestRecords(
         catch: (cause) => new StorageError({ operation: "ingest: reading input", cause }),
       }).pipe(Effect.tapError(() => Effect.ignore(settle)));
       if (chunk.length === 0) break;
+      // while a batch is being written, give its I/O a turn of the event loop between chunks
+      if (inFlight !== undefined) yield* Effect.yieldNow;
       for (const text of chunk) {
         lineNo++;
         const parsed = parseNdjsonLine(text, lineNo, "records");

@@ -1,11 +1,13 @@
 /**
  * The shared migrations on PGlite: applied once and recorded, a no-op the second time, refused when
  * the database knows a migration under another name, and a folder that cannot hold a database fails
- * with one clear message. One PGlite instance for the file (its start is the slow part).
+ * with one clear message; a folder is opened by one layer at a time (a dead holder's lock is taken
+ * over). One PGlite instance for the migration cases (its start is the slow part).
  */
-import { writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Storage } from "@cchc/core";
 import {
@@ -20,7 +22,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import * as Effect from "effect/Effect";
 import * as ManagedRuntime from "effect/ManagedRuntime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPglite, PgliteStorage, pgliteDriver } from "../src/index.js";
+import { LOCK_FILE, openPglite, PgliteStorage, pgliteDriver } from "../src/index.js";
 
 let pg: PGlite;
 beforeAll(async () => {
@@ -87,6 +89,53 @@ describe("opening a data folder", () => {
       expect(error).toMatchObject({ _tag: "StorageError", operation: "openPglite" });
       expect((error as Error).message).toContain("không-phải-thư-mục");
       expect((error as Error).message).toContain("cannot open PGlite");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the data folder lock", () => {
+  const storeIn = (dataDir: string) => {
+    const runtime = ManagedRuntime.make(PgliteStorage.layer({ dataDir }));
+    const open = () =>
+      runtime.runPromise(
+        Effect.gen(function* () {
+          return yield* Storage;
+        }),
+      );
+    return { runtime, open };
+  };
+
+  it("a second layer on an open folder fails naming the holder; after release, and over a dead holder's lock, it opens", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "cchc-pglite-lock-"));
+    const dataDir = join(dir, "kho");
+    try {
+      const first = storeIn(dataDir);
+      await first.open();
+      const holder = JSON.parse(readFileSync(join(dataDir, LOCK_FILE), "utf8")) as { pid: number };
+      expect(holder.pid).toBe(process.pid);
+      const second = storeIn(dataDir);
+      const error = await second.open().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      await second.runtime.dispose();
+      expect(error).toMatchObject({ _tag: "StorageError" });
+      expect((error as Error).message).toContain(`in use by process ${process.pid}`);
+      await first.runtime.dispose();
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+
+      // a lock left by a process that died (kill -9) is taken over
+      const dead = spawnSync(process.execPath, ["-e", "process.exit(0)"]).pid;
+      writeFileSync(
+        join(dataDir, LOCK_FILE),
+        JSON.stringify({ pid: dead, hostname: hostname(), since: "x" }),
+      );
+      const third = storeIn(dataDir);
+      await third.open();
+      await third.runtime.dispose();
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
