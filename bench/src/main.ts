@@ -2,7 +2,7 @@
  * `pnpm bench`: generates (or reuses) the national dataset, runs each benchmark against its
  * baseline in this same process, and prints ONE JSON document on stdout; progress goes to stderr.
  *
- *   node bench/dist/main.js [--only validation,scoring,scoreCommand,xlsx,ics] [--size national] [--seed 1]
+ *   node bench/dist/main.js [--only <name>,<name>…] [--size national] [--seed 1]
  *
  * A benchmark is a module exporting a `Benchmark`; add it to BENCHMARKS to have it run and merged.
  */
@@ -25,6 +25,7 @@ import { icsBenchmark } from "./ics.js";
 import { readAllLines } from "./lines.js";
 import { scoreCommandBenchmark } from "./scoreCommand.js";
 import { scoringBenchmark } from "./scoring.js";
+import { storageBenchmark } from "./storage.js";
 import type { BenchContext, BenchDataset, Benchmark, ParsedTracking } from "./types.js";
 import { validationBenchmark } from "./validation.js";
 import { xlsxBenchmark } from "./xlsx.js";
@@ -37,6 +38,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   icsBenchmark,
   bundleSizeBenchmark,
   docxBenchmark,
+  storageBenchmark,
 ];
 
 const log = (message: string) => {
