@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderPlanJson, samplePlan } from "@cchc/core";
+import { MIGRATIONS } from "@cchc/storage-sql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BinResult, cchcBin, expectOneLine, jsonOf, requireBin, serverSchema } from "./bin.js";
 
@@ -46,15 +47,17 @@ describe("cchc migrate", { timeout: SLOW }, () => {
   it("applies the migrations once and says so; twice is a no-op (PostgreSQL, --json)", async () => {
     const first = jsonOf<MigrateJson>(await onServer("migrate", "--json"));
     expect(first.store.kind).toBe("postgres");
-    expect(first.applied).toEqual([{ version: 1, name: "initial" }]);
-    expect(first.version).toBe(1);
-    expect(first.migrations.map((m) => m.version)).toEqual([1]);
+    expect(first.applied).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
+    expect(first.version).toBe(MIGRATIONS.length);
+    expect(first.migrations.map((m) => m.version)).toEqual(MIGRATIONS.map((m) => m.version));
     const again = jsonOf<MigrateJson>(await onServer("migrate", "--json"));
     expect(again.applied).toEqual([]);
     expect(again.migrations).toEqual(first.migrations);
     const text = await onServer("migrate");
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain("Không có migration nào cần áp dụng / Nothing to apply (schema version 1)");
+    expect(text.stdout).toContain(
+      `Không có migration nào cần áp dụng / Nothing to apply (schema version ${MIGRATIONS.length})`,
+    );
     const tables = await server.query<{ n: string }>(
       "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'cchc%'",
     );
@@ -65,7 +68,8 @@ describe("cchc migrate", { timeout: SLOW }, () => {
     const first = await cchc("migrate");
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(join(dir, ".cchc-data"));
-    expect(first.stdout).toContain("Đã áp dụng / Applied: 1 initial");
+    for (const m of MIGRATIONS)
+      expect(first.stdout).toContain(`Đã áp dụng / Applied: ${m.version} ${m.name}`);
     expect(existsSync(join(dir, ".cchc-data", "PG_VERSION"))).toBe(true);
     const second = jsonOf<MigrateJson>(await cchc("migrate", "--json"));
     expect(second).toMatchObject({
