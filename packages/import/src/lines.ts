@@ -1,0 +1,115 @@
+/**
+ * The document as numbered lines, cleaned of what real files carry: Windows line ends, no-break and
+ * zero-width spaces, tabs, old tone placement ("Uỷ"), stray spaces and duplicated words ("các các").
+ * Line numbers stay those of the input, so every finding and leftover points at the line a person
+ * sees in their editor.
+ */
+import { normalizeText } from "@cchc/core";
+import { type ImportFinding, importFinding } from "./importFindings.js";
+
+/** One line of the input after cleaning. */
+export interface SourceLine {
+  /** 1-based line number in the input. */
+  readonly no: number;
+  /** The line with tabs and runs of spaces kept (header columns are separated by them). */
+  readonly raw: string;
+  /** The line as one paragraph: white space collapsed, trimmed, duplicated words removed. */
+  readonly text: string;
+}
+
+// Zero-width spaces and joiners, word joiner, BOM, soft hyphen: invisible, never meant as text.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// No-break, figure, narrow and other fixed-width spaces: plain spaces in any document.
+const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+// Word-final "oà", "uỷ", "oé"…: the only shape whose tone placement the core rewrites.
+const OLD_TONE_AT_WORD_END = /[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![\p{L}\p{M}])/u;
+// A word written twice in a row ("các các"), compared ignoring case.
+const DOUBLED = /(?<![\p{L}\p{M}])([\p{L}\p{M}]{2,})(\s+)\1(?![\p{L}\p{M}])/giu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stray control characters are what it drops
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+/** Vietnamese reduplications that are meant ("người người, nhà nhà", "dần dần"). */
+const MEANT_DOUBLES = new Set([
+  "người",
+  "nhà",
+  "ngày",
+  "đời",
+  "dần",
+  "thường",
+  "mãi",
+  "ai",
+  "đâu",
+  "năm",
+  "tháng",
+  "lần",
+  "đêm",
+  "chiều",
+  "sáng",
+  "xa",
+  "đều",
+]);
+
+/** Removes duplicated words; reports each as a finding on its line. */
+function undouble(text: string, no: number, findings: ImportFinding[]): string {
+  if (!DOUBLED.test(text)) return text;
+  DOUBLED.lastIndex = 0;
+  return text.replace(DOUBLED, (whole: string, word: string, _space: string, offset: number, all: string) => {
+    const second = whole.slice(whole.length - word.length);
+    if (MEANT_DOUBLES.has(word.toLocaleLowerCase("vi"))) return whole;
+    // A proper name may repeat a common word ("xã Xã Đàn"): only same-case repeats are typos.
+    if (second !== word && second[0] !== second[0]?.toLocaleLowerCase("vi")) return whole;
+    const context = all.slice(Math.max(0, offset - 20), offset + whole.length + 20);
+    findings.push(
+      importFinding(
+        "import.duplicated-word",
+        {
+          vi: `Dòng ${no}: từ "${word}" bị lặp ("${context.trim()}"); đã bỏ một lần.`,
+          en: `Line ${no}: the word "${word}" is written twice ("${context.trim()}"); one was dropped.`,
+        },
+        { line: no },
+      ),
+    );
+    return word;
+  });
+}
+
+/** Cleans one raw line: invisible characters, odd spaces, Unicode form and tone placement. */
+export function cleanRaw(line: string): string {
+  let s = line.replace(INVISIBLE, "").replace(ODD_SPACES, " ");
+  if (OLD_TONE_AT_WORD_END.test(s)) s = normalizeText(s);
+  return s;
+}
+
+/**
+ * Splits a document into cleaned, numbered lines. `\r\n`, `\r` and `\n` all end a line; Unicode
+ * line and paragraph separators too. The input is put in NFC once, up front.
+ */
+export function sourceLines(input: string): { lines: SourceLine[]; findings: ImportFinding[] } {
+  const findings: ImportFinding[] = [];
+  const parts = input.normalize("NFC").split(/\r\n|[\r\n\u2028\u2029\u0085\v\f]/);
+  const lines: SourceLine[] = new Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    const raw = cleanRaw(parts[i] as string);
+    const collapsed = raw.replace(CONTROL, "").replace(/\s+/g, " ").trim();
+    lines[i] = { no: i + 1, raw, text: undouble(collapsed, i + 1, findings) };
+  }
+  return { lines, findings };
+}
+
+/**
+ * The columns of a header or signature line: a plain-text copy of Decree 30's two-column header
+ * puts "SỞ NỘI VỤ" and "Độc lập - Tự do - Hạnh phúc" on one line, separated by tabs or a wide gap.
+ */
+export function columnsOf(raw: string): string[] {
+  const cells = raw
+    .split(/\t+| {4,}/)
+    .map((c) => c.replace(/\s+/g, " ").trim())
+    .filter((c) => c !== "");
+  // "Số:" followed by a wide gap, then the number: one cell.
+  const out: string[] = [];
+  for (const c of cells) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^s[ốo]\s*:?$/iu.test(prev)) out[out.length - 1] = `${prev} ${c}`;
+    else out.push(c);
+  }
+  return out;
+}
