@@ -166,7 +166,7 @@ export function readBody(
 
   /** The id a node gets: its path of labels, bullets and paragraphs numbered among their siblings. */
   const childIds = (nodes: readonly OutlineNode[], parentId: string | undefined): string[] => {
-    const unlabelled = nodes.filter((n) => n.label === undefined);
+    const unlabelled = nodes.filter((n) => n.label === undefined && !isClosing(n.text));
     const labelled = nodes.length - unlabelled.length;
     let k = 0;
     return nodes.map((n) => {
@@ -536,7 +536,7 @@ function readFunding(
       folded,
     );
   const managerName =
-    /(?<![\p{L}])(?:giao cho|giao|do)\s+(.+?)(?:\s+(?:quản lý|bố trí|chi|thực hiện|cân đối)\b|[.;,(]|$)/u.exec(
+    /(?<![\p{L}])(?:giao cho|giao|do)\s+(.+?)(?:\s+(?:quản lý|bố trí|chi|thực hiện|cân đối)(?=[\s.,;:]|$)|[.;,(]|$)/u.exec(
       f.text,
     )?.[1];
   let unitId: string | undefined;
@@ -584,7 +584,8 @@ function settleReporting(
       const isLead = responsibilities[i]?.roles.includes("lead") ?? false;
       for (const sentence of [r.text, ...r.duties]) {
         if (!mentionsReports(sentence) || readReporting(sentence).periodTypes.length === 0) continue;
-        candidates.push({ text: sentence, line: r.line, reporters: r.unitIds, lead: isLead });
+        // The lead compiles what every unit reports: the schedule is everyone's.
+        candidates.push({ text: sentence, line: r.line, reporters: isLead ? "all" : r.unitIds, lead: isLead });
       }
     }
     candidates.sort((a, b) => Number(a.lead) - Number(b.lead));
@@ -628,7 +629,7 @@ function settleReporting(
 
 /** The unit reports are sent to: "(qua Sở Nội vụ)", "gửi về Sở Nội vụ", "về Vụ Tổ chức cán bộ". */
 function reportRecipient(text: string, registry: UnitRegistry, line: number): string | undefined {
-  const patterns = [/\(qua\s+([^)]+)\)/u, /\b(?:gửi|nộp)(?:\s+về)?\s+(.+)$/u, /\s(?:về|cho)\s+(.+)$/u];
+  const patterns = [/\(qua\s+([^)]+)\)/u, /(?<![\p{L}])(?:gửi|nộp)(?:\s+về)?\s+(.+)$/u, /\s(?:về|cho)\s+(.+)$/u];
   for (const re of patterns) {
     const m = re.exec(text);
     if (!m) continue;

@@ -214,7 +214,7 @@ export function readPreamble(
     if (startsBody(l.text) || isTrailerStart(l.text)) break;
     const w = issuedWith === undefined ? readIssuedWith(l, findings) : undefined;
     if (w) issuedWith = w;
-    else if (/^căn cứ\b/iu.test(l.text)) legalBasis.push(l.text);
+    else if (/^can cu\b/.test(fold(l.text))) legalBasis.push(l.text);
     else paragraphs.push(l.text);
     ledger.place([l.no]);
   }

@@ -155,6 +155,12 @@ const PREDICATES = [
   "khẩn trương",
   "nghiêm túc",
   "trên cơ sở",
+  "để",
+  "trước",
+  "chậm nhất",
+  "nhằm",
+  "theo",
+  "vào",
 ];
 const PREDICATE_RE = new RegExp(`\\s(?:${PREDICATES.join("|")})(?=[\\s,.:;]|$)`, "u");
 
