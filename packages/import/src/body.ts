@@ -585,7 +585,12 @@ function settleReporting(
       for (const sentence of [r.text, ...r.duties]) {
         if (!mentionsReports(sentence) || readReporting(sentence).periodTypes.length === 0) continue;
         // The lead compiles what every unit reports: the schedule is everyone's.
-        candidates.push({ text: sentence, line: r.line, reporters: isLead ? "all" : r.unitIds, lead: isLead });
+        candidates.push({
+          text: sentence,
+          line: r.line,
+          reporters: isLead ? "all" : r.unitIds,
+          lead: isLead,
+        });
       }
     }
     candidates.sort((a, b) => Number(a.lead) - Number(b.lead));
@@ -629,7 +634,11 @@ function settleReporting(
 
 /** The unit reports are sent to: "(qua Sở Nội vụ)", "gửi về Sở Nội vụ", "về Vụ Tổ chức cán bộ". */
 function reportRecipient(text: string, registry: UnitRegistry, line: number): string | undefined {
-  const patterns = [/\(qua\s+([^)]+)\)/u, /(?<![\p{L}])(?:gửi|nộp)(?:\s+về)?\s+(.+)$/u, /\s(?:về|cho)\s+(.+)$/u];
+  const patterns = [
+    /\(qua\s+([^)]+)\)/u,
+    /(?<![\p{L}])(?:gửi|nộp)(?:\s+về)?\s+(.+)$/u,
+    /\s(?:về|cho)\s+(.+)$/u,
+  ];
   for (const re of patterns) {
     const m = re.exec(text);
     if (!m) continue;

@@ -173,7 +173,10 @@ const CHANNEL_RULES: readonly Rule[] = [
   // Longer phrases first: they hold a shorter one ("hội nghị" inside "hội nghị tập huấn").
   [/\bhoi nghi[^.;]{0,40}?(giao duc|pho bien) phap luat\b/, "legal-education"],
   [/\bhoi nghi (tap huan|quan triet|boi duong)\b/, "training"],
-  [/\b(he thong )?(loa (truyen thanh|phat thanh)|dai truyen thanh)( co so| xa| cap xa| thon)?\b/, "loudspeaker"],
+  [
+    /\b(he thong )?(loa (truyen thanh|phat thanh)|dai truyen thanh)( co so| xa| cap xa| thon)?\b/,
+    "loudspeaker",
+  ],
   [/\btruyen thanh co so\b/, "loudspeaker"],
   [/\b(giao duc phap luat|pho bien phap luat|pbgdpl|ngay phap luat|tu sach phap luat)\b/, "legal-education"],
   [/\b(tap huan|boi duong|quan triet|lop hoc|dao tao)\b/, "training"],
@@ -210,7 +213,10 @@ const AUDIENCE_RULES: readonly Rule[] = [
   ],
   [/\b(nguoi dan|nhan dan|cong dan|cac tang lop)\b/, "citizens"],
   [/\b(doanh nghiep|nha dau tu)\b/, "businesses"],
-  [/\b(co quan, to chuc|to chuc, ca nhan|to chuc, doanh nghiep|cac to chuc|co quan, don vi)\b/, "organisations"],
+  [
+    /\b(co quan, to chuc|to chuc, ca nhan|to chuc, doanh nghiep|cac to chuc|co quan, don vi)\b/,
+    "organisations",
+  ],
 ];
 
 /** The audience kind of an audience item ("other" when none is named). */

@@ -85,7 +85,9 @@ export function readReporting(text: string): ReportingReading {
     if (month < 1 || month > 12 || day < 1 || day > 31) continue;
     const listed =
       previousEnd >= 0 &&
-      /^\s*(\([^)]*\)\s*)?(,|va|hoac|\/)\s*$/.test(f.slice(previousEnd, m.index + (m[0].length - m[0].trimStart().length)));
+      /^\s*(\([^)]*\)\s*)?(,|va|hoac|\/)\s*$/.test(
+        f.slice(previousEnd, m.index + (m[0].length - m[0].trimStart().length)),
+      );
     if (m[1] === undefined && m[3] === undefined && !listed) continue;
     const before: boolean = m[1] === undefined ? listed && previousBefore : m[1] === "truoc";
     dates.push({ day, month, before });
