@@ -11,8 +11,10 @@ export interface LocalizedText {
 }
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
-// Cheap pre-check: "o"/"u" followed by a toned a, e or y is the only shape the rewrite touches.
-const OLD_PLACEMENT_CANDIDATE = /[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]/u;
+// Cheap pre-check, exactly the shape the rewrite touches: a word ending in "o"/"u" + a toned a, e
+// or y, where the "u" is not part of "qu". Text already in the new placement never matches, so most
+// text skips the word-by-word pass.
+const OLD_PLACEMENT_CANDIDATE = /(?<![qQ])[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![\p{L}\p{M}])/u;
 
 /**
  * Normalises Vietnamese text to Unicode NFC with the tone mark on the main vowel of "oa", "oe",

@@ -129,6 +129,7 @@ export function readBody(
   const requirements: Requirement[] = [];
   const audiences: Audience[] = [];
   const contentAreas: ContentArea[] = [];
+  const contentIds = new Set<string>();
   const channels: Channel[] = [];
   const raw: RawResponsibility[] = [];
   const fundingNodes: Array<{ id: string; text: string; line: number }> = [];
@@ -374,10 +375,11 @@ export function readBody(
       );
     }
     const area: ContentArea =
-      parentId !== undefined && contentAreas.some((c) => c.id === parentId)
+      parentId !== undefined && contentIds.has(parentId)
         ? { id, parentId, kind: kind ?? "other", text: node.text }
         : { id, kind: kind ?? "other", text: node.text };
     contentAreas.push(area);
+    contentIds.add(id);
     const ids = childIds(node.children, id);
     for (const [i, c] of node.children.entries()) {
       if (isClosing(c.text)) continue;

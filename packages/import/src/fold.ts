@@ -4,20 +4,25 @@
  * in a header ("BỘ THÔNG TIN VÀ TRUYỀN THÔNG") are turned back into the way they are written in prose.
  */
 
-const MARKS = /\p{M}/gu;
+// Combining marks of Latin letters (tones, breve, circumflex, horn) after NFD.
+const MARKS = /[\u0300-\u036f]/g;
+
+// Lines are folded many times (headings, kinds, units…): remember the last few thousand.
+const CACHE = new Map<string, string>();
+const CACHE_LIMIT = 4096;
 
 /**
  * Lower-case ASCII-ish fold: no tone or vowel marks, "đ" → "d", runs of white space → one space.
  * Length may differ from the input (combining marks drop out), so never index the original with it.
  */
 export function fold(input: string): string {
-  return input
-    .normalize("NFD")
-    .replace(MARKS, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  const hit = CACHE.get(input);
+  if (hit !== undefined) return hit;
+  let out = input.normalize("NFD").replace(MARKS, "").replace(/[đĐ]/g, "d").toLowerCase();
+  if (/\s\s|[^\S ]|^\s|\s$/.test(out)) out = out.replace(/\s+/g, " ").trim();
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  CACHE.set(input, out);
+  return out;
 }
 
 /** True when the text has letters and none of them is lower case ("KẾ HOẠCH", "SỞ NỘI VỤ"). */

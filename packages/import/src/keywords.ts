@@ -72,42 +72,60 @@ export function isObjectiveSubheading(text: string): boolean {
 
 type Rule = readonly [RegExp, string];
 
+/**
+ * Rules compiled into one alternation, one named group per rule: the leftmost match wins and, at
+ * the same position, the rule listed first, which is exactly "the phrase that appears first". One
+ * pass over the text instead of one per rule.
+ */
+interface RuleSet {
+  readonly re: RegExp;
+  readonly codes: readonly string[];
+}
+
+function ruleSet(rules: readonly Rule[]): RuleSet {
+  return {
+    re: new RegExp(rules.map(([r], i) => `(?<r${i}>${r.source})`).join("|"), "g"),
+    codes: rules.map(([, c]) => c),
+  };
+}
+
+function codeOf(set: RuleSet, m: RegExpExecArray): string | undefined {
+  const groups = m.groups ?? {};
+  for (let i = 0; i < set.codes.length; i++) if (groups[`r${i}`] !== undefined) return set.codes[i];
+  return undefined;
+}
+
 /** The code of the rule whose phrase appears first in the folded text (ties: the rule listed first). */
-function earliest(folded: string, rules: readonly Rule[]): string | undefined {
-  let best: string | undefined;
-  let at = Number.POSITIVE_INFINITY;
-  for (const [re, code] of rules) {
-    const m = re.exec(folded);
-    if (m && m.index < at) {
-      at = m.index;
-      best = code;
-    }
-  }
-  return best;
+function earliest(folded: string, set: RuleSet): string | undefined {
+  set.re.lastIndex = 0;
+  const m = set.re.exec(folded);
+  return m ? codeOf(set, m) : undefined;
+}
+
+/** Where the earliest phrase starts, and its code. */
+function earliestAt(folded: string, set: RuleSet): { index: number; code: string } | undefined {
+  set.re.lastIndex = 0;
+  const m = set.re.exec(folded);
+  const code = m ? codeOf(set, m) : undefined;
+  return m && code !== undefined ? { index: m.index, code } : undefined;
 }
 
 /**
  * Every rule's code in the order its phrases appear, each phrase consumed when matched so a longer
  * phrase ("hội nghị tập huấn") is not counted again by a shorter one ("hội nghị").
  */
-function allInOrder(folded: string, rules: readonly Rule[]): string[] {
+function allInOrder(folded: string, set: RuleSet): string[] {
   const found: string[] = [];
-  let rest = folded;
-  for (let guard = 0; guard < 64; guard++) {
-    let best: readonly [number, number, string] | undefined;
-    for (const [re, code] of rules) {
-      const m = re.exec(rest);
-      if (m && (best === undefined || m.index < best[0])) best = [m.index, m[0].length, code];
-    }
-    if (best === undefined) break;
-    const [index, length, code] = best;
-    if (!found.includes(code)) found.push(code);
-    rest = rest.slice(0, index) + " ".repeat(Math.max(length, 1)) + rest.slice(index + Math.max(length, 1));
+  set.re.lastIndex = 0;
+  for (let m = set.re.exec(folded); m !== null; m = set.re.exec(folded)) {
+    if (m[0] === "") set.re.lastIndex++;
+    const code = codeOf(set, m);
+    if (code !== undefined && !found.includes(code)) found.push(code);
   }
   return found;
 }
 
-const CONTENT_RULES: readonly Rule[] = [
+const CONTENT_RULES = ruleSet([
   [/\b(tam quan trong|vai tro, y nghia|y nghia, muc tieu|su can thiet|muc dich, y nghia)\b/, "par-awareness"],
   [
     /\b(quan diem, chu truong|chu truong cua dang|chu truong, duong loi|duong loi, chu truong|chu truong, chinh sach|nghi quyet cua dang)\b/,
@@ -147,7 +165,7 @@ const CONTENT_RULES: readonly Rule[] = [
     /\b(dien hinh tien tien|guong dien hinh|sang kien|mo hinh hay|cach lam hay|ton tai, han che)\b/,
     "good-practices",
   ],
-];
+]);
 
 /** The content kind of a content area, or undefined when no phrase names one. */
 export function contentKind(text: string): string | undefined {
@@ -162,14 +180,13 @@ export function contentKindsCommunicated(text: string): string[] {
     /\btuyen truyen,? (?:(?:pho bien )?(?:ve |cac noi dung (?:ve )?|noi dung (?:ve )?))?/g,
   )) {
     const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 80);
-    const kind = earliest(after, CONTENT_RULES);
-    const first = CONTENT_RULES.find(([, c]) => c === kind)?.[0].exec(after);
-    if (kind !== undefined && first && first.index <= 2 && !out.includes(kind)) out.push(kind);
+    const hit = earliestAt(after, CONTENT_RULES);
+    if (hit !== undefined && hit.index <= 2 && !out.includes(hit.code)) out.push(hit.code);
   }
   return out;
 }
 
-const CHANNEL_RULES: readonly Rule[] = [
+const CHANNEL_RULES = ruleSet([
   // Longer phrases first: they hold a shorter one ("hội nghị" inside "hội nghị tập huấn").
   [/\bhoi nghi[^.;]{0,40}?(giao duc|pho bien) phap luat\b/, "legal-education"],
   [/\bhoi nghi (tap huan|quan triet|boi duong)\b/, "training"],
@@ -186,7 +203,7 @@ const CHANNEL_RULES: readonly Rule[] = [
     "meeting-seminar",
   ],
   [
-    /\b(bao chi|bao in|bao dien tu|bao noi|bao hinh|chuyen trang|chuyen muc|phong su|tin bai|bai viet|co quan bao chi|thong tin dai chung|(tren|qua|cua|voi) bao|bao tinh|bao nhan dan)\b/,
+    /\b(bao chi|bao in|bao dien tu|bao noi|bao hinh|chuyen trang|chuyen muc|phong su|tin bai|bai viet|co quan bao chi|thong tin dai chung|(tren|qua|cua|voi) bao(?! (cao|gom|dam|ve|quat|lau|nhieu|hiem|dong))|bao tinh|bao nhan dan)\b/,
     "press",
   ],
   [/\b((cong|trang)( ?\/ ?trang)? thong tin( dien tu)?|website|trang web|cong dich vu cong)\b/, "web-portal"],
@@ -199,14 +216,14 @@ const CHANNEL_RULES: readonly Rule[] = [
     /\b(an pham|tai lieu tuyen truyen|de cuong tuyen truyen|phat hanh tai lieu|bien soan tai lieu|video|clip)\b/,
     "publication",
   ],
-];
+]);
 
 /** The channel kinds a text names, in the order it names them. */
 export function channelKinds(text: string): string[] {
   return allInOrder(fold(text), CHANNEL_RULES);
 }
 
-const AUDIENCE_RULES: readonly Rule[] = [
+const AUDIENCE_RULES = ruleSet([
   [
     /\b(can bo, cong chuc|cong chuc, vien chuc|can bo cong chuc|doi ngu can bo|nguoi lao dong|dang vien)\b/,
     "civil-servants",
@@ -217,21 +234,21 @@ const AUDIENCE_RULES: readonly Rule[] = [
     /\b(co quan, to chuc|to chuc, ca nhan|to chuc, doanh nghiep|cac to chuc|co quan, don vi)\b/,
     "organisations",
   ],
-];
+]);
 
 /** The audience kind of an audience item ("other" when none is named). */
 export function audienceKind(text: string): string {
   return earliest(fold(text), AUDIENCE_RULES) ?? "other";
 }
 
-const FUNDING_RULES: readonly Rule[] = [
+const FUNDING_RULES = ruleSet([
   [/\b(kinh phi tu chu|nguon tu chu|tu chu)\b/, "autonomous-budget"],
   [/\b(kinh phi (thong tin va truyen thong|thong tin, tuyen truyen|tuyen truyen))\b/, "communication-budget"],
   [/\b(kinh phi (cai cach hanh chinh|cchc)|kinh phi thuc hien cong tac cai cach)\b/, "par-budget"],
   [/\b(chuong trinh muc tieu|de an|du an)\b/, "programme-budget"],
   [/\b(ngan sach|nguon chi thuong xuyen)\b/, "state-budget"],
   [/\b(xa hoi hoa|tai tro|dong gop)\b/, "socialised"],
-];
+]);
 
 /**
  * Funding kinds of a funding sentence: those named after "từ", "trong", "bằng" (where the money

@@ -21,12 +21,14 @@ export interface SourceLine {
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 // No-break, figure, narrow and other fixed-width spaces: plain spaces in any document.
 const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+const NEEDS_CLEANING = /[\u200B-\u200D\u2060\uFEFF\u00AD\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
 // Word-final "oà", "uỷ", "oé"…: the only shape whose tone placement the core rewrites.
-const OLD_TONE_AT_WORD_END = /[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![\p{L}\p{M}])/u;
-// A word written twice in a row ("các các"), compared ignoring case.
-const DOUBLED = /(?<![\p{L}\p{M}])([\p{L}\p{M}]{2,})(\s+)\1(?![\p{L}\p{M}])/giu;
+// After "q" the "u" belongs to the consonant ("quả", "quý"): the tone is already where it belongs.
+const OLD_TONE_AT_WORD_END = /(?<![qQ])[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![\p{L}\p{M}])/u;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stray control characters are what it drops
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a line needing white space or control clean-up
+const MESSY = /[\u0000-\u001f\u007f]|\s\s|^\s|\s$|[^\S ]/;
 /** Vietnamese reduplications that are meant ("người người, nhà nhà", "dần dần"). */
 const MEANT_DOUBLES = new Set([
   "người",
@@ -48,33 +50,50 @@ const MEANT_DOUBLES = new Set([
   "đều",
 ]);
 
-/** Removes duplicated words; reports each as a finding on its line. */
+/** Removes duplicated words ("các các"); reports each as a finding on its line. */
 function undouble(text: string, no: number, findings: ImportFinding[]): string {
-  if (!DOUBLED.test(text)) return text;
-  DOUBLED.lastIndex = 0;
-  return text.replace(DOUBLED, (whole: string, word: string, _space: string, offset: number, all: string) => {
-    const second = whole.slice(whole.length - word.length);
-    if (MEANT_DOUBLES.has(word.toLocaleLowerCase("vi"))) return whole;
-    // A proper name may repeat a common word ("xã Xã Đàn"): only same-case repeats are typos.
-    if (second !== word && second[0] !== second[0]?.toLocaleLowerCase("vi")) return whole;
-    const context = all.slice(Math.max(0, offset - 20), offset + whole.length + 20);
-    findings.push(
-      importFinding(
-        "import.duplicated-word",
-        {
-          vi: `Dòng ${no}: từ "${word}" bị lặp ("${context.trim()}"); đã bỏ một lần.`,
-          en: `Line ${no}: the word "${word}" is written twice ("${context.trim()}"); one was dropped.`,
-        },
-        { line: no },
-      ),
-    );
-    return word;
-  });
+  const words = text.split(" ");
+  if (words.length < 2) return text;
+  let changed = false;
+  const out: string[] = [words[0] as string];
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] as string;
+    const previous = words[i - 1] as string;
+    if (
+      word.length === previous.length &&
+      word.length >= 2 &&
+      (word === previous || word.toLowerCase() === previous.toLowerCase()) &&
+      isDoubledTypo(previous, word)
+    ) {
+      const context = words.slice(Math.max(0, i - 4), i + 4).join(" ");
+      findings.push(
+        importFinding(
+          "import.duplicated-word",
+          {
+            vi: `Dòng ${no}: từ "${previous}" bị lặp ("${context}"); đã bỏ một lần.`,
+            en: `Line ${no}: the word "${previous}" is written twice ("${context}"); one was dropped.`,
+          },
+          { line: no },
+        ),
+      );
+      changed = true;
+      continue;
+    }
+    out.push(word);
+  }
+  return changed ? out.join(" ") : text;
+}
+
+function isDoubledTypo(first: string, second: string): boolean {
+  if (!/^[\p{L}\p{M}]+$/u.test(second)) return false;
+  if (MEANT_DOUBLES.has(second.toLocaleLowerCase("vi"))) return false;
+  // A proper name may repeat a common word ("xã Xã Đàn"): only a repeat that is not capitalised is a typo.
+  return second === first || second[0] === second[0]?.toLocaleLowerCase("vi");
 }
 
 /** Cleans one raw line: invisible characters, odd spaces, Unicode form and tone placement. */
 export function cleanRaw(line: string): string {
-  let s = line.replace(INVISIBLE, "").replace(ODD_SPACES, " ");
+  let s = NEEDS_CLEANING.test(line) ? line.replace(INVISIBLE, "").replace(ODD_SPACES, " ") : line;
   if (OLD_TONE_AT_WORD_END.test(s)) s = normalizeText(s);
   return s;
 }
@@ -89,7 +108,7 @@ export function sourceLines(input: string): { lines: SourceLine[]; findings: Imp
   const lines: SourceLine[] = new Array(parts.length);
   for (let i = 0; i < parts.length; i++) {
     const raw = cleanRaw(parts[i] as string);
-    const collapsed = raw.replace(CONTROL, "").replace(/\s+/g, " ").trim();
+    const collapsed = MESSY.test(raw) ? raw.replace(CONTROL, "").replace(/\s+/g, " ").trim() : raw;
     lines[i] = { no: i + 1, raw, text: undouble(collapsed, i + 1, findings) };
   }
   return { lines, findings };

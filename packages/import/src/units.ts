@@ -329,11 +329,14 @@ export class UnitRegistry {
 
   /** Gives units whose initials match an abbreviation of the archive line ("Lưu: VT, TCCB") that abbreviation. */
   adoptAbbreviations(abbreviations: readonly string[]): void {
+    // "VT" is the records office of the issuer, never a unit of the plan.
+    const candidates = abbreviations.filter((a) => a.length >= 2 && a !== "VT");
+    if (candidates.length === 0) return;
     for (const r of this.byKey.values()) {
       if (r.unit.abbreviation !== undefined || r.unit.group) continue;
       const full = initials(r.unit.name);
       const withoutKind = initials(r.unit.name.replace(/^\S+\s+/u, ""));
-      const hit = abbreviations.find((a) => a.length >= 2 && (a === full || a === withoutKind));
+      const hit = candidates.find((a) => a === full || a === withoutKind);
       if (hit !== undefined) r.unit = { ...r.unit, abbreviation: hit };
     }
   }
