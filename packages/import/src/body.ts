@@ -140,6 +140,31 @@ export function readBody(
   let closed = false;
 
   const place = (node: OutlineNode) => ledger.place(node.lines);
+  // A document that repeats a label ("c)" twice, a section pasted twice) still gets unique ids.
+  const usedIds = new Map<string, Set<string>>();
+  const unique = (collection: string, id: string, node: OutlineNode): string => {
+    let used = usedIds.get(collection);
+    if (used === undefined) {
+      used = new Set();
+      usedIds.set(collection, used);
+    }
+    let out = id;
+    for (let n = 2; used.has(out); n++) out = `${id}-${n}`;
+    used.add(out);
+    if (out !== id) {
+      findings.push(
+        importFinding(
+          "import.duplicate-label",
+          {
+            vi: `Dòng ${node.lines[0]}: mục "${id}" trùng số thứ tự với một mục trước; ghi mã là "${out}".`,
+            en: `Line ${node.lines[0]}: item "${id}" repeats the label of an earlier item; its id is "${out}".`,
+          },
+          { line: node.lines[0] },
+        ),
+      );
+    }
+    return out;
+  };
   const leaveAll = (node: OutlineNode, code: Parameters<Ledger["leave"]>[1]) => {
     ledger.leave(node.lines, code);
     for (const d of descendants(node)) ledger.leave(d.lines, code);
@@ -211,6 +236,9 @@ export function readBody(
     root: boolean,
   ) => {
     const ids = childIds(nodes, parentId);
+    // Siblings with the same marker are the same kind of thing: once "a)" was an item, a leaf "b)"
+    // whose words happen to open like a heading ("Nội dung tuyên truyền bám sát…") is an item too.
+    const itemTypes = new Set<string>();
     for (const [i, node] of nodes.entries()) {
       const id = ids[i] as string;
       if (closed || isClosing(node.text)) {
@@ -220,7 +248,10 @@ export function readBody(
         for (const d of descendants(node)) place(d);
         continue;
       }
-      const kinds = headingOf(node, ctx);
+      const heading = headingOf(node, ctx);
+      const kinds =
+        heading !== undefined && node.children.length === 0 && itemTypes.has(node.type) ? undefined : heading;
+      if (kinds === undefined && ctx !== undefined) itemTypes.add(node.type);
       if (kinds !== undefined) {
         place(node);
         recordHeading(node, kinds, root);
@@ -267,7 +298,7 @@ export function readBody(
         const list = kind === "objectives" ? objectives : requirements;
         const leadIn = node.children.length > 0 && node.text.endsWith(":") && words(node.text) <= 12;
         place(node);
-        if (!leadIn) list.push({ id, text: node.text });
+        if (!leadIn) list.push({ id: unique(kind, id, node), text: node.text });
         walk(node.children, id, { kinds: [kind] }, false);
         return;
       }
@@ -275,7 +306,7 @@ export function readBody(
         const kindCode = audienceKind(node.text);
         const leadIn = node.children.length > 0 && node.text.endsWith(":") && kindCode === "other";
         place(node);
-        if (!leadIn) audiences.push({ id, kind: kindCode, text: node.text });
+        if (!leadIn) audiences.push({ id: unique("audiences", id, node), kind: kindCode, text: node.text });
         walk(node.children, id, { kinds: ["audiences"] }, false);
         return;
       }
@@ -300,7 +331,11 @@ export function readBody(
               ),
             );
           }
-          channels.push({ id, kinds: kinds.length > 0 ? kinds : ["other"], text: node.text });
+          channels.push({
+            id: unique("channels", id, node),
+            kinds: kinds.length > 0 ? kinds : ["other"],
+            text: node.text,
+          });
         }
         walk(node.children, id, { kinds: ["channels"] }, false);
         return;
@@ -313,7 +348,8 @@ export function readBody(
         const leadIn =
           node.children.length > 0 && node.text.endsWith(":") && fundingKinds(node.text).length === 0;
         place(node);
-        if (!leadIn) fundingNodes.push({ id, text: node.text, line: node.lines[0] ?? 0 });
+        if (!leadIn)
+          fundingNodes.push({ id: unique("funding", id, node), text: node.text, line: node.lines[0] ?? 0 });
         walk(node.children, id, { kinds: ["funding"] }, false);
         return;
       }
@@ -359,8 +395,9 @@ export function readBody(
     return k[0];
   };
 
-  const addContent = (node: OutlineNode, id: string, parentId: string | undefined) => {
+  const addContent = (node: OutlineNode, givenId: string, parentId: string | undefined) => {
     place(node);
+    const id = unique("content", givenId, node);
     const kind = contentKind(node.text);
     if (kind === undefined) {
       findings.push(
@@ -421,7 +458,7 @@ export function readBody(
       duties.push(d.text);
     }
     raw.push({
-      id,
+      id: unique("responsibilities", id, node),
       unitIds,
       unitsText: effective.unitsText,
       text: node.text,

@@ -91,7 +91,10 @@ const NUMBER_PREFIX = /^s[ốo]\s*[:.]?\s*/iu;
 
 /** Whether a cell is the number cell ("Số: 12/KH-BTTTT", "Số 05/KH-UBND", "Số:   /KH-UBND"). */
 export function isNumberCell(text: string): boolean {
-  return /^s[ốo]\s*[:.]?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]/iu.test(text) && /\//.test(text);
+  return (
+    (/^s[ốo]\s*[:.]?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]/iu.test(text) && /\//.test(text)) ||
+    /^s[ốo]\s*:\s*\S/iu.test(text)
+  );
 }
 
 /**

@@ -82,6 +82,7 @@ export const IMPORT_FINDING_CODES = [
     "Signer taken from the decision",
   ),
   code("import.truncated", "warning", "Văn bản có vẻ bị cắt", "Document looks cut off"),
+  code("import.duplicate-label", "warning", "Trùng số thứ tự mục", "Repeated item label"),
   code("import.section-unknown", "warning", "Mục không nhận ra", "Section not recognised"),
   code(
     "import.content-kind-unknown",

@@ -127,7 +127,13 @@ export function columnsOf(raw: string): string[] {
   const out: string[] = [];
   for (const c of cells) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && /^s[ốo]\s*:?$/iu.test(prev)) out[out.length - 1] = `${prev} ${c}`;
+    // A blank left for the number or the day: "Số:      /KH-UBND", "ngày      tháng 3 năm 2021".
+    if (
+      prev !== undefined &&
+      (/^s[ốo]\s*:?$/iu.test(prev) ||
+        (/(?:^|\s)(ngày|tháng)\s*[.…_]*$/iu.test(prev) && /^[.…_\s]*(tháng|năm)\b/iu.test(c)))
+    )
+      out[out.length - 1] = `${prev} ${c}`;
     else out.push(c);
   }
   return out;
