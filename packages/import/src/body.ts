@@ -193,7 +193,7 @@ export function readBody(
   /** The id a node gets: its path of labels, bullets and paragraphs numbered among their siblings. */
   const childIds = (nodes: readonly OutlineNode[], parentId: string | undefined): string[] => {
     const unlabelled = nodes.filter((n) => n.label === undefined && !isClosing(n.text));
-    const labelled = nodes.length - unlabelled.length;
+    const labelled = nodes.filter((n) => n.label !== undefined).length;
     let k = 0;
     return nodes.map((n) => {
       if (n.label !== undefined) {

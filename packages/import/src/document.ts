@@ -247,6 +247,21 @@ function recipientText(cell: string): string {
 }
 
 /**
+ * The cells of a trailer line: split at tabs or wide gaps only when a later cell is part of the
+ * signature (recipients and signature side by side); a stray tab inside "- Bộ\tNội vụ;" is a space.
+ */
+function trailerCells(line: SourceLine, afterTitle: boolean): string[] {
+  const cells = columnsOf(line.raw);
+  if (cells.length < 2) return cells;
+  const signatureSide = cells
+    .slice(1)
+    .some((c) => signatureRole(c) !== undefined || (afterTitle && looksLikeName(c)) || isSeparator(c));
+  return signatureSide || cells.slice(0, -1).every((c) => signatureRole(c) !== undefined)
+    ? cells
+    : [line.text];
+}
+
+/**
  * Reads the recipients block and the signature, whether they come one after the other (a .docx
  * table read cell by cell) or side by side on the same lines (a plain-text copy of that table).
  */
@@ -259,7 +274,7 @@ export function readTrailer(lines: readonly SourceLine[], ledger: Ledger): Trail
   for (const line of lines) {
     if (line.text === "") continue;
     let understood = true;
-    for (const cell of columnsOf(line.raw)) {
+    for (const cell of trailerCells(line, title !== undefined)) {
       if (isSeparator(cell)) continue;
       const f = fold(cell);
       const nn = /^noi nhan\s*:?\s*(.*)$/.exec(f);
