@@ -5,6 +5,7 @@
 import { wantsHelp } from "./args.js";
 import { calendarCommand } from "./commands/calendar.js";
 import { generateCommand } from "./commands/generate.js";
+import { importCommand } from "./commands/import.js";
 import { renderCommand } from "./commands/render.js";
 import { rulesCommand } from "./commands/rules.js";
 import { sampleCommand } from "./commands/sample.js";
@@ -27,6 +28,7 @@ const COMMANDS: Record<CommandName, Command> = {
   rules: rulesCommand,
   score: scoreCommand,
   generate: generateCommand,
+  import: importCommand,
 };
 
 function isCommandName(name: string): name is CommandName {
