@@ -2,7 +2,7 @@
  * `pnpm bench`: generates (or reuses) the national dataset, runs each benchmark against its
  * baseline in this same process, and prints ONE JSON document on stdout; progress goes to stderr.
  *
- *   node bench/dist/main.js [--only validation,scoring,scoreCommand] [--size national] [--seed 1]
+ *   node bench/dist/main.js [--only validation,scoring,scoreCommand,import] [--size national] [--seed 1]
  *
  * A benchmark is a module exporting a `Benchmark`; add it to BENCHMARKS to have it run and merged.
  */
@@ -19,13 +19,19 @@ import {
 } from "@cchc/core";
 import { DATASET_SIZES, type DatasetSize } from "@cchc/testing";
 import { ensureDataset } from "./dataset.js";
+import { importBenchmark } from "./importThroughput.js";
 import { readAllLines } from "./lines.js";
 import { scoreCommandBenchmark } from "./scoreCommand.js";
 import { scoringBenchmark } from "./scoring.js";
 import type { BenchContext, Benchmark, ParsedTracking } from "./types.js";
 import { validationBenchmark } from "./validation.js";
 
-const BENCHMARKS: readonly Benchmark[] = [validationBenchmark, scoringBenchmark, scoreCommandBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  validationBenchmark,
+  scoringBenchmark,
+  scoreCommandBenchmark,
+  importBenchmark,
+];
 
 const log = (message: string) => {
   process.stderr.write(`[bench] ${message}\n`);

@@ -62,8 +62,15 @@ function moveOldTonePlacement(word: string): string {
  */
 export const Text = z
   .string()
-  .overwrite((s) => normalizeText(s).replace(/\s+/gu, " ").trim())
+  .overwrite((s) => collapseSpaces(normalizeText(s)))
   .pipe(z.string().min(1));
+
+// Most texts are already one paragraph with single spaces: test before rewriting.
+const NOT_COLLAPSED = /\s\s|[^\S ]|^\s|\s$/u;
+
+function collapseSpaces(s: string): string {
+  return NOT_COLLAPSED.test(s) ? s.replace(/\s+/gu, " ").trim() : s;
+}
 
 /** Any text field that may be empty and may span lines (notes, remarks). */
 export const OptionalText = z.string().overwrite((s) => normalizeText(s).trim());

@@ -142,6 +142,7 @@ export function readBody(
   const place = (node: OutlineNode) => ledger.place(node.lines);
   // A document that repeats a label ("c)" twice, a section pasted twice) still gets unique ids.
   const usedIds = new Map<string, Set<string>>();
+  const nextSuffix = new Map<string, number>();
   const unique = (collection: string, id: string, node: OutlineNode): string => {
     let used = usedIds.get(collection);
     if (used === undefined) {
@@ -149,7 +150,14 @@ export function readBody(
       usedIds.set(collection, used);
     }
     let out = id;
-    for (let n = 2; used.has(out); n++) out = `${id}-${n}`;
+    if (used.has(out)) {
+      // Continue from the last suffix given to this id, so a label repeated n times costs n, not n².
+      const key = `${collection}\u0000${id}`;
+      let n = nextSuffix.get(key) ?? 2;
+      while (used.has(`${id}-${n}`)) n++;
+      out = `${id}-${n}`;
+      nextSuffix.set(key, n + 1);
+    }
     used.add(out);
     if (out !== id) {
       findings.push(
@@ -241,7 +249,10 @@ export function readBody(
     const itemTypes = new Set<string>();
     for (const [i, node] of nodes.entries()) {
       const id = ids[i] as string;
-      if (closed || isClosing(node.text)) {
+      // "Trên đây là Kế hoạch…" and the paragraphs after it close the plan; a numbered item after
+      // them (a document pasted after another) opens the outline again.
+      if (node.label !== undefined || isBullet(node.type)) closed = false;
+      if ((closed && node.type === "para") || isClosing(node.text)) {
         closed = true;
         closing.push(node.text, ...[...descendants(node)].map((d) => d.text));
         place(node);
@@ -520,16 +531,30 @@ function settleResponsibilities(
       ),
     );
   }
+  // Kind → ids, once, so each clause looks its kinds up instead of scanning every channel and area.
+  const byKind = <T extends { id: string }>(items: readonly T[], kindsOf: (t: T) => readonly string[]) => {
+    const map = new Map<string, number[]>();
+    items.forEach((t, i) => {
+      for (const k of kindsOf(t)) {
+        const list = map.get(k);
+        if (list === undefined) map.set(k, [i]);
+        else list.push(i);
+      }
+    });
+    return (kinds: readonly string[]) => {
+      const at = new Set<number>();
+      for (const k of kinds) for (const i of map.get(k) ?? []) at.add(i);
+      return [...at].sort((a, b) => a - b).map((i) => (items[i] as T).id);
+    };
+  };
+  const channelsOf = byKind(channels, (c) => c.kinds);
+  const areasOf = byKind(contentAreas, (c) => [c.kind]);
   return raw.map((r, i): ResponsibilityInput => {
     const text = whole[i] as string;
     const isLead = i === lead;
     const roles = isLead ? (["lead", ...leadExtraRoles(text)] as const) : nonLeadRoles(text);
-    const kinds = channelKinds(text);
-    const channelIds = channels.filter((c) => c.kinds.some((k) => kinds.includes(k))).map((c) => c.id);
-    const led = isLead ? [] : contentKindsCommunicated(text);
-    const contentAreaIds: "all" | string[] = isLead
-      ? "all"
-      : contentAreas.filter((c) => led.includes(c.kind)).map((c) => c.id);
+    const channelIds = channelsOf(channelKinds(text));
+    const contentAreaIds: "all" | string[] = isLead ? "all" : areasOf(contentKindsCommunicated(text));
     const assumed =
       !isLead &&
       contentAreaIds.length === 0 &&

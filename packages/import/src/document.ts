@@ -223,13 +223,14 @@ export function readPreamble(
 
 /** Whether a line begins the recipients/signature block or an appendix. */
 export function isTrailerStart(text: string): boolean {
+  if (!/^(n|tm|kt|tl|tuq|q|t\/m|k\/t)/iu.test(text)) return false;
   const f = fold(text);
   return /^noi nhan\b/.test(f) || signatureRole(text) === "authority";
 }
 
 /** Whether a line opens an appendix ("PHỤ LỤC", "Phụ lục I: …"). */
 export function isAppendixStart(text: string): boolean {
-  return /^phu luc\b/.test(fold(text)) && (isUpperText(text) || text.length < 80);
+  return /^ph/iu.test(text) && /^phu luc\b/.test(fold(text)) && (isUpperText(text) || text.length < 80);
 }
 
 /** Recipients and signer of a trailer. */

@@ -81,7 +81,9 @@ export function checkInputText(text: unknown, maxBytes: number): ImportResult | 
   }
   // Control characters other than tab and line ends, or replacement characters from a bad decode.
   let odd = 0;
-  for (let i = 0; i < text.length; i++) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
+  const suspicious = /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text);
+  for (let i = 0; suspicious && i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) {
       odd = text.length;

@@ -41,12 +41,16 @@ const HEADING_WORDS: ReadonlyArray<readonly [RegExp, SectionKind]> = [
   [/^(thoi gian|tien do|lo trinh)\b/, "schedule"],
 ];
 
+// What a heading can open with (a cheap test before the full one): prefixes, then a first word.
+const HEADING_START =
+  /^(cac |nhung |ve |cong tac |mot so |nhiem vu )*(muc|yeu|doi|pham|noi|chu de|hinh|phuong|cach|to chuc|trien|trach|phan|nhiem|kinh|nguon|du toan|che do|thong tin|bao cao|thoi|tien|lo trinh)/;
 // Words that may open a heading without changing what it announces: "Các hình thức…", "Về nội dung".
 const HEADING_PREFIX = /^(cac |nhung |ve |cong tac |mot so |nhiem vu )+/;
 
 /** Sections a heading announces, in the order it names them; empty when it is not a heading. */
 export function headingKinds(text: string): SectionKind[] {
   const folded = fold(text).replace(/[:.]+$/, "");
+  if (!HEADING_START.test(folded)) return [];
   if (folded === "" || folded.split(" ").length > 14) return [];
   const parts = folded.split(/\s*(?:,|;|\bva\b|\/|\s-\s)\s*/).filter((p) => p !== "");
   const kinds: SectionKind[] = [];
@@ -80,18 +84,38 @@ type Rule = readonly [RegExp, string];
 interface RuleSet {
   readonly re: RegExp;
   readonly codes: readonly string[];
+  /** The capture group that opens each rule in the combined pattern. */
+  readonly groups: readonly number[];
+}
+
+/** Capturing groups in a pattern source: "(" not escaped and not "(?". */
+function captureGroups(source: string): number {
+  let n = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (c === "(" && source[i + 1] !== "?") n++;
+  }
+  return n;
 }
 
 function ruleSet(rules: readonly Rule[]): RuleSet {
+  const groups: number[] = [];
+  let next = 1;
+  for (const [r] of rules) {
+    groups.push(next);
+    next += 1 + captureGroups(r.source);
+  }
   return {
-    re: new RegExp(rules.map(([r], i) => `(?<r${i}>${r.source})`).join("|"), "g"),
+    re: new RegExp(rules.map(([r]) => `(${r.source})`).join("|"), "g"),
     codes: rules.map(([, c]) => c),
+    groups,
   };
 }
 
 function codeOf(set: RuleSet, m: RegExpExecArray): string | undefined {
-  const groups = m.groups ?? {};
-  for (let i = 0; i < set.codes.length; i++) if (groups[`r${i}`] !== undefined) return set.codes[i];
+  for (let i = 0; i < set.codes.length; i++)
+    if (m[set.groups[i] as number] !== undefined) return set.codes[i];
   return undefined;
 }
 

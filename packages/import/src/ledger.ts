@@ -64,25 +64,44 @@ export const LEFTOVER_REASONS: Record<LeftoverCode, LocalizedText> = {
   unplaced: { vi: "Chưa được xếp vào đâu", en: "Not placed anywhere" },
 };
 
+const CODES: readonly LeftoverCode[] = [
+  "outside-section",
+  "unknown-section",
+  "not-modelled",
+  "no-unit",
+  "header-unrecognised",
+  "trailer-unrecognised",
+  "decision-unrecognised",
+  "appendix",
+  "unplaced",
+];
+const PLACED = 255;
+const NONE = 0;
+
 /** Records, line by line, whether a line was placed or left over. */
 export class Ledger {
-  private readonly state = new Map<number, LeftoverCode | "placed">();
+  // One byte a line: 0 nothing yet, 255 placed, otherwise 1 + the index of the leftover code.
+  private readonly state: Uint8Array;
 
-  constructor(private readonly lines: readonly SourceLine[]) {}
+  constructor(private readonly lines: readonly SourceLine[]) {
+    this.state = new Uint8Array(lines.length + 2);
+  }
 
   /** Marks lines as placed (a later `leave` does not undo it). */
   place(lineNos: Iterable<number>): void {
-    for (const n of lineNos) this.state.set(n, "placed");
+    for (const n of lineNos) if (n >= 0 && n < this.state.length) this.state[n] = PLACED;
   }
 
   /** Marks lines as left over with a reason, unless already placed. */
   leave(lineNos: Iterable<number>, code: LeftoverCode): void {
-    for (const n of lineNos) if (this.state.get(n) !== "placed") this.state.set(n, code);
+    const value = CODES.indexOf(code) + 1;
+    for (const n of lineNos)
+      if (n >= 0 && n < this.state.length && this.state[n] !== PLACED) this.state[n] = value;
   }
 
   /** Whether a line was placed. */
   isPlaced(lineNo: number): boolean {
-    return this.state.get(lineNo) === "placed";
+    return this.state[lineNo] === PLACED;
   }
 
   /** Every non-blank line not placed, in line order. */
@@ -90,9 +109,9 @@ export class Ledger {
     const out: Leftover[] = [];
     for (const l of this.lines) {
       if (l.text === "") continue;
-      const s = this.state.get(l.no);
-      if (s === "placed") continue;
-      const code = s ?? "unplaced";
+      const s = this.state[l.no] ?? NONE;
+      if (s === PLACED) continue;
+      const code = s === NONE ? "unplaced" : (CODES[s - 1] ?? "unplaced");
       out.push({ line: l.no, text: l.text, code, reason: LEFTOVER_REASONS[code] });
     }
     return out;

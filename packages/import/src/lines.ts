@@ -27,8 +27,19 @@ const NEEDS_CLEANING = /[\u200B-\u200D\u2060\uFEFF\u00AD\u00A0\u1680\u2000-\u200
 const OLD_TONE_AT_WORD_END = /(?<![qQ])[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![\p{L}\p{M}])/u;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stray control characters are what it drops
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: a line needing white space or control clean-up
-const MESSY = /[\u0000-\u001f\u007f]|\s\s|^\s|\s$|[^\S ]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: white space other than a plain space, or control characters
+const ODD_CHAR = /[\u0000-\u001f\u007f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** Whether a line needs its white space or control characters cleaned (most lines do not). */
+function messy(raw: string): boolean {
+  if (raw === "") return false;
+  return (
+    raw.charCodeAt(0) === 32 ||
+    raw.charCodeAt(raw.length - 1) === 32 ||
+    raw.includes("  ") ||
+    ODD_CHAR.test(raw)
+  );
+}
 /** Vietnamese reduplications that are meant ("người người, nhà nhà", "dần dần"). */
 const MEANT_DOUBLES = new Set([
   "người",
@@ -52,36 +63,58 @@ const MEANT_DOUBLES = new Set([
 
 /** Removes duplicated words ("các các"); reports each as a finding on its line. */
 function undouble(text: string, no: number, findings: ImportFinding[]): string {
-  const words = text.split(" ");
-  if (words.length < 2) return text;
-  let changed = false;
-  const out: string[] = [words[0] as string];
-  for (let i = 1; i < words.length; i++) {
-    const word = words[i] as string;
-    const previous = words[i - 1] as string;
+  // One scan over the spaces; words are compared only when their lengths match.
+  let dropped: Array<[number, number]> | undefined;
+  let prevStart = 0;
+  let prevEnd = text.indexOf(" ");
+  while (prevEnd !== -1) {
+    const start = prevEnd + 1;
+    let end = text.indexOf(" ", start);
+    if (end === -1) end = text.length;
+    const length = end - start;
+    // Same length and same first letter (ignoring ASCII case) before any string is cut out.
     if (
-      word.length === previous.length &&
-      word.length >= 2 &&
-      (word === previous || word.toLowerCase() === previous.toLowerCase()) &&
-      isDoubledTypo(previous, word)
+      length >= 2 &&
+      length === prevEnd - prevStart &&
+      (text.charCodeAt(start) | 32) === (text.charCodeAt(prevStart) | 32) &&
+      text.charCodeAt(start + 1) === text.charCodeAt(prevStart + 1)
     ) {
-      const context = words.slice(Math.max(0, i - 4), i + 4).join(" ");
-      findings.push(
-        importFinding(
-          "import.duplicated-word",
-          {
-            vi: `Dòng ${no}: từ "${previous}" bị lặp ("${context}"); đã bỏ một lần.`,
-            en: `Line ${no}: the word "${previous}" is written twice ("${context}"); one was dropped.`,
-          },
-          { line: no },
-        ),
-      );
-      changed = true;
-      continue;
+      const previous = text.slice(prevStart, prevEnd);
+      const word = text.slice(start, end);
+      if (
+        (word === previous || word.toLowerCase() === previous.toLowerCase()) &&
+        isDoubledTypo(previous, word)
+      ) {
+        const context = text.slice(Math.max(0, prevStart - 30), Math.min(text.length, end + 30)).trim();
+        findings.push(
+          importFinding(
+            "import.duplicated-word",
+            {
+              vi: `Dòng ${no}: từ "${previous}" bị lặp ("${context}"); đã bỏ một lần.`,
+              en: `Line ${no}: the word "${previous}" is written twice ("${context}"); one was dropped.`,
+            },
+            { line: no },
+          ),
+        );
+        if (dropped === undefined) dropped = [];
+        dropped.push([prevEnd, end]);
+        // The kept word stays the "previous" one, so "các các các" drops two.
+        prevEnd = end === text.length ? -1 : end;
+        if (prevEnd !== -1) continue;
+        break;
+      }
     }
-    out.push(word);
+    prevStart = start;
+    prevEnd = end === text.length ? -1 : end;
   }
-  return changed ? out.join(" ") : text;
+  if (dropped === undefined) return text;
+  let out = "";
+  let at = 0;
+  for (const [from, to] of dropped) {
+    out += text.slice(at, from);
+    at = to;
+  }
+  return out + text.slice(at);
 }
 
 function isDoubledTypo(first: string, second: string): boolean {
@@ -108,7 +141,7 @@ export function sourceLines(input: string): { lines: SourceLine[]; findings: Imp
   const lines: SourceLine[] = new Array(parts.length);
   for (let i = 0; i < parts.length; i++) {
     const raw = cleanRaw(parts[i] as string);
-    const collapsed = MESSY.test(raw) ? raw.replace(CONTROL, "").replace(/\s+/g, " ").trim() : raw;
+    const collapsed = messy(raw) ? raw.replace(CONTROL, "").replace(/\s+/g, " ").trim() : raw;
     lines[i] = { no: i + 1, raw, text: undouble(collapsed, i + 1, findings) };
   }
   return { lines, findings };

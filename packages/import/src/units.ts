@@ -277,6 +277,17 @@ export function splitUnitNames(unitsText: string): UnitName[] {
 
 /** Comparison key of a unit name: folded, "Ủy ban nhân dân" and "UBND" alike, punctuation ignored. */
 export function unitKey(name: string): string {
+  const known = KEYS.get(name);
+  if (known !== undefined) return known;
+  const key = computeUnitKey(name);
+  if (KEYS.size > 4096) KEYS.clear();
+  KEYS.set(name, key);
+  return key;
+}
+
+const KEYS = new Map<string, string>();
+
+function computeUnitKey(name: string): string {
   return fold(name)
     .replace(/\buy ban nhan dan\b/g, "ubnd")
     .replace(/\bhoi dong nhan dan\b/g, "hdnd")
