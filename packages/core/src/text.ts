@@ -65,11 +65,17 @@ export const Text = z
   .overwrite((s) => collapseSpaces(normalizeText(s)))
   .pipe(z.string().min(1));
 
-// Most texts are already one paragraph with single spaces: test before rewriting.
-const NOT_COLLAPSED = /\s\s|[^\S ]|^\s|\s$/u;
+// Most texts are already one paragraph with single spaces: test (cheaply) before rewriting.
+const OTHER_SPACE = /[^\S ]/u;
 
 function collapseSpaces(s: string): string {
-  return NOT_COLLAPSED.test(s) ? s.replace(/\s+/gu, " ").trim() : s;
+  const collapsed =
+    s === "" ||
+    (s.charCodeAt(0) !== 32 &&
+      s.charCodeAt(s.length - 1) !== 32 &&
+      !s.includes("  ") &&
+      !OTHER_SPACE.test(s));
+  return collapsed ? s : s.replace(/\s+/gu, " ").trim();
 }
 
 /** Any text field that may be empty and may span lines (notes, remarks). */
