@@ -33,6 +33,8 @@ const HEADING_WORDS: ReadonlyArray<readonly [RegExp, SectionKind]> = [
     "implementation",
   ],
   [/^(trach nhiem|phan cong|nhiem vu cua cac|nhiem vu cu the cua)\b/, "responsibilities"],
+  // "NHIỆM VỤ VÀ GIẢI PHÁP", "CÁC NHIỆM VỤ TRỌNG TÂM": what to communicate and how.
+  [/^(nhiem vu|giai phap)\b(?! cua)/, "content"],
   [/^(kinh phi|nguon kinh phi|du toan kinh phi)\b/, "funding"],
   [
     /^(che do bao cao|che do thong tin|thong tin,? bao cao|bao cao ket qua|cong tac bao cao|bao cao dinh ky)\b/,
@@ -43,9 +45,9 @@ const HEADING_WORDS: ReadonlyArray<readonly [RegExp, SectionKind]> = [
 
 // What a heading can open with (a cheap test before the full one): prefixes, then a first word.
 const HEADING_START =
-  /^(cac |nhung |ve |cong tac |mot so |nhiem vu )*(muc|yeu|doi|pham|noi|chu de|hinh|phuong|cach|to chuc|trien|trach|phan|nhiem|kinh|nguon|du toan|che do|thong tin|bao cao|thoi|tien|lo trinh)/;
+  /^(cac |nhung |ve |cong tac |mot so )*(muc|yeu|doi|pham|noi|chu de|hinh|phuong|cach|to chuc|trien|trach|phan|nhiem|giai phap|kinh|nguon|du toan|che do|thong tin|bao cao|thoi|tien|lo trinh)/;
 // Words that may open a heading without changing what it announces: "Các hình thức…", "Về nội dung".
-const HEADING_PREFIX = /^(cac |nhung |ve |cong tac |mot so |nhiem vu )+/;
+const HEADING_PREFIX = /^(cac |nhung |ve |cong tac |mot so )+/;
 
 /** Sections a heading announces, in the order it names them; empty when it is not a heading. */
 export function headingKinds(text: string): SectionKind[] {
@@ -61,7 +63,9 @@ export function headingKinds(text: string): SectionKind[] {
       if (i === 0) return [];
       continue;
     }
-    if (!kinds.includes(hit[1])) kinds.push(hit[1]);
+    // A tasks section says what to communicate and how: content and channels.
+    const announced: SectionKind[] = /^(nhiem vu|giai phap)\b/.test(p) ? ["content", "channels"] : [hit[1]];
+    for (const k of announced) if (!kinds.includes(k)) kinds.push(k);
   }
   return kinds;
 }

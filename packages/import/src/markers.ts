@@ -5,7 +5,16 @@
  */
 
 /** Kinds of marker; arabic markers carry their depth ("1.2." is depth 2). */
-export type MarkerType = "roman" | `arabic${number}` | "letter" | "dash" | "plus" | "star" | "bullet";
+export type MarkerType =
+  | "roman"
+  | "upper-letter"
+  | `arabic${number}`
+  | "paren"
+  | "letter"
+  | "dash"
+  | "plus"
+  | "star"
+  | "bullet";
 
 /** A marker read at the start of a line. */
 export interface Marker {
@@ -37,7 +46,12 @@ const ARABIC = /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*[.)]|(?<=\.\d{1,2})(?=\s))\s*(
 const LETTER = /^([a-zđ])\s*\)\s*(?=\S)/u;
 // "a." only when followed by a capital: "a. Mục tiêu chung"; "v.v." and initials stay text.
 const LETTER_DOT = /^([a-zđ])\.\s+(?=\p{Lu})/u;
-const BULLET = /^(-\)|[-–—−]|\+|\*|[•●○◦▪■□➢➤✓·])\s*(?=\S)/u;
+// Bullets, including the private-use symbols a copy out of Word brings along (, , ).
+const BULLET = /^(-\)|[-–—−]|\+|\*|[•●○◦▪■□➢➤✓·\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0a8\uf0e0])\s*(?=\S)/u;
+// "A. MỤC ĐÍCH, YÊU CẦU": a capital letter for parts, only before capitals (never a name's initial).
+const UPPER_LETTER = /^([A-HĐ])\s*[.)]\s+(?=\p{Lu}{2,})/u;
+// "(1) Tuyên truyền…".
+const PAREN = /^\((\d{1,2}|[a-zđ])\)\s*(?=\S)/u;
 
 /** Letters used as item markers: a–y without f, j, w, z, plus đ. */
 const ITEM_LETTERS = new Set("abcdđeghiklmnopqrstuvxy".split(""));
@@ -48,6 +62,10 @@ export function readMarker(text: string): Marker | undefined {
   if (r && romanValue(r[1] as string) !== undefined) {
     return { type: "roman", label: r[1] as string, rest: text.slice(r[0].length) };
   }
+  const u = UPPER_LETTER.exec(text);
+  if (u) return { type: "upper-letter", label: u[1] as string, rest: text.slice(u[0].length) };
+  const p = PAREN.exec(text);
+  if (p) return { type: "paren", label: p[1] as string, rest: text.slice(p[0].length) };
   const a = ARABIC.exec(text);
   if (a) {
     const label = a[1] as string;

@@ -4,6 +4,7 @@
  * level below (a child). So "I. / 1. / a) / -" and a commune's "1. / 1.1. / -" both nest right, and
  * a plan that skips a level still reads.
  */
+import { isUpperText } from "./fold.js";
 import { isSeparator } from "./header.js";
 import { headingKinds, isObjectiveSubheading } from "./keywords.js";
 import type { SourceLine } from "./lines.js";
@@ -27,6 +28,16 @@ const ENDS_SENTENCE = /[.:;!?…)"”]$/u;
 /** Whether an unmarked line continues the previous item (a paragraph wrapped by a PDF copy). */
 function continues(previous: OutlineNode | undefined, text: string): boolean {
   if (previous === undefined || previous.type === "subhead") return false;
+  // A heading in capitals wrapped onto a second line: "I. MỤC TIÊU, YÊU CẦU VÀ ĐỐI TƯỢNG" / "TUYÊN TRUYỀN".
+  if (
+    previous.label !== undefined &&
+    previous.children.length === 0 &&
+    isUpperText(previous.text) &&
+    isUpperText(text) &&
+    text.split(" ").length <= 8 &&
+    !/[.:;]$/u.test(previous.text)
+  )
+    return true;
   if (/^\p{Ll}/u.test(text)) return !/[.;:]$/u.test(previous.text);
   if (ENDS_SENTENCE.test(previous.text) || previous.text.length < 60) return false;
   // A long heading in capitals is a heading, not a wrapped paragraph.
@@ -56,7 +67,9 @@ export function buildOutline(lines: readonly SourceLine[]): OutlineNode[] {
   };
   for (const line of lines) {
     const text = line.text;
-    if (text === "" || isSeparator(text)) continue;
+    // Blank lines, rules, and page numbers of a PDF copy ("2", "- 3 -", "Trang 2/5") are not items.
+    if (text === "" || isSeparator(text) || /^(-\s*)?\d{1,3}(\s*-)?$|^trang \d+(\/\d+)?$/iu.test(text))
+      continue;
     const marker = readMarker(text);
     if (marker) {
       const node: OutlineNode = {

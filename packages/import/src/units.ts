@@ -62,6 +62,14 @@ const UNIT_HEADS = [
   "lãnh đạo",
   "người đứng đầu",
   "chủ tịch",
+  "giám đốc",
+  "chánh văn phòng",
+  "chánh thanh tra",
+  "vụ trưởng",
+  "cục trưởng",
+  "tổng cục trưởng",
+  "hiệu trưởng",
+  "viện trưởng",
   "bí thư",
   "chi bộ",
   "hợp tác xã",
@@ -238,7 +246,10 @@ function splitList(segment: string): string[] {
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = (pieces[i] as string).trim();
     const sep = pieces[i - 1] ?? "";
-    const startsName = /^\p{Lu}/u.test(piece) && opensWithUnit(piece) && !/^(Các|Những)\s/u.test(piece);
+    // A new name: capitalised, opening with a unit word, and more than that word ("Các Sở, Ban,
+    // Ngành tỉnh" is one group; "…, Chủ tịch UBND các huyện" starts another).
+    const startsName =
+      /^\p{Lu}/u.test(piece) && opensWithUnit(piece) && !/^(Các|Những)\s/u.test(piece) && /\s/u.test(piece);
     if (out.length === 0 || startsName) out.push(piece);
     else out[out.length - 1] += `${sep}${piece}`;
   }
@@ -248,7 +259,8 @@ function splitList(segment: string): string[] {
 /**
  * Splits the names of a clause into units: ";" separates names; "Các Vụ: A, B, C" gives "Vụ A",
  * "Vụ B", "Vụ C"; a comma or "và" separates names only when what follows opens with a capitalised unit
- * word, so "Sở Văn hóa, Thể thao và Du lịch" and "Sở, ban, ngành tỉnh" stay one name each.
+ * word and a name, so "Sở Văn hóa, Thể thao và Du lịch", "Sở, ban, ngành tỉnh" and "UBND các huyện,
+ * thị xã, thành phố" stay one name each.
  */
 export function splitUnitNames(unitsText: string): UnitName[] {
   const out: UnitName[] = [];
@@ -260,11 +272,6 @@ export function splitUnitNames(unitsText: string): UnitName[] {
         const n = cleanName(`${kind} ${part}`);
         if (n) out.push({ ...n, group: false });
       }
-      continue;
-    }
-    if (GROUP_RE.test(segment.trim())) {
-      const n = cleanName(segment);
-      if (n) out.push(n);
       continue;
     }
     for (const piece of splitList(segment)) {

@@ -281,7 +281,7 @@ describe("outline and headings", () => {
     const r = importPlanText(
       provincePlan().replace(
         "III. TỔ CHỨC THỰC HIỆN",
-        "III. GIẢI PHÁP TRỌNG TÂM\n1. Gắn tuyên truyền với thi đua, khen thưởng.\nIV. TỔ CHỨC THỰC HIỆN",
+        "III. KHEN THƯỞNG, KỶ LUẬT\n1. Gắn tuyên truyền với thi đua, khen thưởng.\nIV. TỔ CHỨC THỰC HIỆN",
       ),
     );
     expect(finding(r, "import.section-unknown")?.line).toBe(21);
@@ -630,5 +630,73 @@ describe("a document cut off part-way", () => {
         "TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2018 CỦA BỘ THÔNG TIN VÀ TRUYỀN THÔNG",
       );
     }
+  });
+});
+
+describe("more outline forms of real documents", () => {
+  it('capital-letter parts ("A. MỤC ĐÍCH, YÊU CẦU") and numbers in brackets ("(1)")', () => {
+    const r = importPlanText(
+      provincePlan()
+        .replace("I. MỤC ĐÍCH, YÊU CẦU", "A. MỤC ĐÍCH, YÊU CẦU")
+        .replace(
+          "II. ĐỐI TƯỢNG, NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN",
+          "B. ĐỐI TƯỢNG, NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN",
+        )
+        .replace("III. TỔ CHỨC THỰC HIỆN", "C. TỔ CHỨC THỰC HIỆN")
+        .replace("a) Cải cách thủ tục", "(1) Cải cách thủ tục")
+        .replace("b) Xây dựng chính quyền", "(2) Xây dựng chính quyền"),
+    );
+    expect(r.plan?.objectives.map((o) => o.id)).toEqual(["A.1"]);
+    expect(r.plan?.contentAreas.map((c) => c.id)).toEqual(["B.2.1", "B.2.2"]);
+    expect(r.plan?.responsibilities).toHaveLength(3);
+    expect(r.leftovers).toEqual([]);
+  });
+
+  it("bullets copied out of Word as private-use symbols ( )", () => {
+    const r = importPlanText(provincePlan().replace(/^- /gm, "\uf0b7 "));
+    expect(r.plan?.objectives).toHaveLength(1);
+    expect(r.plan?.requirements).toHaveLength(1);
+    expect(r.leftovers).toEqual([]);
+  });
+
+  it("a heading in capitals wrapped onto a second line is one heading", () => {
+    const r = importPlanText(
+      provincePlan().replace(
+        "II. ĐỐI TƯỢNG, NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN",
+        "II. ĐỐI TƯỢNG, NỘI DUNG, HÌNH THỨC\nTUYÊN TRUYỀN",
+      ),
+    );
+    expect(r.plan?.audiences).toHaveLength(1);
+    expect(r.plan?.objectives).toHaveLength(1);
+    expect(r.leftovers).toEqual([]);
+  });
+
+  it("page numbers of a PDF copy are left over, not read as items", () => {
+    const r = importPlanText(provincePlan().replace("b) Xây dựng chính quyền", "2\nb) Xây dựng chính quyền"));
+    expect(r.plan?.contentAreas).toHaveLength(2);
+    expect(r.leftovers).toEqual([expect.objectContaining({ line: 17, text: "2", code: "unplaced" })]);
+  });
+
+  it('"NHIỆM VỤ" sections list content and channels', () => {
+    const r = importPlanText(
+      provincePlan().replace(
+        "III. TỔ CHỨC THỰC HIỆN",
+        "III. NHIỆM VỤ TRỌNG TÂM\n1. Tuyên truyền về cải cách thể chế và văn bản quy phạm pháp luật của tỉnh.\n2. Tổ chức Cuộc thi tìm hiểu về cải cách hành chính.\nIV. TỔ CHỨC THỰC HIỆN",
+      ),
+    );
+    expect(r.plan?.contentAreas.map((c) => [c.id, c.kind])).toContainEqual(["III.1", "pillar-institutional"]);
+    expect(r.plan?.channels.map((c) => [c.id, c.kinds])).toContainEqual(["III.2", ["contest"]]);
+  });
+
+  it("responsibilities given to office holders (Giám đốc, Chủ tịch)", () => {
+    const r = importPlanText(
+      provincePlan().replace(
+        "2. Các sở, ban, ngành tỉnh;",
+        "5. Giám đốc các sở, Chủ tịch UBND các huyện chịu trách nhiệm chỉ đạo thực hiện.\n2. Các sở, ban, ngành tỉnh;",
+      ),
+    );
+    const names = r.plan?.units.map((u) => u.name);
+    expect(names).toContain("Giám đốc các sở");
+    expect(names).toContain("Chủ tịch UBND các huyện");
   });
 });
