@@ -274,7 +274,7 @@ const FUNDING_RULES = ruleSet([
   [/\b(kinh phi (thong tin va truyen thong|thong tin, tuyen truyen|tuyen truyen))\b/, "communication-budget"],
   [/\b(kinh phi (cai cach hanh chinh|cchc)|kinh phi thuc hien cong tac cai cach)\b/, "par-budget"],
   [/\b(chuong trinh muc tieu|de an|du an)\b/, "programme-budget"],
-  [/\b(ngan sach|nguon chi thuong xuyen)\b/, "state-budget"],
+  [/\b(ngan sach|(nguon )?(chi|kinh phi) thuong xuyen|du toan (chi )?(duoc giao|hang nam))\b/, "state-budget"],
   [/\b(xa hoi hoa|tai tro|dong gop)\b/, "socialised"],
 ]);
 
