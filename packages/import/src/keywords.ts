@@ -222,7 +222,7 @@ const CHANNEL_RULES = ruleSet([
     /\b(he thong )?(loa (truyen thanh|phat thanh)|dai truyen thanh)( co so| xa| cap xa| thon)?\b/,
     "loudspeaker",
   ],
-  [/\btruyen thanh co so\b/, "loudspeaker"],
+  [/\b(truyen thanh co so|(he thong )?thong tin co so)\b/, "loudspeaker"],
   [/\b(giao duc phap luat|pho bien phap luat|pbgdpl|ngay phap luat|tu sach phap luat)\b/, "legal-education"],
   [/\b(tap huan|boi duong|quan triet|lop hoc|dao tao)\b/, "training"],
   [/\b(cuoc thi|hoi thi|thi tim hieu)\b/, "contest"],
@@ -238,7 +238,10 @@ const CHANNEL_RULES = ruleSet([
   [/\b(phat thanh|truyen hinh)\b/, "radio-tv"],
   [/\b(mang xa hoi|facebook|fanpage|youtube|tiktok)\b/, "social-media"],
   [/\b(zalo|ung dung nhan tin|tin nhan|sms)\b/, "messaging-app"],
-  [/\b(pano|pa-no|pa no|ap phich|bang ron|bang zon|khau hieu|truc quan)\b/, "poster-banner"],
+  [
+    /\b(pano|pa-no|pa no|ap phich|bang ron|bang zon|khau hieu|truc quan|bang tin|niem yet)\b/,
+    "poster-banner",
+  ],
   [/\b(to roi|to gap|so tay|cam nang)\b/, "leaflet"],
   [
     /\b(an pham|tai lieu tuyen truyen|de cuong tuyen truyen|phat hanh tai lieu|bien soan tai lieu|video|clip)\b/,
@@ -274,7 +277,10 @@ const FUNDING_RULES = ruleSet([
   [/\b(kinh phi (thong tin va truyen thong|thong tin, tuyen truyen|tuyen truyen))\b/, "communication-budget"],
   [/\b(kinh phi (cai cach hanh chinh|cchc)|kinh phi thuc hien cong tac cai cach)\b/, "par-budget"],
   [/\b(chuong trinh muc tieu|de an|du an)\b/, "programme-budget"],
-  [/\b(ngan sach|(nguon )?(chi|kinh phi) thuong xuyen|du toan (chi )?(duoc giao|hang nam))\b/, "state-budget"],
+  [
+    /\b(ngan sach|(nguon )?(chi|kinh phi) thuong xuyen|du toan (chi )?(duoc giao|hang nam))\b/,
+    "state-budget",
+  ],
   [/\b(xa hoi hoa|tai tro|dong gop)\b/, "socialised"],
 ]);
 

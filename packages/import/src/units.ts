@@ -170,7 +170,19 @@ const PREDICATES = [
   "theo",
   "vào",
 ];
-const PREDICATE_RE = new RegExp(`\\s(?:${PREDICATES.join("|")})(?=[\\s,.:;]|$)`, "u");
+const PREDICATE_RE = new RegExp(`\\s(?:${PREDICATES.join("|")})(?=[\\s,.:;]|$)`, "gu");
+// Predicate words that are also the lower-case part of a name: "Trung tâm Công nghệ thông tin".
+const INSIDE_NAME = /(công nghệ|Công nghệ)$/u;
+
+/** Where the first predicate starts in `text`, skipping words that belong to a name. */
+function predicateAt(text: string): number | undefined {
+  PREDICATE_RE.lastIndex = 0;
+  for (let m = PREDICATE_RE.exec(text); m !== null; m = PREDICATE_RE.exec(text)) {
+    if (m[0].trim() === "thông tin" && INSIDE_NAME.test(text.slice(0, m.index))) continue;
+    return m.index;
+  }
+  return undefined;
+}
 
 /** A clause split into the units it names and what it says they do. */
 export interface UnitClause {
@@ -198,8 +210,11 @@ export function splitUnitClause(text: string): UnitClause | undefined {
       break;
     }
   }
-  const p = PREDICATE_RE.exec(clause.slice(0, end));
-  if (p) end = p.index;
+  const p = predicateAt(clause.slice(0, end));
+  if (p !== undefined) end = p;
+  // "Sở Nội vụ. Chủ trì …": a full stop ends the names too (not the one of "TP. Hà Nội").
+  const stop = /(?<!\b(?:TP|Tp|tp|Q|P|TX|TT))\.\s+(?=\p{Lu})/u.exec(clause.slice(0, end));
+  if (stop) end = stop.index;
   const unitsText = clause
     .slice(0, end)
     .replace(/[\s,;:.-]+$/u, "")
@@ -268,8 +283,11 @@ export function splitUnitNames(unitsText: string): UnitName[] {
     const intro = /^(?:Các|Những|các|những)\s+([\p{L}]+(?:\s[\p{L}]+)?)\s*:\s*(.+)$/u.exec(segment);
     if (intro && opensWithUnit(intro[1] as string)) {
       const kind = capitaliseFirst(intro[1] as string);
+      // "Các Vụ: Pháp chế, …" names each Vụ; "Các đơn vị: Văn phòng, Thanh tra" lists full names.
+      const generic = /^(đơn vị|cơ quan|tổ chức|đồng chí|thành viên)$/iu.test(kind);
       for (const part of (intro[2] as string).split(/\s*,\s*/u)) {
-        const n = cleanName(`${kind} ${part}`);
+        const full = generic || fold(part).startsWith(fold(kind)) ? part : `${kind} ${part}`;
+        const n = cleanName(full);
         if (n) out.push({ ...n, group: false });
       }
       continue;

@@ -73,7 +73,7 @@ describe("province plan (UBND tỉnh Quảng Ninh, CRLF, tabs, NBSP, old tones)"
       ["IV.3", ["implement"], 1],
       ["IV.4", ["implement", "report"], 3],
     ]);
-    expect(plan?.responsibilities[1]?.channelIds).toEqual(["III.1", "III.4"]);
+    expect(plan?.responsibilities[1]?.channelIds).toEqual(["III.1", "III.4", "III.5"]);
   });
 
   it("reads funding and the reporting schedule with its deadlines", () => {
@@ -235,5 +235,73 @@ describe("commune plan (UBND xã, bare header lines, dashes everywhere, appendix
     );
     expect(r.ok).toBe(false);
     expect(plan).toBeDefined();
+  });
+});
+
+describe("agency plan (Cục under a ministry, unmarked unit lines, inline headings)", () => {
+  const r = importPlanText(fixture("agency-cuc-quan-ly-duoc-2022.txt"));
+  const plan = r.plan;
+
+  it('reads "KẾ HOẠCH TUYÊN TRUYỀN …" as type and title on one line, and the legal basis', () => {
+    expect(plan?.title).toBe("TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2022");
+    expect(plan?.parentBody).toEqual({ name: "Bộ Y tế" });
+    expect(plan?.issuer.abbreviation).toBe("QLD");
+    expect(r.header.legalBasis).toHaveLength(1);
+  });
+
+  it('"1. Mục đích: …" is a heading with its objective on the same line', () => {
+    expect(plan?.objectives.map((o) => o.id)).toEqual(["I.1"]);
+    expect(plan?.requirements.map((o) => o.id)).toEqual(["I.2"]);
+  });
+
+  it('unit lines without number ("Văn phòng Cục:") take the dashes below as duties', () => {
+    expect(plan?.responsibilities.map((x) => [x.unitIds, x.roles, x.duties.length])).toEqual([
+      [["van-phong-cuc"], ["lead", "report"], 2],
+      [["cac-phong-thuoc-cuc"], ["coordinate", "implement", "report"], 1],
+    ]);
+    expect(plan?.reporting).toMatchObject({ periodTypes: ["quarter"], recipientUnitId: "bo-y-te" });
+    expect(plan?.fundingSources[0]?.kind).toBe("state-budget");
+    expect(plan?.signer).toEqual({ title: "CỤC TRƯỞNG", name: "Vũ Tuấn Cường" });
+    expect(r.leftovers).toEqual([]);
+  });
+});
+
+describe("department plan (Sở TTTT, Giao/Đề nghị clauses, reporting section with dates)", () => {
+  const r = importPlanText(fixture("department-nghe-an-tttt-2023.txt"));
+  const plan = r.plan;
+
+  it("reads the six pillars listed under one content item", () => {
+    expect(plan?.contentAreas.filter((c) => c.parentId === "II.1").map((c) => c.kind)).toEqual([
+      "pillar-institutional",
+      "pillar-procedures",
+      "pillar-apparatus",
+      "pillar-civil-service",
+      "pillar-public-finance",
+      "pillar-modernisation",
+    ]);
+  });
+
+  it("reads Giao / Đề nghị clauses and a name with a lower-case part", () => {
+    expect(plan?.units.map((u) => u.name)).toEqual([
+      "Phòng Thông tin - Báo chí - Xuất bản",
+      "Trung tâm Công nghệ thông tin và Truyền thông",
+      "Báo Nghệ An",
+      "Đài Phát thanh và Truyền hình tỉnh",
+    ]);
+    expect(plan?.units[0]?.abbreviation).toBe("TTBCXB");
+    expect(plan?.responsibilities[0]?.roles[0]).toBe("lead");
+    expect(plan?.responsibilities[2]?.roles).toEqual(["coordinate", "implement"]);
+  });
+
+  it("reads the reporting section, and reports a deadline before the cut-off", () => {
+    expect(plan?.reporting).toMatchObject({
+      periodTypes: ["half-year", "year"],
+      reporterUnitIds: "all",
+      recipientUnitId: "phong-thong-tin-bao-chi-xuat-ban",
+      deadlineDaysAfterCutoff: { "half-year": 0 },
+    });
+    expect(r.findings.find((f) => f.code === "import.reporting-deadline")?.line).toBe(34);
+    expect(r.ok).toBe(true);
+    expect(r.leftovers).toEqual([]);
   });
 });

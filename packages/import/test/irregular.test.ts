@@ -700,3 +700,32 @@ describe("more outline forms of real documents", () => {
     expect(names).toContain("Chủ tịch UBND các huyện");
   });
 });
+
+describe("unit lists in more forms", () => {
+  const names = (clause: string) => {
+    const r = importPlanText(
+      provincePlan().replace("1. Sở Nội vụ chủ trì", `1. ${clause}\n5. Sở Nội vụ chủ trì`),
+    );
+    const first = r.plan?.responsibilities[0];
+    return first?.unitIds.map((id) => r.plan?.units.find((u) => u.id === id)?.name);
+  };
+
+  it('"Các đơn vị: Văn phòng Sở, Thanh tra Sở" lists full names', () => {
+    expect(names("Các đơn vị: Văn phòng Sở, Thanh tra Sở: phối hợp thực hiện.")).toEqual([
+      "Văn phòng Sở",
+      "Thanh tra Sở",
+    ]);
+  });
+
+  it('"Các Phòng: Tổng hợp, Phòng Kế hoạch - Tài chính" does not double the kind', () => {
+    expect(names("Các Phòng: Tổng hợp, Phòng Kế hoạch - Tài chính: phối hợp thực hiện.")).toEqual([
+      "Phòng Tổng hợp",
+      "Phòng Kế hoạch - Tài chính",
+    ]);
+  });
+
+  it('a full stop ends the names ("Sở Tư pháp. Chủ trì …"), not the one of "TP. Hà Nội"', () => {
+    expect(names("Sở Tư pháp. Chủ trì tuyên truyền về cải cách thể chế.")).toEqual(["Sở Tư pháp"]);
+    expect(names("UBND TP. Hà Nam phối hợp thực hiện.")).toEqual(["UBND TP. Hà Nam"]);
+  });
+});
