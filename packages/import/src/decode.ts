@@ -3,7 +3,7 @@
  * writes as "Unicode". Other files get a clear answer instead of mojibake: a .docx or zip, an old
  * Word .doc, a PDF, a legacy Vietnamese encoding. Uses only `TextDecoder`, so it runs in browsers.
  */
-import { checkInputText, importPlanText } from "./importPlan.js";
+import { importPlanText } from "./importPlan.js";
 import { failedImport, type ImportOptions, type ImportResult, MAX_INPUT_BYTES } from "./result.js";
 
 /** A decoded document, or the import result that explains why it cannot be read. */
@@ -85,8 +85,6 @@ export function decodeDocumentBytes(bytes: Uint8Array, maxBytes: number = MAX_IN
 export function importPlanBytes(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
   const decoded = decodeDocumentBytes(bytes, options.maxBytes ?? MAX_INPUT_BYTES);
   if (!decoded.ok) return decoded.result;
-  return (
-    checkInputText(decoded.text, Number.POSITIVE_INFINITY) ??
-    importPlanText(decoded.text, { ...options, maxBytes: Number.POSITIVE_INFINITY })
-  );
+  // The size was checked on the bytes; the text of UTF-16 input may count more bytes as UTF-8.
+  return importPlanText(decoded.text, { ...options, maxBytes: Number.POSITIVE_INFINITY });
 }
