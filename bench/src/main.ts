@@ -22,6 +22,7 @@ import { bundleSizeBenchmark } from "./bundleSize.js";
 import { ensureDataset } from "./dataset.js";
 import { docxBenchmark } from "./docxExport.js";
 import { icsBenchmark } from "./ics.js";
+import { importBenchmark } from "./importThroughput.js";
 import { readAllLines } from "./lines.js";
 import { scoreCommandBenchmark } from "./scoreCommand.js";
 import { scoringBenchmark } from "./scoring.js";
@@ -39,6 +40,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   bundleSizeBenchmark,
   docxBenchmark,
   storageBenchmark,
+  importBenchmark,
 ];
 
 const log = (message: string) => {

@@ -6,6 +6,7 @@ import { wantsHelp } from "./args.js";
 import { calendarCommand } from "./commands/calendar.js";
 import { exportCommand } from "./commands/export.js";
 import { generateCommand } from "./commands/generate.js";
+import { importCommand } from "./commands/import.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { plansCommand } from "./commands/plans.js";
@@ -38,6 +39,7 @@ const COMMANDS: Record<CommandName, Command> = {
   migrate: migrateCommand,
   plans: plansCommand,
   ingest: ingestCommand,
+  import: importCommand,
 };
 
 function isCommandName(name: string): name is CommandName {

@@ -19,6 +19,7 @@ export const COMMAND_NAMES = [
   "migrate",
   "plans",
   "ingest",
+  "import",
 ] as const;
 /** One of the `cchc` commands. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -81,6 +82,9 @@ Lệnh / Commands:
                         load NDJSON tracking data into the store (one transaction per batch)
   score --plan <mã>     chấm điểm kế hoạch trong kho từ dữ liệu trong kho
                         score a stored plan from the stored tracking data
+  import <tệp.txt|tệp.docx> [--json] [--out kế-hoạch.json]
+                        nhập kế hoạch từ văn bản đã ban hành: phần nhận diện, phát hiện, dòng chưa xếp
+                        import a plan from its issued document: what was found, findings, leftovers
 
 Tùy chọn chung / Global options:
   -h, --help            trợ giúp (cũng dùng được sau mỗi lệnh) / help (also after a command)
@@ -100,6 +104,7 @@ Ví dụ / Examples:
   cchc remind --now 2018-03-08 --dry-run --json
   cchc plans save d/plan.json && cchc ingest d --plan mic-2018 && cchc score --plan mic-2018
   cchc --db postgres://cchc@127.0.0.1:5432/cchc --agency so-noi-vu plans list
+  cchc import ke-hoach.docx --out ke-hoach.json && cchc validate ke-hoach.json
 `;
 }
 
@@ -416,6 +421,53 @@ Ví dụ / Examples:
   cchc remind --now 2018-03-20 --notify https://eoffice.example.gov.vn/hooks/cchc --webhook-secret "$SECRET"
 `;
 
+const IMPORT_USAGE = `Cách dùng / Usage: cchc import <tệp.txt|tệp.docx> [--json] [--out <kế-hoạch.json>]
+
+Đọc văn bản kế hoạch đã ban hành (văn bản thuần UTF-8/UTF-16, hoặc .docx từ hệ thống văn phòng điện
+tử) và dựng bản nháp kế hoạch: phần đầu (cơ quan, số, ký hiệu, địa danh, ngày, trích yếu, quyết định
+ban hành kèm), mục tiêu, yêu cầu, đối tượng, nội dung, hình thức, đơn vị, trách nhiệm, kinh phí, chế
+độ báo cáo, nơi nhận, người ký. In ra những gì nhận diện được, các phát hiện và mọi dòng chưa xếp được
+(kèm số dòng và lý do). Tệp .docx: số dòng là số thứ tự đoạn văn.
+Reads an issued plan document (UTF-8/UTF-16 plain text, or a .docx from an e-office system) and
+builds a plan draft. Prints what was found, the findings, and every line that could not be placed
+(with its line number and why). For a .docx, line numbers are paragraph numbers.
+
+Tùy chọn / Options:
+  --json               in đúng một đối tượng JSON / print exactly one JSON object:
+                       { "ok", "plan" (kế hoạch hoặc null / the plan or null), "draft",
+                         "findings": [ { "code", "severity", "path": [...], "message": { "vi", "en" },
+                                         "line" (số hoặc null / number or null) } ],
+                         "leftovers": [ { "line", "text", "code", "reason": { "vi", "en" } } ],
+                         "header": { "documentType", "documentTypeText", "parentBody", "issuer",
+                                     "issuerAbbreviation", "number", "numberAsWritten", "place", "date",
+                                     "dateAsWritten", "title", "year", "signer", "recipients",
+                                     "legalBasis", "preamble", "closing", "marks",
+                                     "decision": { "source", "number", "date", … } },
+                         "counts": { "lines", "objectives", "requirements", "audiences",
+                                     "contentAreas", "channels", "units", "responsibilities",
+                                     "fundingSources", "reportingPeriods", "recipients", "leftovers" } }
+                       (trường không có giá trị thì vắng mặt / fields without a value are left out)
+  -o, --out <tệp>      ghi kế hoạch dạng JSON chuẩn (như cchc render --format json); khi chưa đủ
+                       trường bắt buộc thì ghi bản nháp (cảnh báo trên stderr)
+                       write the plan as canonical JSON; when required fields are missing, the draft
+                       is written instead (a warning on stderr)
+  -h, --help           trợ giúp / help
+
+Mã phát hiện của trình nhập / Import finding codes: import.* (docs/import.md); còn lại là mã kiểm tra
+kế hoạch / the others are plan validation codes (cchc rules).
+
+Mã thoát / Exit codes:
+  0   đã nhập, không có lỗi (có thể có cảnh báo) / imported with no errors (warnings allowed)
+  1   đã nhập nhưng có lỗi: kế hoạch chưa đầy đủ / imported with errors: a partial plan
+  2   tệp không dùng được: không có, quá 10 MB, rỗng, không phải văn bản, .docx hỏng, không có kế hoạch
+      unusable input: missing, over 10 MB, empty, not a document, damaged .docx, no plan in it
+
+Ví dụ / Examples:
+  cchc import ke-hoach-2021.docx
+  cchc import ke-hoach-2021.txt --json > ket-qua.json
+  cchc import ke-hoach-2021.docx --out ke-hoach.json && cchc validate ke-hoach.json
+`;
+
 const COMMAND_USAGE: Record<CommandName, string> = {
   export: EXPORT_USAGE,
   remind: REMIND_USAGE,
@@ -424,6 +476,7 @@ const COMMAND_USAGE: Record<CommandName, string> = {
   migrate: MIGRATE_USAGE,
   plans: PLANS_USAGE,
   ingest: INGEST_USAGE,
+  import: IMPORT_USAGE,
   sample: `Cách dùng / Usage: cchc sample <tên/name>
 
 In kế hoạch mẫu dạng JSON chuẩn (đã điền giá trị mặc định), làm điểm xuất phát cho kế hoạch của cơ quan.
