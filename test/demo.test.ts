@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,6 +46,11 @@ it("stores its data in a PGlite folder that survives a restart", async () => {
   expect(first.stdout).toContain("records: 3 mới / new, 0 đã có / already stored");
   expect(first.stdout).toMatch(/Phiên bản \/ Versions:\s+1\n/);
   expect(existsSync(join(out, "data", "PG_VERSION"))).toBe(true);
+  // the Decree 30 DOCX, a real zip, and the reminders due on 8 March 2018
+  const docx = await readFile(join(out, "ke-hoach-mic-2018.docx"));
+  expect(docx.subarray(0, 2).toString()).toBe("PK");
+  expect(first.stdout).toContain("Reminders due on 8 March 2018: 1");
+  expect(first.stdout).toContain("bo-tttt:cac-co-quan-hanh-chinh-thuoc-bo:2018Q1:before-14");
 
   const second = await demo();
   expect(second.code, second.stderr).toBe(0);

@@ -10,6 +10,10 @@
  *    lại và in những gì đọc được: dữ liệu còn nguyên sau khi khởi động lại; mỗi lần chạy thêm một
  *    phiên bản kế hoạch. Store the plan and tracking data in an embedded PGlite folder, close it,
  *    reopen it and print what it reads back; every run adds a plan version.
+ * 6. Xuất kế hoạch ra Word (.docx) đúng thể thức Nghị định 30, với số, ngày, người ký.
+ *    Export the plan as a Decree 30 Word document, with its number, date and signer.
+ * 7. Tính các nhắc nhở đến hạn vào ngày 08/3/2018 (hạn báo cáo Quý I là 19/3/2018).
+ *    Compute the reminders due on 8 March 2018 (the Q1 report is due on 19 March 2018).
  *
  * Chạy / run:  pnpm demo            (ghi vào / writes to examples/quickstart/out/)
  *              pnpm demo my-out     (thư mục khác / another folder)
@@ -19,6 +23,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   type Activity,
+  computeReminders,
   createCchc,
   type Finding,
   formatPath,
@@ -32,6 +37,7 @@ import {
   samplePlan,
   validatePlan,
 } from "@cchc/core";
+import { exportDocx } from "@cchc/export-docx";
 import { pgliteStorage } from "@cchc/storage-pglite";
 
 /** One finding: severity, code and path, then the message in Vietnamese and in English. */
@@ -141,6 +147,41 @@ async function storeAndReopen(plan: Plan, dataDir: string): Promise<void> {
   await reopened.close();
 }
 
+/**
+ * 6. Văn bản chính thức: DOCX theo Nghị định 30 (thể thức, phông Times New Roman, khổ A4). Trường
+ *    còn thiếu hiện chỗ trống "…" và được cảnh báo. The official document: DOCX in the Decree 30
+ *    layout; the number, date, place and signer are given at export time (the seed has none).
+ */
+async function exportPlan(plan: Plan, outDir: string): Promise<void> {
+  const file = await exportDocx(
+    { kind: "plan", plan },
+    {
+      number: "12/KH-BTTTT",
+      place: "Hà Nội",
+      date: "2018-03-05",
+      signer: { authority: "KT. BỘ TRƯỞNG", title: "THỨ TRƯỞNG", name: "Nguyễn Văn A" },
+    },
+  );
+  const path = resolve(outDir, file.fileName);
+  writeFileSync(path, file.bytes);
+  console.log(`\nVăn bản Word / Word document (Nghị định 30): ${path} (${file.bytes.length} byte)`);
+  for (const w of file.warnings) printFinding(w);
+}
+
+/**
+ * 7. Nhắc báo cáo: thuần, đồng bộ — cùng kế hoạch, các báo cáo đã nộp và "bây giờ". Gửi thật (thư, webhook,
+ *    NATS) qua hàng đợi: `cchc remind`, examples/reminders. Reminders are pure: plan, reports, now.
+ */
+function remindersDue(plan: Plan): void {
+  const now = "2018-03-08T09:00:00+07:00";
+  const { due, upcoming } = computeReminders(plan, [], { now, agencyId: AGENCY });
+  console.log(`\nNhắc báo cáo ngày 08/3/2018 / Reminders due on 8 March 2018: ${due.length}`);
+  for (const r of due) console.log(`  ${r.key}\n    ${r.subject.vi}\n    ${r.subject.en}`);
+  const next = upcoming[0];
+  if (next)
+    console.log(`  Lần nhắc tiếp theo / next: ${next.kind} ${next.periodId} vào ngày / on ${next.sendOn}`);
+}
+
 function main(): { plan: Plan; outDir: string } {
   // 1. Kiểm tra. validatePlan nhận mọi đầu vào (JSON.parse của tệp, dữ liệu biểu mẫu…) và không bao giờ
   //    ném lỗi: trả về kế hoạch đã chuẩn hóa (NFC, "Uỷ" → "Ủy") cùng các lỗi và cảnh báo.
@@ -223,6 +264,8 @@ function main(): { plan: Plan; outDir: string } {
 try {
   const { plan, outDir } = main();
   await storeAndReopen(plan, resolve(outDir, "data"));
+  await exportPlan(plan, outDir);
+  remindersDue(plan);
 } catch (error) {
   // Một dòng rõ ràng và mã thoát khác 0. One clear line and a non-zero exit code.
   console.error(`Lỗi / Error: ${error instanceof Error ? error.message : String(error)}`);
