@@ -15,6 +15,7 @@ import {
   makeMemoryNotifier,
   NotFound,
   PAR_COMMUNICATION_PRESET,
+  Storage,
   samplePlan,
   scorePlan,
   VersionConflict,
@@ -22,6 +23,7 @@ import {
 } from "@cchc/core";
 import { generateDataset, writeDataset } from "@cchc/testing";
 import { runExporterContract } from "@cchc/testing/contracts";
+import * as Effect from "effect/Effect";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -32,10 +34,10 @@ import {
 } from "../docs/snippets/agencyScheme.js";
 import { type AuditEntry, AuditedStorage } from "../docs/snippets/auditedStorage.js";
 import { type DatasetFolder, readDatasetFolder } from "../docs/snippets/dataset.js";
-import { runEffectWay } from "../docs/snippets/effectWay.js";
+import { renamePlan as renameEffect, runEffectWay } from "../docs/snippets/effectWay.js";
 import { calendar2025, calendarLines, checkPlan, planMarkdown } from "../docs/snippets/firstSteps.js";
 import { plainTextExporter } from "../docs/snippets/plainTextExporter.js";
-import { runPromiseWay } from "../docs/snippets/promiseWay.js";
+import { renamePlan as renamePromise, runPromiseWay } from "../docs/snippets/promiseWay.js";
 
 const SNIPPETS = resolve(fileURLToPath(import.meta.url), "../../docs/snippets");
 const json = (name: string) => JSON.parse(readFileSync(join(SNIPPETS, name), "utf8")) as unknown;
@@ -170,6 +172,39 @@ describe("effect-and-promise: the same task both ways, on PGlite", () => {
     expect(effectRest.delivered).toBe(effectRest.enqueued);
     expect(effectNotifier.sent.map((n) => n.key)).toEqual(promiseNotifier.sent.map((n) => n.key));
   }, 120_000);
+
+  it("renamePlan: a stale version and a missing plan become answers, both ways", async () => {
+    const plan = samplePlan("mic-2018");
+    const viaEffect = (id: string, v: number) =>
+      Effect.runPromise(
+        Effect.gen(function* () {
+          const store = yield* Storage;
+          yield* store.savePlan("bo-tttt", plan, null);
+          return [yield* renameEffect(id, "Tên mới", v), yield* renameEffect(id, "Tên cũ", v)];
+        }).pipe(Effect.provide(MemoryStorage.layer())),
+      );
+    const cchc = await createCchc({ storage: MemoryStorage.layer() });
+    try {
+      await cchc.plans.save("bo-tttt", plan);
+      const viaPromise = [
+        await renamePromise(cchc, plan.id, "Tên mới", 1),
+        await renamePromise(cchc, plan.id, "Tên cũ", 1),
+      ];
+      const expected = [
+        "đã lưu phiên bản 2 / saved as version 2",
+        "có người đã sửa (phiên bản 2), tải lại / changed meanwhile (v2), reload",
+      ];
+      expect(await viaEffect(plan.id, 1)).toEqual(expected);
+      expect(viaPromise).toEqual(expected);
+      expect((await cchc.plans.get("bo-tttt", plan.id)).value.title).toBe("Tên mới");
+      expect(await renamePromise(cchc, "khong-co", "x", 1)).toBe(
+        "không có kế hoạch khong-co / no plan khong-co",
+      );
+      expect((await viaEffect("khong-co", 1))[0]).toBe("không có kế hoạch khong-co / no plan khong-co");
+    } finally {
+      await cchc.close();
+    }
+  });
 
   it("the Promise facade rejects with the tagged errors themselves", async () => {
     const cchc = await createCchc({ storage: MemoryStorage.layer() });

@@ -86,3 +86,24 @@ export function runEffectWay(
 ): Promise<Outcome> {
   return Effect.runPromise(task(data).pipe(Effect.provide(layers(dataDir, notifier))));
 }
+
+/**
+ * Renames a stored plan from the version the user was editing. Two failures become answers for the
+ * user; `StorageError` (the database itself) stays in the type for the caller to handle.
+ */
+export const renamePlan = (planId: string, title: string, editedVersion: number) =>
+  Effect.gen(function* () {
+    const store = yield* Storage;
+    const current = yield* store.getPlan(AGENCY, planId); // NotFound | StorageError
+    const saved = yield* store.savePlan(AGENCY, { ...current.value, title }, editedVersion); // VersionConflict | StorageError
+    return `đã lưu phiên bản ${saved.version} / saved as version ${saved.version}`;
+  }).pipe(
+    Effect.catchTags({
+      VersionConflict: (e) =>
+        Effect.succeed(
+          `có người đã sửa (phiên bản ${e.actual}), tải lại / changed meanwhile (v${e.actual}), reload`,
+        ),
+      NotFound: (e) => Effect.succeed(`không có kế hoạch ${e.id} / no plan ${e.id}`),
+    }),
+  );
+// renamePlan(…): Effect<string, StorageError, Storage>

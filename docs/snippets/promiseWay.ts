@@ -3,11 +3,13 @@
  * `createDispatcher` and `exportDocx`; the same tagged errors reach a plain `catch`.
  */
 import {
+  type Cchc,
   computeReminders,
   createCchc,
   createDispatcher,
   type MemoryNotifier,
   MemoryNotifierLayer,
+  NotFound,
   PAR_COMMUNICATION_PRESET,
   type UnitReport,
   VersionConflict,
@@ -78,5 +80,24 @@ export async function runPromiseWay(
     return { ...result, enqueued: queued.added.length, delivered: sent.delivered };
   } finally {
     await dispatcher.close();
+  }
+}
+
+/** The same rename with the Promise facade: the same error objects reach `catch`. */
+export async function renamePlan(
+  cchc: Cchc,
+  planId: string,
+  title: string,
+  editedVersion: number,
+): Promise<string> {
+  try {
+    const current = await cchc.plans.get(AGENCY, planId);
+    const saved = await cchc.plans.save(AGENCY, { ...current.value, title }, editedVersion);
+    return `đã lưu phiên bản ${saved.version} / saved as version ${saved.version}`;
+  } catch (e) {
+    if (e instanceof VersionConflict)
+      return `có người đã sửa (phiên bản ${e.actual}), tải lại / changed meanwhile (v${e.actual}), reload`;
+    if (e instanceof NotFound) return `không có kế hoạch ${e.id} / no plan ${e.id}`;
+    throw e; // StorageError: console.error(e.message) shows "lỗi kho dữ liệu khi … / storage failed during …"
   }
 }
