@@ -2,7 +2,7 @@
  * `pnpm bench`: generates (or reuses) the national dataset, runs each benchmark against its
  * baseline in this same process, and prints ONE JSON document on stdout; progress goes to stderr.
  *
- *   node bench/dist/main.js [--only validation,scoring,scoreCommand,xlsx,ics] [--size national] [--seed 1]
+ *   node bench/dist/main.js [--only <name>,<name>…] [--size national] [--seed 1]
  *
  * A benchmark is a module exporting a `Benchmark`; add it to BENCHMARKS to have it run and merged.
  */
@@ -22,9 +22,11 @@ import { bundleSizeBenchmark } from "./bundleSize.js";
 import { ensureDataset } from "./dataset.js";
 import { docxBenchmark } from "./docxExport.js";
 import { icsBenchmark } from "./ics.js";
+import { importBenchmark } from "./importThroughput.js";
 import { readAllLines } from "./lines.js";
 import { scoreCommandBenchmark } from "./scoreCommand.js";
 import { scoringBenchmark } from "./scoring.js";
+import { storageBenchmark } from "./storage.js";
 import type { BenchContext, BenchDataset, Benchmark, ParsedTracking } from "./types.js";
 import { validationBenchmark } from "./validation.js";
 import { xlsxBenchmark } from "./xlsx.js";
@@ -37,6 +39,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   icsBenchmark,
   bundleSizeBenchmark,
   docxBenchmark,
+  storageBenchmark,
+  importBenchmark,
 ];
 
 const log = (message: string) => {

@@ -6,24 +6,33 @@
  * 2. In tóm tắt và lịch báo cáo năm 2018 của kế hoạch. Print a summary and the plan's reporting calendar.
  * 3. Ghi plan.md và plan.json vào thư mục đầu ra. Write plan.md and plan.json into the output folder.
  * 4. Bổ sung một loại hình thức riêng ("zalo-oa") qua `customKinds`. Add an agency's own channel kind.
+ * 5. Lưu kế hoạch, hoạt động, kết quả và báo cáo vào kho PGlite nhúng (thư mục out/data), đóng kho, mở
+ *    lại và in những gì đọc được: dữ liệu còn nguyên sau khi khởi động lại; mỗi lần chạy thêm một
+ *    phiên bản kế hoạch. Store the plan and tracking data in an embedded PGlite folder, close it,
+ *    reopen it and print what it reads back; every run adds a plan version.
  *
  * Chạy / run:  pnpm demo            (ghi vào / writes to examples/quickstart/out/)
  *              pnpm demo my-out     (thư mục khác / another folder)
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  type Activity,
+  createCchc,
   type Finding,
   formatPath,
   leadUnitIds,
+  PAR_COMMUNICATION_PRESET,
   PAR_PILLARS,
+  type Plan,
   planCalendar,
   renderPlanJson,
   renderPlanMarkdown,
   samplePlan,
   validatePlan,
 } from "@cchc/core";
+import { pgliteStorage } from "@cchc/storage-pglite";
 
 /** One finding: severity, code and path, then the message in Vietnamese and in English. */
 function printFinding(f: Finding): void {
@@ -39,7 +48,100 @@ function printTable(rows: readonly (readonly string[])[]): void {
     console.log(`  ${row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join("  ")}`.trimEnd());
 }
 
-function main(): void {
+/** The agency (tenant) the demo stores its data under. */
+const AGENCY = "bo-tttt";
+
+/** Two planned activities of the sample plan and a few results, as a unit would record them. */
+const ACTIVITIES: Activity[] = [
+  {
+    id: "hd-ttt-tin-bai",
+    unitId: "trung-tam-thong-tin",
+    channelId: "II.2.a",
+    contentAreaIds: ["II.1.a", "II.1.c.6"],
+    title: "Đăng tin, bài về CCHC trên Cổng thông tin điện tử của Bộ",
+    periodId: "2018",
+    target: { value: 24, unit: "article" },
+  },
+  {
+    id: "hd-tccb-tap-huan",
+    unitId: "vu-to-chuc-can-bo",
+    channelId: "II.2.b",
+    contentAreaIds: ["II.1.b"],
+    title: "Tập huấn nghiệp vụ CCHC cho cán bộ, công chức",
+    periodId: "2018",
+    target: { value: 2, unit: "class" },
+  },
+];
+const RECORD_LINES = [
+  { id: "kq-1", activityId: "hd-ttt-tin-bai", unitId: "trung-tam-thong-tin", date: "2018-02-10", output: 3 },
+  { id: "kq-2", activityId: "hd-ttt-tin-bai", unitId: "trung-tam-thong-tin", date: "2018-05-22", output: 5 },
+  {
+    id: "kq-3",
+    activityId: "hd-tccb-tap-huan",
+    unitId: "vu-to-chuc-can-bo",
+    date: "2018-06-15",
+    output: 1,
+    participants: 120,
+    costVnd: 35_000_000,
+    note: "Lớp tập huấn tại Hà Nội, có học viên từ các cục, vụ",
+  },
+].map((r) => JSON.stringify(r));
+
+/**
+ * 5. Kho dữ liệu nhúng: PGlite (PostgreSQL chạy trong WASM) trong một thư mục, không cần máy chủ.
+ *    The embedded store: PGlite in a folder, no server. The same calls work on a PostgreSQL server
+ *    with `postgresStorage({ connectionString })` from @cchc/storage-postgres.
+ */
+async function storeAndReopen(plan: Plan, dataDir: string): Promise<void> {
+  const before = existsSync(dataDir);
+  console.log(`\nKho dữ liệu / Store: PGlite ${dataDir}${before ? "" : " (mới / new)"}`);
+
+  const cchc = await createCchc({ storage: pgliteStorage({ dataDir }) });
+  const current = await cchc.plans.get(AGENCY, plan.id).catch(() => undefined);
+  // Mỗi lần lưu ghi kèm phiên bản đang có: nếu ai đó đã lưu trước, lệnh bị từ chối, không ghi đè.
+  // Every save names the version it is based on: had someone saved in between, it is refused.
+  const run = (current?.version ?? 0) + 1;
+  const saved = await cchc.plans.save(
+    AGENCY,
+    run === 1 ? plan : { ...plan, title: `${plan.title} (lần chạy ${run} / run ${run})` },
+    current?.version ?? null,
+  );
+  console.log(
+    current === undefined
+      ? `  Lần chạy đầu: đã lưu kế hoạch, phiên bản ${saved.version} / first run: plan saved as version ${saved.version}`
+      : `  Đã thấy dữ liệu của lần chạy trước (phiên bản ${current.version}); đã lưu phiên bản ${saved.version} / found the previous run's data (version ${current.version}); saved version ${saved.version}`,
+  );
+  const known = new Set((await cchc.activities.list(AGENCY, plan.id)).map((a) => a.value.id));
+  for (const a of ACTIVITIES) if (!known.has(a.id)) await cchc.activities.save(AGENCY, plan.id, a);
+  // existing: "skip": các kết quả đã có (giống hệt) được bỏ qua, nên chạy lại không ghi trùng.
+  // existing: "skip": records already stored (identical) are skipped, so a rerun writes no duplicates.
+  const ingested = await cchc.records.ingest(AGENCY, plan.id, RECORD_LINES, { existing: "skip" });
+  console.log(
+    `  Kết quả thực hiện / records: ${ingested.inserted} mới / new, ${ingested.skipped} đã có / already stored`,
+  );
+  await cchc.close();
+
+  // Mở lại kho như một lần khởi động lại ứng dụng. Reopen the store, as after a restart.
+  const reopened = await createCchc({ storage: pgliteStorage({ dataDir }) });
+  const history = await reopened.plans.history(AGENCY, plan.id);
+  const records = await reopened.records.count(AGENCY, plan.id);
+  const sheet = await reopened.scores.compute(AGENCY, plan.id, { scheme: PAR_COMMUNICATION_PRESET });
+  await reopened.scores.save(AGENCY, plan.id, sheet);
+  console.log("  Sau khi mở lại / after reopening:");
+  printTable([
+    ["    Phiên bản / Versions:", history.map((v) => v.version).join(", ")],
+    ["    Kế hoạch hiện tại / Current title:", history.at(-1)?.value.title ?? "—"],
+    ["    Hoạt động / Activities:", String((await reopened.activities.list(AGENCY, plan.id)).length)],
+    ["    Kết quả / Records:", String(records)],
+    [
+      "    Điểm toàn Bộ / Agency score:",
+      `${sheet.agency.points}/${sheet.agency.maxPoints} (${sheet.agency.percent.toFixed(2)}%)`,
+    ],
+  ]);
+  await reopened.close();
+}
+
+function main(): { plan: Plan; outDir: string } {
   // 1. Kiểm tra. validatePlan nhận mọi đầu vào (JSON.parse của tệp, dữ liệu biểu mẫu…) và không bao giờ
   //    ném lỗi: trả về kế hoạch đã chuẩn hóa (NFC, "Uỷ" → "Ủy") cùng các lỗi và cảnh báo.
   //    validatePlan takes any input and never throws: the normalised plan plus errors and warnings.
@@ -115,10 +217,12 @@ function main(): void {
   );
   if (undeclared.ok || !declared.ok)
     throw new Error("customKinds không như mong đợi / customKinds misbehaved");
+  return { plan, outDir };
 }
 
 try {
-  main();
+  const { plan, outDir } = main();
+  await storeAndReopen(plan, resolve(outDir, "data"));
 } catch (error) {
   // Một dòng rõ ràng và mã thoát khác 0. One clear line and a non-zero exit code.
   console.error(`Lỗi / Error: ${error instanceof Error ? error.message : String(error)}`);

@@ -6,6 +6,10 @@ import { wantsHelp } from "./args.js";
 import { calendarCommand } from "./commands/calendar.js";
 import { exportCommand } from "./commands/export.js";
 import { generateCommand } from "./commands/generate.js";
+import { importCommand } from "./commands/import.js";
+import { ingestCommand } from "./commands/ingest.js";
+import { migrateCommand } from "./commands/migrate.js";
+import { plansCommand } from "./commands/plans.js";
 import { remindCommand } from "./commands/remind.js";
 import { renderCommand } from "./commands/render.js";
 import { rulesCommand } from "./commands/rules.js";
@@ -15,6 +19,7 @@ import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
 import { CliError, helpHint, oneLine, quote } from "./errors.js";
 import { type CliIo, EXIT } from "./io.js";
+import { hoistStoreOptions } from "./store.js";
 import { COMMAND_NAMES, type CommandName, commandUsage, globalUsage } from "./usage.js";
 import { CLI_VERSION } from "./version.js";
 
@@ -31,6 +36,10 @@ const COMMANDS: Record<CommandName, Command> = {
   generate: generateCommand,
   export: exportCommand,
   remind: remindCommand,
+  migrate: migrateCommand,
+  plans: plansCommand,
+  ingest: ingestCommand,
+  import: importCommand,
 };
 
 function isCommandName(name: string): name is CommandName {
@@ -38,7 +47,7 @@ function isCommandName(name: string): name is CommandName {
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
-  const [first, ...rest] = argv;
+  const [first, ...rest] = hoistStoreOptions(argv);
   if (first === undefined) {
     throw new CliError({ vi: "thiếu lệnh", en: `missing command ${helpHint()}` });
   }

@@ -16,15 +16,29 @@ export const COMMAND_NAMES = [
   "generate",
   "export",
   "remind",
+  "migrate",
+  "plans",
+  "ingest",
+  "import",
 ] as const;
 /** One of the `cchc` commands. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 const EXIT_CODES = `Mã thoát / Exit codes:
   0   thành công / success
-  1   kế hoạch có lỗi / the plan has errors
-  2   đối số sai hoặc tệp không dùng được / bad arguments or unusable input file
+  1   kế hoạch hoặc dữ liệu có lỗi / the plan or the data has errors
+  2   đối số sai, tệp không dùng được, kho dữ liệu không mở được
+      bad arguments, unusable input file, store unreachable
   70  lỗi nội bộ của cchc / internal error (a bug)`;
+
+const STORE_HELP = `Kho dữ liệu / Store (migrate, plans, ingest, score --plan):
+  --db <url|thư mục>    postgres://… là máy chủ PostgreSQL; còn lại là thư mục PGlite nhúng (tạo nếu
+                        chưa có). Mặc định: $CCHC_DB, nếu không thì ./.cchc-data
+                        postgres://… is a PostgreSQL server; anything else is an embedded PGlite
+                        folder (created if missing). Default: $CCHC_DB, else ./.cchc-data
+  --agency <mã>         cơ quan (tenant) mọi lệnh đọc/ghi; mặc định $CCHC_AGENCY, nếu không thì "default"
+                        the agency (tenant) reads and writes are scoped to; default $CCHC_AGENCY, else "default"
+  Cả hai có thể đặt trước tên lệnh / both may also come before the command.`;
 
 /** `cchc --help`. */
 export function globalUsage(version: string): string {
@@ -58,10 +72,25 @@ Lệnh / Commands:
                         export an official document (docx, pdf, xlsx, ics, md, html)
   remind --now <ngày>   nhắc nhở đến hạn báo cáo; gửi qua thư, webhook hoặc NATS
                         reminders due on a day; sent by mail, webhook or NATS
+  migrate               áp dụng migration của lược đồ vào kho (chạy lại: không làm gì)
+                        apply the schema's migrations to the store (twice: a no-op)
+  plans save|list|show|history
+                        lưu, liệt kê, xem kế hoạch trong kho và lịch sử phiên bản
+                        store, list and show plans in the store, with their version history
+  ingest <thư mục|tệp> --plan <mã>
+                        nạp dữ liệu theo dõi NDJSON vào kho (mỗi lô một giao dịch; --resume)
+                        load NDJSON tracking data into the store (one transaction per batch)
+  score --plan <mã>     chấm điểm kế hoạch trong kho từ dữ liệu trong kho
+                        score a stored plan from the stored tracking data
+  import <tệp.txt|tệp.docx> [--json] [--out kế-hoạch.json]
+                        nhập kế hoạch từ văn bản đã ban hành: phần nhận diện, phát hiện, dòng chưa xếp
+                        import a plan from its issued document: what was found, findings, leftovers
 
 Tùy chọn chung / Global options:
   -h, --help            trợ giúp (cũng dùng được sau mỗi lệnh) / help (also after a command)
   -V, --version         phiên bản / version
+
+${STORE_HELP}
 
 ${EXIT_CODES}
 
@@ -73,11 +102,15 @@ Ví dụ / Examples:
   cchc generate --size small --seed 1 --out d && cchc score d/plan.json --tracking d
   cchc export ke-hoach.json --format docx --out ke-hoach.docx --number 12/KH-BTTTT
   cchc remind --now 2018-03-08 --dry-run --json
+  cchc plans save d/plan.json && cchc ingest d --plan mic-2018 && cchc score --plan mic-2018
+  cchc --db postgres://cchc@127.0.0.1:5432/cchc --agency so-noi-vu plans list
+  cchc import ke-hoach.docx --out ke-hoach.json && cchc validate ke-hoach.json
 `;
 }
 
 const SCORE_USAGE = `Cách dùng / Usage: cchc score <kế hoạch/plan> --tracking <thư mục|tệp / dir|file>
                    [--scheme <tệp>] [--manual <tệp>] [--as-of <ngày|thời điểm>] [--explain-limit N] [--json]
+       cchc score --plan <mã/id> [--db <url|thư mục>] [--agency <mã>] [--save] [các tùy chọn trên / the options above]
 
 Chấm điểm công tác tuyên truyền CCHC của từng đơn vị và toàn cơ quan, có giải thích từng điểm, xếp
 hạng và dự báo cuối năm. Dữ liệu theo dõi được đọc dạng luồng; dòng lỗi bị bỏ qua, có số dòng.
@@ -87,6 +120,10 @@ Tracking data is streamed; invalid lines are skipped and reported with their lin
 Dữ liệu theo dõi / Tracking data:
   thư mục / a folder    activities.ndjson, records.ndjson, reports.ndjson (như cchc generate ghi ra)
   một tệp / one file    NDJSON, mỗi dòng có "kind": "activity" | "record" | "report"
+  --plan <mã/id>        kế hoạch và dữ liệu theo dõi trong kho (cchc plans save, cchc ingest); kết quả
+                        đọc dạng luồng; "skipped" luôn rỗng vì dữ liệu đã được kiểm tra khi nạp
+                        the stored plan and its stored tracking data (records streamed); "skipped" is
+                        always empty, the data was checked when it was ingested
 
 Tùy chọn / Options:
   --scheme <tệp>        thang điểm JSON/YAML (mặc định: mẫu Chỉ số CCHC "par-communication")
@@ -100,15 +137,127 @@ Tùy chọn / Options:
   --json                in JSON: { planId, year, asOf, scheme, agency, units: [ { unitId, name, rank,
                         points, maxPoints, percent, metrics, nodes, evidence, forecast } ], counts,
                         skipped: { count, byCode, findings: [ { source, line, code, severity, path,
-                        message } ] } }
+                        message } ] } }; với --save thêm / with --save also: saved: { id, savedAt }
+  --db, --agency        kho và cơ quan (với --plan; xem cchc --help) / store and agency (with --plan)
+  --save                lưu bảng điểm vào kho (với --plan) / keep the score sheet in the store (with --plan)
 
 Mã thoát / Exit codes:
   0   đã chấm điểm (dòng lỗi được bỏ qua và báo cáo) / scored (invalid lines skipped and reported)
   1   không đọc được cấu trúc kế hoạch / the plan's shape does not parse
-  2   đối số sai, tệp không dùng được, thang điểm sai / bad arguments, unusable file, invalid scheme
+  2   đối số sai, tệp không dùng được, thang điểm sai, kế hoạch không có trong kho, kho không mở được
+      bad arguments, unusable file, invalid scheme, plan not in the store, store unreachable
 
 Ví dụ / Example:
   cchc generate --size small --seed 1 --out d && cchc score d/plan.json --tracking d --json
+  cchc score --plan mic-2018 --db ./.cchc-data --json --save
+`;
+
+const MIGRATE_USAGE = `Cách dùng / Usage: cchc migrate [--db <url|thư mục>] [--json]
+
+Áp dụng các migration còn thiếu của lược đồ SQL (một danh sách chung cho PGlite và PostgreSQL, chỉ
+tiến, có đánh số) trong một giao dịch, có khóa để nhiều tiến trình chạy cùng lúc vẫn an toàn. Chạy lại
+không làm gì. Các lệnh khác (plans, ingest, score --plan) cũng tự áp dụng migration còn thiếu.
+Applies the SQL schema's pending migrations (one forward-only, numbered list shared by PGlite and
+PostgreSQL) in one transaction, under a lock so concurrent runs are safe. Running it again applies
+nothing. The other store commands (plans, ingest, score --plan) apply pending migrations too.
+
+Tùy chọn / Options:
+  --db <url|thư mục>    kho dữ liệu (mặc định $CCHC_DB hoặc ./.cchc-data) / the store (see cchc --help)
+  --json                in JSON / print JSON: { store: { kind, location }, applied: [ { version, name } ],
+                        version, migrations: [ { version, name, appliedAt } ] }
+
+Mã thoát / Exit codes:
+  0   đã áp dụng, hoặc không có gì cần áp dụng / applied, or nothing to apply
+  2   kho không mở được, hoặc có lược đồ lạ / store unreachable, or a schema this library does not know
+
+Ví dụ / Example:
+  cchc migrate --db postgres://postgres@127.0.0.1:5432/cchc
+`;
+
+const PLANS_USAGE = `Cách dùng / Usage: cchc plans <lệnh con/subcommand> [--db <url|thư mục>] [--agency <mã>]
+  cchc plans save <tệp/file> [--expected-version N] [--json]
+  cchc plans list [--json]
+  cchc plans show <mã/id> [--version N]
+  cchc plans history <mã/id> [--json]
+
+Kế hoạch trong kho dữ liệu của một cơ quan, có lịch sử phiên bản.
+Plans in the store, per agency, with their version history.
+
+Lệnh con / Subcommands:
+  save <tệp>     kiểm tra rồi lưu kế hoạch (.json, .yaml): chưa có thì tạo phiên bản 1; đã có và giống hệt
+                 thì giữ nguyên; đã có và khác thì cần --expected-version <phiên bản hiện tại> để lưu
+                 phiên bản mới (không bao giờ ghi đè âm thầm; phiên bản cũ → từ chối)
+                 validates and stores a plan: new → version 1; stored and identical → kept; stored and
+                 different → needs --expected-version <current version> to save a new version (never a
+                 silent overwrite; a stale version is refused)
+                 --json: { store, agency, planId, status: "created" | "updated" | "unchanged", version,
+                 savedAt, warnings }
+  list           các kế hoạch, phiên bản hiện tại / the plans with their current version
+                 --json: { store, agency, plans: [ { planId, year, title, version, savedAt } ] }
+  show <mã>      in kế hoạch dạng JSON chuẩn (--version N: một phiên bản cũ)
+                 prints the plan as canonical JSON (--version N: an older version)
+  history <mã>   các phiên bản / every version; --json: { store, agency, planId, versions: [ { version,
+                 savedAt, title } ] }
+
+Mã thoát / Exit codes:
+  0   thành công / success
+  1   kế hoạch có lỗi, đã có trong kho, hoặc phiên bản đã cũ / the plan has errors, is already stored,
+      or the version is stale
+  2   đối số sai, tệp không dùng được, kế hoạch không có trong kho, kho không mở được
+      bad arguments, unusable file, plan not in the store, store unreachable
+
+Ví dụ / Example:
+  cchc sample mic-2018 > kh.json && cchc plans save kh.json && cchc plans list
+  cchc plans save kh.json --expected-version 1 --agency bo-tttt
+`;
+
+const INGEST_USAGE = `Cách dùng / Usage: cchc ingest <thư mục|tệp / dir|file> --plan <mã/id> [--db <url|thư mục>] [--agency <mã>]
+                   [--kind activities|records|reports] [--batch-size N] [--resume] [--progress] [--json]
+
+Nạp dữ liệu theo dõi NDJSON (như cchc generate ghi ra) vào kho, cho một kế hoạch đã lưu (cchc plans
+save). Hoạt động và báo cáo được đọc, kiểm tra toàn bộ trước khi ghi; kết quả thực hiện được đọc dạng
+luồng, mỗi lô một giao dịch: dòng lỗi đầu tiên dừng việc nạp và được báo số dòng, lô của nó không được
+ghi, các lô trước giữ nguyên vẹn. Mã đã có trong kho cũng dừng việc nạp, trừ khi có --resume.
+Loads NDJSON tracking data (as cchc generate writes it) into the store, for a stored plan. Activities
+and reports are read and checked whole before anything is written; records are streamed, one
+transaction per batch: the first bad line stops the ingest and is named, its batch is not written,
+the batches before it stay whole. An id already stored stops it too, unless --resume.
+
+Dữ liệu / Data:
+  thư mục / a folder    activities.ndjson, records.ndjson, reports.ndjson (có tệp nào nạp tệp đó)
+                        whichever of them are present, in that order
+  một tệp / one file    loại theo tên tệp (activities…, reports…, còn lại: records) hoặc --kind
+                        kind from the file name (activities…, reports…, else records) or --kind
+
+Tiếp tục sau khi bị gián đoạn / Resuming after an interruption:
+  Tiến trình bị dừng giữa chừng (Ctrl-C, mất điện, kill) để lại các lô đã ghi, nguyên vẹn. Chạy lại đúng
+  lệnh đó với --resume: hoạt động, kết quả, báo cáo đã có và giống hệt được bỏ qua, phần còn lại được
+  nạp. Một mục đã có nhưng khác nội dung vẫn dừng việc nạp (không ghi đè).
+  A process stopped half way (Ctrl-C, power loss, kill) leaves the batches it committed, whole. Run the
+  same command again with --resume: what is stored and identical is skipped, the rest is loaded. An
+  item stored with different content still stops it (nothing is overwritten).
+
+Tùy chọn / Options:
+  --plan <mã>           kế hoạch đã lưu / the stored plan (bắt buộc / required)
+  --kind <loại>         loại của một tệp / the kind of a single file
+  --batch-size <N>      số kết quả mỗi giao dịch (mặc định 5000) / records per transaction (default 5,000)
+  --resume              bỏ qua mục đã có và giống hệt / skip what is already stored and identical
+  --progress            mỗi lô đã ghi in một dòng ra stderr / one line on stderr per committed batch
+  --json                in JSON / print JSON: { store, agency, planId, resume, activities: { file, lines,
+                        saved, skipped } | null, records: { file, lines, inserted, skipped, batches } |
+                        null, reports: { file, lines, saved, skipped } | null }
+
+Mã thoát / Exit codes:
+  0   đã nạp / ingested
+  1   dữ liệu có dòng lỗi hoặc mã đã có (một dòng "cchc:" nêu tệp, dòng, mã lỗi và phần đã ghi)
+      a bad line or an id already stored (one "cchc:" line naming file, line, code and what was written)
+  2   đối số sai, không có dữ liệu, kế hoạch chưa lưu, kho không mở được
+      bad arguments, no data, plan not stored, store unreachable
+
+Ví dụ / Example:
+  cchc generate --size medium --seed 1 --out d && cchc plans save d/plan.json
+  cchc ingest d --plan ubnd-tinh-2018 --progress
+  cchc ingest d --plan ubnd-tinh-2018 --resume        # sau khi bị gián đoạn / after an interruption
 `;
 
 const GENERATE_USAGE = `Cách dùng / Usage: cchc generate --size <small|medium|national> --seed <n> --out <thư mục/dir>
@@ -233,8 +382,8 @@ Tùy chọn / Options:
   --notify <url>          smtp://host:port[?from=…] | smtps://… | https://… (webhook) | nats://host:port[?subject=…&stream=…]
   --webhook-secret <khóa> khóa ký HMAC của webhook (hoặc CCHC_WEBHOOK_SECRET) / webhook HMAC secret
   --from <địa chỉ>        người gửi thư khi URL smtp không có ?from= / mail sender
-  --db <thư mục|url>      kho chứa hàng đợi: thư mục PGlite (mặc định .cchc/db) hoặc postgres://…
-                          the store holding the outbox: a PGlite folder (default .cchc/db) or postgres://…
+  --db <thư mục|url>      kho chứa hàng đợi: thư mục PGlite (mặc định $CCHC_DB hoặc .cchc-data) hoặc postgres://…
+                          the store holding the outbox: a PGlite folder (default $CCHC_DB or .cchc-data) or postgres://…
   --agency <mã>           mã cơ quan, đầu khóa chống trùng (mặc định "default") / agency id, key prefix
   --config <tệp>          JSON/YAML: notify, webhookSecret, from, agency, db, contacts (đối tượng hoặc
                           đường dẫn / object or path), templates, daysBefore, escalateAfterDays, onTheDay
@@ -272,11 +421,62 @@ Ví dụ / Examples:
   cchc remind --now 2018-03-20 --notify https://eoffice.example.gov.vn/hooks/cchc --webhook-secret "$SECRET"
 `;
 
+const IMPORT_USAGE = `Cách dùng / Usage: cchc import <tệp.txt|tệp.docx> [--json] [--out <kế-hoạch.json>]
+
+Đọc văn bản kế hoạch đã ban hành (văn bản thuần UTF-8/UTF-16, hoặc .docx từ hệ thống văn phòng điện
+tử) và dựng bản nháp kế hoạch: phần đầu (cơ quan, số, ký hiệu, địa danh, ngày, trích yếu, quyết định
+ban hành kèm), mục tiêu, yêu cầu, đối tượng, nội dung, hình thức, đơn vị, trách nhiệm, kinh phí, chế
+độ báo cáo, nơi nhận, người ký. In ra những gì nhận diện được, các phát hiện và mọi dòng chưa xếp được
+(kèm số dòng và lý do). Tệp .docx: số dòng là số thứ tự đoạn văn.
+Reads an issued plan document (UTF-8/UTF-16 plain text, or a .docx from an e-office system) and
+builds a plan draft. Prints what was found, the findings, and every line that could not be placed
+(with its line number and why). For a .docx, line numbers are paragraph numbers.
+
+Tùy chọn / Options:
+  --json               in đúng một đối tượng JSON / print exactly one JSON object:
+                       { "ok", "plan" (kế hoạch hoặc null / the plan or null), "draft",
+                         "findings": [ { "code", "severity", "path": [...], "message": { "vi", "en" },
+                                         "line" (số hoặc null / number or null) } ],
+                         "leftovers": [ { "line", "text", "code", "reason": { "vi", "en" } } ],
+                         "header": { "documentType", "documentTypeText", "parentBody", "issuer",
+                                     "issuerAbbreviation", "number", "numberAsWritten", "place", "date",
+                                     "dateAsWritten", "title", "year", "signer", "recipients",
+                                     "legalBasis", "preamble", "closing", "marks",
+                                     "decision": { "source", "number", "date", … } },
+                         "counts": { "lines", "objectives", "requirements", "audiences",
+                                     "contentAreas", "channels", "units", "responsibilities",
+                                     "fundingSources", "reportingPeriods", "recipients", "leftovers" } }
+                       (trường không có giá trị thì vắng mặt / fields without a value are left out)
+  -o, --out <tệp>      ghi kế hoạch dạng JSON chuẩn (như cchc render --format json); khi chưa đủ
+                       trường bắt buộc thì ghi bản nháp (cảnh báo trên stderr)
+                       write the plan as canonical JSON; when required fields are missing, the draft
+                       is written instead (a warning on stderr)
+  -h, --help           trợ giúp / help
+
+Mã phát hiện của trình nhập / Import finding codes: import.* (docs/import.md); còn lại là mã kiểm tra
+kế hoạch / the others are plan validation codes (cchc rules).
+
+Mã thoát / Exit codes:
+  0   đã nhập, không có lỗi (có thể có cảnh báo) / imported with no errors (warnings allowed)
+  1   đã nhập nhưng có lỗi: kế hoạch chưa đầy đủ / imported with errors: a partial plan
+  2   tệp không dùng được: không có, quá 10 MB, rỗng, không phải văn bản, .docx hỏng, không có kế hoạch
+      unusable input: missing, over 10 MB, empty, not a document, damaged .docx, no plan in it
+
+Ví dụ / Examples:
+  cchc import ke-hoach-2021.docx
+  cchc import ke-hoach-2021.txt --json > ket-qua.json
+  cchc import ke-hoach-2021.docx --out ke-hoach.json && cchc validate ke-hoach.json
+`;
+
 const COMMAND_USAGE: Record<CommandName, string> = {
   export: EXPORT_USAGE,
   remind: REMIND_USAGE,
   score: SCORE_USAGE,
   generate: GENERATE_USAGE,
+  migrate: MIGRATE_USAGE,
+  plans: PLANS_USAGE,
+  ingest: INGEST_USAGE,
+  import: IMPORT_USAGE,
   sample: `Cách dùng / Usage: cchc sample <tên/name>
 
 In kế hoạch mẫu dạng JSON chuẩn (đã điền giá trị mặc định), làm điểm xuất phát cho kế hoạch của cơ quan.

@@ -169,7 +169,7 @@ describe("cchc remind errors: exit 2, one line", () => {
     [["remind", "--now", "2018-03-08", "--days-before", "0", "--dry-run"], /reminder\.days-before-invalid/],
     [["remind", "--now", "2018-03-08", "--plan", "khong-co.json", "--dry-run"], /khong-co\.json/],
     [["remind", "--now", "2018-03-08", "--reports", "khong-co.ndjson", "--dry-run"], /khong-co\.ndjson/],
-    [["remind", "--now", "2018-03-08", "--agency", "a b", "--dry-run"], /--agency/],
+    [["remind", "--now", "2018-03-08", "--agency", "a b", "--dry-run"], /agency/],
     [["remind", "--now", "2018-03-08", "--wait", "-1", "--dry-run"], /--wait/],
   ])("%j", async (argv, pattern) => {
     const r = await ws.cchc(...argv);

@@ -12,6 +12,7 @@ import type { Plan, Unit } from "./plan.js";
 import { scoreStoredPlan } from "./scoreStored.js";
 import type { ScoreOptions, ScoreSheet } from "./scoring.js";
 import {
+  type InsertRecordsOptions,
   type PlanSummary,
   type RecordFilter,
   type RecordPage,
@@ -66,8 +67,13 @@ export interface Cchc {
   };
   /** What units actually did: many rows, so paged, counted and streamed rather than listed whole. */
   readonly records: {
-    /** Inserts in one transaction, all or nothing; resolves to how many were written. */
-    insert(agencyId: string, planId: string, records: readonly ActualRecord[]): Promise<number>;
+    /** One transaction; returns how many were inserted (`existing: "skip"` skips identical ones). */
+    insert(
+      agencyId: string,
+      planId: string,
+      records: readonly ActualRecord[],
+      options?: InsertRecordsOptions,
+    ): Promise<number>;
     /** Corrects one record from the version it was read at. */
     update(
       agencyId: string,
@@ -142,7 +148,7 @@ export async function createCchc(options: CchcOptions): Promise<Cchc> {
       list: (a, p, filter) => direct(store.listActivities(a, p, filter)),
     },
     records: {
-      insert: (a, p, records) => direct(store.insertRecords(a, p, records)),
+      insert: (a, p, records, o) => direct(store.insertRecords(a, p, records, o)),
       update: (a, p, record, v) => direct(store.updateRecord(a, p, record, v)),
       get: (a, p, id) => direct(store.getRecord(a, p, id)),
       list: (a, p, filter, page) => direct(store.listRecords(a, p, filter, page)),

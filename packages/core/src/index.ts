@@ -57,7 +57,7 @@ export {
 export { type Cchc, type CchcOptions, createCchc } from "./facade.js";
 export { type Finding, type FindingPath, formatPath, type Severity } from "./finding.js";
 export { escapeHtml, renderDocumentHtml } from "./html.js";
-export { type IngestOptions, type IngestResult, ingestRecords } from "./ingest.js";
+export { type IngestOptions, type IngestProgress, type IngestResult, ingestRecords } from "./ingest.js";
 export {
   type MemoryNotifier,
   MemoryNotifierLayer,
@@ -173,12 +173,16 @@ export {
 export * from "./scoringScheme.js";
 export { findingFromZodIssue } from "./shapeFindings.js";
 export {
+  compareIds,
+  type ExistingRecords,
+  type InsertRecordsOptions,
   type PlanSummary,
   type RecordFilter,
   type RecordPage,
   type ReportFilter,
   Storage,
   type StorageService,
+  sameRecord,
   type Versioned,
 } from "./storage.js";
 export { IngestFailed, NotFound, StorageError, type StoredEntity, VersionConflict } from "./storageErrors.js";

@@ -10,10 +10,12 @@ import * as Stream from "effect/Stream";
 import type { Plan, Unit } from "./plan.js";
 import type { ScoreSheet } from "./scoring.js";
 import {
+  compareIds,
   type PlanSummary,
   type RecordFilter,
   Storage,
   type StorageService,
+  sameRecord,
   type Versioned,
 } from "./storage.js";
 import { NotFound, type StoredEntity, VersionConflict } from "./storageErrors.js";
@@ -91,7 +93,7 @@ export function makeMemoryStorage(): StorageService {
   const sortedRecords = (agencyId: string, planId: string, filter: RecordFilter) =>
     [...recordsOf(agencyId, planId).values()]
       .filter((r) => matches(r.value, filter))
-      .sort((a, b) => (a.value.id < b.value.id ? -1 : a.value.id > b.value.id ? 1 : 0));
+      .sort((a, b) => compareIds(a.value.id, b.value.id));
 
   return {
     savePlan: (agencyId, plan, expectedVersion) =>
@@ -128,7 +130,7 @@ export function makeMemoryStorage(): StorageService {
                 ]
               : [];
           })
-          .sort((a, b) => (a.planId < b.planId ? -1 : a.planId > b.planId ? 1 : 0)),
+          .sort((a, b) => compareIds(a.planId, b.planId)),
       ),
     planHistory: (agencyId, planId) => {
       const history = tenant(agencyId).plans.get(planId);
@@ -140,7 +142,7 @@ export function makeMemoryStorage(): StorageService {
       saveVersioned(tenant(agencyId).units, "unit", unit.id, unit, expectedVersion),
     listUnits: (agencyId) =>
       Effect.succeed(
-        copy([...tenant(agencyId).units.values()].sort((a, b) => (a.value.id < b.value.id ? -1 : 1))),
+        copy([...tenant(agencyId).units.values()].sort((a, b) => compareIds(a.value.id, b.value.id))),
       ),
     saveActivity: (agencyId, planId, activity, expectedVersion) =>
       saveVersioned(
@@ -155,27 +157,33 @@ export function makeMemoryStorage(): StorageService {
         copy(
           [...bucket(tenant(agencyId).activities, planId).values()]
             .filter((a) => filter?.unitId === undefined || a.value.unitId === filter.unitId)
-            .sort((a, b) => (a.value.id < b.value.id ? -1 : 1)),
+            .sort((a, b) => compareIds(a.value.id, b.value.id)),
         ),
       ),
-    insertRecords: (agencyId, planId, records) =>
+    insertRecords: (agencyId, planId, records, options) =>
       Effect.flatMap(now, (savedAt) => {
         const map = recordsOf(agencyId, planId);
-        const seen = new Set<string>();
+        const skip = options?.existing === "skip";
+        // staged first, so a failure writes nothing
+        const staged = new Map<string, ActualRecord>();
         for (const r of records) {
-          if (map.has(r.id) || seen.has(r.id))
-            return Effect.fail(
-              new VersionConflict({
-                entity: "record",
-                id: r.id,
-                expected: null,
-                actual: map.get(r.id)?.version ?? 1,
-              }),
-            );
-          seen.add(r.id);
+          const earlier = staged.get(r.id) ?? map.get(r.id)?.value;
+          if (earlier === undefined) {
+            staged.set(r.id, r);
+            continue;
+          }
+          if (skip && sameRecord(earlier, r)) continue;
+          return Effect.fail(
+            new VersionConflict({
+              entity: "record",
+              id: r.id,
+              expected: null,
+              actual: map.get(r.id)?.version ?? 1,
+            }),
+          );
         }
-        for (const r of records) map.set(r.id, { value: copy(r), version: 1, savedAt });
-        return Effect.succeed(records.length);
+        for (const r of staged.values()) map.set(r.id, { value: copy(r), version: 1, savedAt });
+        return Effect.succeed(staged.size);
       }),
     updateRecord: (agencyId, planId, record, expectedVersion) => {
       const map = recordsOf(agencyId, planId);
@@ -192,7 +200,7 @@ export function makeMemoryStorage(): StorageService {
       Effect.succeed(
         copy(
           sortedRecords(agencyId, planId, filter)
-            .filter((r) => page.after === undefined || r.value.id > page.after)
+            .filter((r) => page.after === undefined || compareIds(r.value.id, page.after) > 0)
             .slice(0, Math.max(0, page.limit)),
         ),
       ),
@@ -213,7 +221,7 @@ export function makeMemoryStorage(): StorageService {
                 (filter?.unitId === undefined || r.value.unitId === filter.unitId) &&
                 (filter?.periodId === undefined || r.value.periodId === filter.periodId),
             )
-            .sort((a, b) => (a.value.id < b.value.id ? -1 : 1)),
+            .sort((a, b) => compareIds(a.value.id, b.value.id)),
         ),
       ),
     saveScoreSheet: (agencyId, planId, sheet) =>

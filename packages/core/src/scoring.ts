@@ -123,6 +123,9 @@ export interface ScoreOptions {
 interface ActivityState {
   readonly activity: Activity;
   readonly unit: UnitState;
+  /** Index of its channel and content areas in the scorer's id tables (counted without hashing). */
+  readonly channel: number;
+  readonly contents: readonly number[];
   achieved: number;
   records: number;
 }
@@ -211,7 +214,10 @@ export class Scorer {
   private manualIndex: Map<string, ManualScore> | undefined;
   private elapsedShare: number | undefined;
   /** Explanation texts of this run, shared between the units that get the same one. */
-  private readonly texts = new Map<string, LocalizedText>();
+  private readonly texts = new TextCache();
+  /** Channel and content area ids seen, indexed so units' sets are counted in a scratch array. */
+  private readonly channelIds = new IdTable();
+  private readonly contentIds = new IdTable();
   /** The lookups tracking checks use; exposed so a caller checks and scores with one context. */
   readonly context: TrackingContext;
 
@@ -244,7 +250,14 @@ export class Scorer {
   addActivity(activity: Activity): void {
     const unit = this.units.get(activity.unitId);
     if (!unit || this.activities.has(activity.id)) return;
-    const state: ActivityState = { activity, unit, achieved: 0, records: 0 };
+    const state: ActivityState = {
+      activity,
+      unit,
+      channel: this.channelIds.indexOf(activity.channelId),
+      contents: activity.contentAreaIds.map((id) => this.contentIds.indexOf(id)),
+      achieved: 0,
+      records: 0,
+    };
     this.activities.set(activity.id, state);
     unit.activities.push(state);
     unit.plannedCost += activity.plannedCostVnd ?? 0;
@@ -316,10 +329,8 @@ export class Scorer {
     let cost = 0;
     let plannedCost = 0;
     let recordCount = 0;
-    const channelsPlanned = new Set<string>();
-    const channelsUsed = new Set<string>();
-    const contentPlanned = new Set<string>();
-    const contentUsed = new Set<string>();
+    const channels = this.channelIds.marks();
+    const contents = this.contentIds.marks();
     const activitiesDone: string[] = [];
     const activitiesBehind: string[] = [];
     const sample: string[] = [];
@@ -340,14 +351,13 @@ export class Scorer {
           done++;
           if (activitiesDone.length < this.limit) activitiesDone.push(s.activity.id);
         } else if (activitiesBehind.length < this.limit) activitiesBehind.push(s.activity.id);
-        channelsPlanned.add(s.activity.channelId);
-        for (const c of s.activity.contentAreaIds) contentPlanned.add(c);
-        if (s.records > 0) {
-          channelsUsed.add(s.activity.channelId);
-          for (const c of s.activity.contentAreaIds) contentUsed.add(c);
-        }
+        const used = s.records > 0;
+        channels.mark(s.channel, used);
+        for (const c of s.contents) contents.mark(c, used);
       }
     }
+    const channelCounts = channels.done();
+    const contentCounts = contents.done();
     let reportsDue = 0;
     let submitted = 0;
     let onTime = 0;
@@ -375,8 +385,8 @@ export class Scorer {
     const metrics: Record<Metric, MetricValue> = {
       "plan-completion": ratio("plan-completion", completion, planned),
       "activities-done": ratio("activities-done", done, planned),
-      "channel-diversity": ratio("channel-diversity", channelsUsed.size, channelsPlanned.size),
-      "content-coverage": ratio("content-coverage", contentUsed.size, contentPlanned.size),
+      "channel-diversity": ratio("channel-diversity", channelCounts.used, channelCounts.planned),
+      "content-coverage": ratio("content-coverage", contentCounts.used, contentCounts.planned),
       "unit-participation": ratio("unit-participation", participating, participantsExpected.length),
       "reporting-rate": ratio("reporting-rate", submitted, reportsDue),
       "on-time-reporting-rate": ratio("on-time-reporting-rate", onTime, reportsDue),
@@ -501,7 +511,7 @@ export class Scorer {
           maxPoints: max,
           points: round(points),
           applicable: true,
-          explanation: { rule: "sum", text: this.sumText(fmt(points), fmt(max)) },
+          explanation: { rule: "sum", text: this.sumText(points, max) },
           children,
         };
       }
@@ -538,7 +548,7 @@ export class Scorer {
       const label = METRICS[m.metric].label;
       if (o.kind === "no-data") return notApplicable(node, noDataText(m.metric));
       const { threshold, points } = o;
-      const text = this.metricText(label, m, threshold, o.lowest);
+      const text = this.metricText(node, label, m, threshold, o.lowest);
       return {
         nodeId: node.id,
         title: node.title,
@@ -555,49 +565,37 @@ export class Scorer {
    * built once per score run and shared: a national sheet holds far fewer distinct strings.
    */
   private metricText(
+    node: SchemeNode,
     label: LocalizedText,
     m: MetricValue,
     threshold: Threshold | null,
     lowest: number,
   ): LocalizedText {
-    const ratioText = `${fmt(m.numerator)}/${fmt(m.denominator)} = ${fmt((m.value ?? 0) * 100)}%`;
-    const tail = threshold
-      ? `≥${fmt(threshold.atLeast * 100)}→${fmt(threshold.points)}`
-      : `<${fmt(lowest * 100)}`;
-    const key = `${label.en}|${ratioText}|${tail}`;
-    let text = this.texts.get(key);
-    if (text === undefined) {
+    return this.texts.get(node, threshold, m.numerator, m.denominator, () => {
+      const ratioText = `${fmt(m.numerator)}/${fmt(m.denominator)} = ${fmt((m.value ?? 0) * 100)}%`;
       if (threshold) {
         const at = fmt(threshold.atLeast * 100);
         const pts = fmt(threshold.points);
-        text = {
+        return {
           vi: `${label.vi} = ${ratioText} ≥ ${at}% → ${pts} điểm.`,
           en: `${label.en} = ${ratioText} ≥ ${at}% → ${pts} points.`,
         };
-      } else {
-        const low = fmt(lowest * 100);
-        text = {
-          vi: `${label.vi} = ${ratioText}, dưới mức thấp nhất ${low}% → 0 điểm.`,
-          en: `${label.en} = ${ratioText}, below the lowest threshold ${low}% → 0 points.`,
-        };
       }
-      this.texts.set(key, text);
-    }
-    return text;
+      const low = fmt(lowest * 100);
+      return {
+        vi: `${label.vi} = ${ratioText}, dưới mức thấp nhất ${low}% → 0 điểm.`,
+        en: `${label.en} = ${ratioText}, below the lowest threshold ${low}% → 0 points.`,
+      };
+    });
   }
 
   /** "Sum of sub-criteria", shared like `metricText`. */
-  private sumText(points: string, max: string): LocalizedText {
-    const key = `Σ${points}/${max}`;
-    let text = this.texts.get(key);
-    if (text === undefined) {
-      text = {
-        vi: `Tổng điểm các tiêu chí con: ${points}/${max}.`,
-        en: `Sum of sub-criteria: ${points}/${max}.`,
-      };
-      this.texts.set(key, text);
-    }
-    return text;
+  private sumText(points: number, max: number): LocalizedText {
+    return this.texts.get(SUM, null, points, max, () => {
+      const p = fmt(points);
+      const x = fmt(max);
+      return { vi: `Tổng điểm các tiêu chí con: ${p}/${x}.`, en: `Sum of sub-criteria: ${p}/${x}.` };
+    });
   }
 
   private entity(
@@ -720,6 +718,90 @@ function noDataText(metric: Metric): LocalizedText {
     NO_DATA.set(metric, text);
   }
   return text;
+}
+
+/** The cache key of sum texts (stands where a metric leaf's node stands). */
+const SUM = {};
+
+/**
+ * Texts keyed by what determines them (a node, its threshold, numerator and denominator), in
+ * nested maps so numbers are looked up as numbers, never joined into string keys.
+ */
+class TextCache {
+  private readonly root = new Map<unknown, Map<unknown, Map<number, Map<number, LocalizedText>>>>();
+
+  get(a: unknown, b: unknown, x: number, y: number, make: () => LocalizedText): LocalizedText {
+    const byY = child(child(child(this.root, a), b), x);
+    let text = byY.get(y);
+    if (text === undefined) {
+      text = make();
+      byY.set(y, text);
+    }
+    return text;
+  }
+}
+
+/** The map under `key`, created when missing. */
+function child<K, V extends Map<unknown, unknown>>(map: Map<K, V>, key: K): V {
+  let next = map.get(key);
+  if (next === undefined) {
+    next = new Map() as V;
+    map.set(key, next);
+  }
+  return next;
+}
+
+/**
+ * Ids (of channels, content areas) numbered in the order first seen, with one reusable scratch
+ * array to count how many distinct ones a set of activities plans and uses.
+ */
+class IdTable {
+  private readonly index = new Map<string, number>();
+  private scratch = new Uint8Array(16);
+  private readonly touched: number[] = [];
+  private planned = 0;
+  private used = 0;
+
+  indexOf(id: string): number {
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.index.size;
+      this.index.set(id, i);
+      if (i >= this.scratch.length) {
+        const grown = new Uint8Array(this.scratch.length * 2);
+        grown.set(this.scratch);
+        this.scratch = grown;
+      }
+    }
+    return i;
+  }
+
+  /** Starts a count (the previous one must be `done`). */
+  marks(): this {
+    this.planned = 0;
+    this.used = 0;
+    return this;
+  }
+
+  /** An id planned by an activity, and used when the activity has records. */
+  mark(i: number, used: boolean): void {
+    const seen = this.scratch[i] ?? 0;
+    if (seen === 0) {
+      this.touched.push(i);
+      this.planned++;
+    }
+    if (used && (seen & 2) === 0) {
+      this.used++;
+      this.scratch[i] = 3;
+    } else if (seen === 0) this.scratch[i] = 1;
+  }
+
+  /** The distinct ids planned and used since `marks()`, and the scratch array cleared. */
+  done(): { planned: number; used: number } {
+    for (const i of this.touched) this.scratch[i] = 0;
+    this.touched.length = 0;
+    return { planned: this.planned, used: this.used };
+  }
 }
 
 /** A reporting period due at the as-of instant. */

@@ -46,6 +46,21 @@ export interface ReportFilter {
   readonly periodId?: string;
 }
 
+/**
+ * What `insertRecords` does with a record whose id is already stored for the plan: `"fail"` (the
+ * default) fails the whole call with `VersionConflict`; `"skip"` leaves the stored record as it is
+ * when it is the same record (every field equal, see `sameRecord`) and does not count it, and still
+ * fails when it differs. "skip" makes re-sending a batch harmless: it is how an interrupted ingest
+ * resumes.
+ */
+export type ExistingRecords = "fail" | "skip";
+
+/** Options of `insertRecords`. */
+export interface InsertRecordsOptions {
+  /** Default "fail". */
+  readonly existing?: ExistingRecords;
+}
+
 /** A page of records in id order; pass `after` the last id to get the next page. */
 export interface RecordPage {
   readonly after?: string;
@@ -98,13 +113,16 @@ export interface StorageService {
   ) => Effect.Effect<readonly Versioned<Activity>[], StorageError>;
 
   /**
-   * Inserts records in ONE transaction: all are written or none (a duplicate id fails the whole
-   * call with `VersionConflict`). Bulk ingest calls it once per batch.
+   * Inserts records in ONE transaction: all are written or none. An id already stored (or repeated
+   * in `records`) fails the whole call with `VersionConflict` for the first such record, unless
+   * `existing: "skip"` and it is the same record. Returns how many were inserted (with "skip",
+   * `records.length` minus the skipped ones). Bulk ingest calls it once per batch.
    */
   readonly insertRecords: (
     agencyId: string,
     planId: string,
     records: readonly ActualRecord[],
+    options?: InsertRecordsOptions,
   ) => Effect.Effect<number, VersionConflict | StorageError>;
   /** Updates a record if `expectedVersion` is current. */
   readonly updateRecord: (
@@ -119,7 +137,11 @@ export interface StorageService {
     planId: string,
     recordId: string,
   ) => Effect.Effect<Versioned<ActualRecord>, NotFound | StorageError>;
-  /** Records in id order, a page at a time (keyset pagination: stable under concurrent inserts). */
+  /**
+   * Records in id order, a page at a time (keyset pagination: stable under concurrent inserts).
+   * "Id order" everywhere in the port is Unicode code point order (`compareIds`), which is also
+   * the byte order of UTF-8 and PostgreSQL's "C" collation.
+   */
   readonly listRecords: (
     agencyId: string,
     planId: string,
@@ -163,6 +185,44 @@ export interface StorageService {
     agencyId: string,
     planId: string,
   ) => Effect.Effect<{ readonly sheet: ScoreSheet; readonly savedAt: string }, NotFound | StorageError>;
+}
+
+/**
+ * The order of ids in every list of the port: Unicode code point order (UTF-8 byte order, the
+ * "C" collation of PostgreSQL). JavaScript's `<` compares UTF-16 code units instead, which puts
+ * characters above U+FFFF before U+E000–U+FFFF; adapters that sort in JavaScript use this.
+ */
+export function compareIds(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // surrogates (U+D800–U+DFFF: code points above U+FFFF) sort after U+E000–U+FFFF
+    return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+const codePointRank = (unit: number): number =>
+  unit < 0xd800 ? unit : unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
+
+/**
+ * Whether two records are the same record: every field equal, an absent optional field equal only
+ * to an absent one. `insertRecords(…, { existing: "skip" })` skips a stored record only when it is.
+ */
+export function sameRecord(a: ActualRecord, b: ActualRecord): boolean {
+  return (
+    a.id === b.id &&
+    a.activityId === b.activityId &&
+    a.unitId === b.unitId &&
+    a.date === b.date &&
+    a.output === b.output &&
+    a.participants === b.participants &&
+    a.costVnd === b.costVnd &&
+    a.evidenceUrl === b.evidenceUrl &&
+    a.note === b.note
+  );
 }
 
 /** The storage service tag: `yield* Storage` in an Effect program, provided by an adapter's layer. */

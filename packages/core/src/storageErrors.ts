@@ -54,6 +54,12 @@ export class IngestFailed extends Data.TaggedError("IngestFailed")<{
   readonly batch: number;
   /** Records committed by the batches before it. */
   readonly committed: number;
+  /**
+   * Why: "invalid" (the line does not parse or check), "repeated" (its id is repeated within the
+   * batch), "stored" (its id is already stored: rerun with `existing: "skip"` to resume), "differs"
+   * (with "skip": the stored record with its id is not the same record).
+   */
+  readonly reason: "invalid" | "repeated" | "stored" | "differs";
   readonly findings: readonly TrackingFinding[];
 }> {
   /** Vietnamese then English in one line, so a log or a plain `catch` shows something a person can act on. */
@@ -70,7 +76,22 @@ export class StorageError extends Data.TaggedError("StorageError")<{
 }> {
   /** Vietnamese then English in one line, so a log or a plain `catch` shows something a person can act on. */
   override get message(): string {
-    const why = this.cause instanceof Error ? this.cause.message : String(this.cause);
+    const why = describeCause(this.cause);
     return `lỗi kho dữ liệu khi ${this.operation} / storage failed during ${this.operation}: ${why}`;
   }
+}
+
+/** The message of a cause, whatever it is (an Error, a copy of one made by a serialiser, anything). */
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) return cause.message;
+  if (typeof cause === "object" && cause !== null) {
+    const message = (cause as { message?: unknown }).message;
+    if (typeof message === "string") return message;
+    try {
+      return JSON.stringify(cause) ?? "?";
+    } catch {
+      return Object.prototype.toString.call(cause);
+    }
+  }
+  return String(cause);
 }

@@ -11,8 +11,10 @@ export interface LocalizedText {
 }
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
-// Cheap pre-check: "o"/"u" followed by a toned a, e or y is the only shape the rewrite touches.
-const OLD_PLACEMENT_CANDIDATE = /[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]/u;
+// Cheap pre-check, exactly the shape the rewrite touches: a word ending in "o"/"u" + a toned a, e
+// or y, where the "u" is not part of "qu". Text already in the new placement never matches, so most
+// text skips the word-by-word pass.
+const OLD_PLACEMENT_CANDIDATE = /(?<![qQ])[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![\p{L}\p{M}])/u;
 
 /**
  * Normalises Vietnamese text to Unicode NFC with the tone mark on the main vowel of "oa", "oe",
@@ -60,8 +62,21 @@ function moveOldTonePlacement(word: string): string {
  */
 export const Text = z
   .string()
-  .overwrite((s) => normalizeText(s).replace(/\s+/gu, " ").trim())
+  .overwrite((s) => collapseSpaces(normalizeText(s)))
   .pipe(z.string().min(1));
+
+// Most texts are already one paragraph with single spaces: test (cheaply) before rewriting.
+const OTHER_SPACE = /[^\S ]/u;
+
+function collapseSpaces(s: string): string {
+  const collapsed =
+    s === "" ||
+    (s.charCodeAt(0) !== 32 &&
+      s.charCodeAt(s.length - 1) !== 32 &&
+      !s.includes("  ") &&
+      !OTHER_SPACE.test(s));
+  return collapsed ? s : s.replace(/\s+/gu, " ").trim();
+}
 
 /** Any text field that may be empty and may span lines (notes, remarks). */
 export const OptionalText = z.string().overwrite((s) => normalizeText(s).trim());

@@ -28,6 +28,7 @@ it("the Promise facade over the memory store saves, versions, ingests, streams a
   expect(await c.records.ingest("A", plan.id, lines, { batchSize: 1 })).toEqual({
     lines: 3,
     inserted: 2,
+    skipped: 0,
     batches: 2,
   });
   await expect(c.records.ingest("A", plan.id, lines)).rejects.toMatchObject({

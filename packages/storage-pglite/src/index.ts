@@ -3,8 +3,9 @@
  * or in memory, no server. The schema, migrations and storage semantics are `@cchc/storage-sql`'s;
  * this package opens PGlite, wraps it as an `SqlDriver` and provides the `Storage` layer.
  */
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdir, open as openFile, readFile, rm } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join, resolve } from "node:path";
 import { Outbox, type OutboxService, Storage, type StorageError, type StorageService } from "@cchc/core";
 import {
   copyRecords,
@@ -35,7 +36,10 @@ export interface PgliteStorageOptions {
   readonly sql?: SqlStorageOptions;
 }
 
-/** Opens PGlite on a data folder (created if missing) or in memory; the caller closes it. */
+/**
+ * Opens PGlite on a data folder (created if missing) or in memory; the caller closes it. Unlike the
+ * layer it takes no lock: the caller makes sure no other process has the folder (`lockDataDir`).
+ */
 export async function openPglite(options: { readonly dataDir?: string } = {}): Promise<PGlite> {
   if (options.dataDir === undefined) return PGlite.create();
   const dataDir = resolve(options.dataDir);
@@ -43,10 +47,72 @@ export async function openPglite(options: { readonly dataDir?: string } = {}): P
     await mkdir(dataDir, { recursive: true });
     return await PGlite.create({ dataDir });
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `không mở được PGlite ở thư mục ${dataDir} / cannot open PGlite in folder ${dataDir}: ${why}`,
-    );
+    throw cannotOpen(dataDir, error);
+  }
+}
+
+function cannotOpen(dataDir: string, error: unknown): Error {
+  const why = error instanceof Error ? error.message : String(error);
+  return new Error(
+    `không mở được PGlite ở thư mục ${dataDir} / cannot open PGlite in folder ${dataDir}: ${why}`,
+  );
+}
+
+/** The lock file a layer keeps in its data folder while it has the folder open. */
+export const LOCK_FILE = ".cchc-lock";
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: unknown }).code === "EPERM";
+  }
+};
+
+/**
+ * Takes the data folder for this process: PGlite has no lock of its own, and two processes (or two
+ * layers) writing one folder would corrupt it. The lock is a file in the folder naming the process;
+ * one left by a process that died (a crash, `kill -9`) on this machine is taken over. Returns the
+ * release. Fails, naming the holder, while another live process has the folder.
+ */
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const dir = resolve(dataDir);
+  const path = join(dir, LOCK_FILE);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw cannotOpen(dir, error);
+  }
+  const me = { pid: process.pid, hostname: hostname(), since: new Date().toISOString() };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const file = await openFile(path, "wx");
+      try {
+        await file.writeFile(JSON.stringify(me));
+      } finally {
+        await file.close();
+      }
+      return () => rm(path, { force: true });
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "EEXIST") throw cannotOpen(dir, error);
+      let holder: { pid?: unknown; hostname?: unknown } = {};
+      try {
+        holder = JSON.parse(await readFile(path, "utf8")) as typeof holder;
+      } catch {
+        holder = {};
+      }
+      const pid = typeof holder.pid === "number" ? holder.pid : undefined;
+      const stale =
+        holder.hostname === me.hostname && pid !== undefined && pid !== process.pid && !alive(pid);
+      if (stale && attempt === 0) {
+        await rm(path, { force: true });
+        continue;
+      }
+      throw new Error(
+        `thư mục ${dir} đang được tiến trình ${pid ?? "?"} trên ${String(holder.hostname ?? "?")} mở (xóa ${path} nếu chắc chắn không còn tiến trình nào dùng) / folder ${dir} is in use by process ${pid ?? "?"} on ${String(holder.hostname ?? "?")} (delete ${path} if you are sure no process uses it)`,
+      );
+    }
   }
 }
 
@@ -96,15 +162,32 @@ export function pgliteDriver(pg: PGliteInterface): SqlDriver {
   return driverOn(pg, transaction, () => pg.close());
 }
 
-/** The store and the outbox of one database (one PGlite instance or pool serves both). */
+/** The store and the outbox of one database (one PGlite instance serves both). */
 export interface Stores {
   readonly storage: StorageService;
   readonly outbox: OutboxService;
 }
 
-/** Opens the database, migrates (unless told not to) and builds storage and outbox; closed with the scope. */
-function makeStores(options: PgliteStorageOptions): Effect.Effect<Stores, StorageError, Scope.Scope> {
+/**
+ * The PGlite instance behind a `PgliteStorage.layer`, for the SQL an application runs itself (its
+ * own reports, `copyRecords`, checks in tests). It is the layer's: do not close it.
+ */
+export class PgliteDatabase extends Context.Service<
+  PgliteDatabase,
+  { readonly pglite: PGliteInterface; readonly driver: SqlDriver }
+>()("@cchc/storage-pglite/PgliteDatabase") {}
+
+/** Opens PGlite, migrates (unless told not to) and builds storage and outbox; PGlite closes with the scope. */
+function open(
+  options: PgliteStorageOptions,
+): Effect.Effect<Stores & { pglite: PGlite; driver: SqlDriver }, StorageError, Scope.Scope> {
   return Effect.gen(function* () {
+    const dataDir = options.dataDir;
+    if (dataDir !== undefined)
+      yield* Effect.acquireRelease(
+        Effect.tryPromise({ try: () => lockDataDir(dataDir), catch: storageError("openPglite") }),
+        (release) => Effect.promise(() => release().catch(() => undefined)),
+      );
     const pg = yield* Effect.acquireRelease(
       Effect.tryPromise({ try: () => openPglite(options), catch: storageError("openPglite") }),
       (pg) => Effect.promise(() => pg.close().catch(() => undefined)),
@@ -115,32 +198,40 @@ function makeStores(options: PgliteStorageOptions): Effect.Effect<Stores, Storag
         try: (): Promise<MigrateResult> => migrate(driver),
         catch: storageError("migrate"),
       });
-    return { storage: makeSqlStorage(driver, options.sql), outbox: makeSqlOutbox(driver) };
+    return {
+      storage: makeSqlStorage(driver, options.sql),
+      outbox: makeSqlOutbox(driver),
+      pglite: pg,
+      driver,
+    };
   });
 }
 
-/** The storage service alone, in a scope (as before the outbox existed). */
-function make(options: PgliteStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> {
-  return Effect.map(makeStores(options), (s) => s.storage);
-}
+/** The storage service on PGlite, in a scope (PGlite closes with it). */
+const make = (options: PgliteStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> =>
+  Effect.map(open(options), (o) => o.storage);
 
-/** `Storage` and `Outbox` over the same database. */
-function layerOf(options: PgliteStorageOptions): Layer.Layer<Storage | Outbox, StorageError> {
-  return Layer.effectContext(
-    Effect.map(makeStores(options), (s) =>
-      Context.make(Storage, s.storage).pipe(Context.add(Outbox, s.outbox)),
-    ),
-  );
-}
+/** The storage and the outbox of the same database, in a scope. */
+const makeStores = (options: PgliteStorageOptions): Effect.Effect<Stores, StorageError, Scope.Scope> =>
+  Effect.map(open(options), ({ storage, outbox }) => ({ storage, outbox }));
 
 /** The PGlite storage layers. */
 export const PgliteStorage = {
   /**
    * The `Storage` and `Outbox` layer on PGlite (one instance serves both):
-   * `PgliteStorage.layer({ dataDir: "./data" })`, or in memory with no `dataDir`. Scoped: PGlite is closed (and its folder flushed) when the layer is released.
+   * `PgliteStorage.layer({ dataDir: "./data" })`, or in memory with no `dataDir`. It also provides
+   * `PgliteDatabase` (the instance, for your own SQL). Scoped: PGlite is closed (and its folder
+   * flushed) when the layer is released.
    */
-  layer: (options: PgliteStorageOptions = {}): Layer.Layer<Storage | Outbox, StorageError> =>
-    layerOf(options),
+  layer: (options: PgliteStorageOptions = {}): Layer.Layer<Storage | Outbox | PgliteDatabase, StorageError> =>
+    Layer.effectContext(
+      Effect.map(open(options), ({ storage, outbox, pglite, driver }) =>
+        Context.make(Storage, storage).pipe(
+          Context.add(Outbox, outbox),
+          Context.add(PgliteDatabase, { pglite, driver }),
+        ),
+      ),
+    ),
   /** The service itself, in a scope (for programs that build their own layers). */
   make,
   /** The storage and the outbox of the same database, in a scope. */

@@ -33,6 +33,12 @@ export interface PostgresStorageOptions {
   readonly connectionString: string;
   /** Pool size (default 10). */
   readonly max?: number;
+  /**
+   * Schema the tables live in (created if missing; default: the server's search_path, normally
+   * `public`). A plain lower-case identifier: letters, digits and `_`. Lets several deployments (or
+   * test runs) share one database.
+   */
+  readonly schema?: string;
   /** Apply pending migrations on start (default true). */
   readonly migrate?: boolean;
   /** Tuning of the SQL storage (chunk and page sizes). */
@@ -156,36 +162,67 @@ export function pgDriver(pool: pg.Pool): SqlDriver {
   };
 }
 
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
 /**
  * Opens a pool and checks one connection, so a wrong address fails here with a clear message.
- * The caller ends the pool (`driver.close()`).
+ * With `schema`, every connection of the pool works in it (created here if missing). The caller
+ * ends the pool (`driver.close()`).
  */
 export async function openPostgres(
-  options: Pick<PostgresStorageOptions, "connectionString" | "max">,
+  options: Pick<PostgresStorageOptions, "connectionString" | "max" | "schema">,
 ): Promise<{ readonly pool: pg.Pool; readonly driver: SqlDriver }> {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+  const schema = options.schema;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema))
+    throw new Error(
+      `tên schema không hợp lệ (chỉ chữ thường, số, "_") / invalid schema name (lower-case letters, digits, "_" only): ${JSON.stringify(schema).slice(0, 80)}`,
+    );
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
   // an idle connection dropped by the server must not crash the process: the next query reports it
   pool.on("error", () => undefined);
+  let client: pg.PoolClient;
   try {
-    const client = await pool.connect();
-    client.release();
+    client = await pool.connect();
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw connectionFailure(options.connectionString, error);
   }
+  try {
+    if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  } catch (error) {
+    client.release();
+    await pool.end().catch(() => undefined);
+    throw new Error(`không tạo được schema ${schema} / cannot create schema ${schema}: ${messageOf(error)}`);
+  }
+  client.release();
   return { pool, driver: pgDriver(pool) };
 }
 
-/** The store and the outbox of one database (one PGlite instance or pool serves both). */
+/** The store and the outbox of one database (one pool serves both). */
 export interface Stores {
   readonly storage: StorageService;
   readonly outbox: OutboxService;
 }
 
-/** Opens the database, migrates (unless told not to) and builds storage and outbox; closed with the scope. */
-function makeStores(options: PostgresStorageOptions): Effect.Effect<Stores, StorageError, Scope.Scope> {
+/**
+ * The pool behind a `PostgresStorage.layer`, for the SQL an application runs itself (its own
+ * reports, `copyRecords`, checks in tests). It is the layer's: do not end it.
+ */
+export class PostgresDatabase extends Context.Service<
+  PostgresDatabase,
+  { readonly pool: pg.Pool; readonly driver: SqlDriver }
+>()("@cchc/storage-postgres/PostgresDatabase") {}
+
+/** Connects, migrates (unless told not to) and builds storage and outbox; the pool ends with the scope. */
+function open(
+  options: PostgresStorageOptions,
+): Effect.Effect<Stores & { pool: pg.Pool; driver: SqlDriver }, StorageError, Scope.Scope> {
   return Effect.gen(function* () {
-    const { driver } = yield* Effect.acquireRelease(
+    const { pool, driver } = yield* Effect.acquireRelease(
       Effect.tryPromise({
         try: () => openPostgres(options),
         catch: (cause) => new StorageError({ operation: "connect", cause }),
@@ -197,33 +234,36 @@ function makeStores(options: PostgresStorageOptions): Effect.Effect<Stores, Stor
         try: (): Promise<MigrateResult> => migrate(driver),
         catch: storageError("migrate"),
       });
-    return { storage: makeSqlStorage(driver, options.sql), outbox: makeSqlOutbox(driver) };
+    return { storage: makeSqlStorage(driver, options.sql), outbox: makeSqlOutbox(driver), pool, driver };
   });
 }
 
-/** The storage service alone, in a scope (as before the outbox existed). */
-function make(options: PostgresStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> {
-  return Effect.map(makeStores(options), (s) => s.storage);
-}
+/** The storage service on a PostgreSQL server, in a scope (the pool ends with it). */
+const make = (options: PostgresStorageOptions): Effect.Effect<StorageService, StorageError, Scope.Scope> =>
+  Effect.map(open(options), (o) => o.storage);
 
-/** `Storage` and `Outbox` over the same database. */
-function layerOf(options: PostgresStorageOptions): Layer.Layer<Storage | Outbox, StorageError> {
-  return Layer.effectContext(
-    Effect.map(makeStores(options), (s) =>
-      Context.make(Storage, s.storage).pipe(Context.add(Outbox, s.outbox)),
-    ),
-  );
-}
+/** The storage and the outbox of the same database, in a scope. */
+const makeStores = (options: PostgresStorageOptions): Effect.Effect<Stores, StorageError, Scope.Scope> =>
+  Effect.map(open(options), ({ storage, outbox }) => ({ storage, outbox }));
 
 /** The PostgreSQL storage layers. */
 export const PostgresStorage = {
   /**
    * The `Storage` and `Outbox` layer on a PostgreSQL server (one pool serves both):
    * `PostgresStorage.layer({ connectionString: "postgres://postgres@127.0.0.1:5432/cchc" })`.
-   * Scoped: the pool is ended when the layer is released. Fails with a `StorageError` naming
-   * host:port when the server cannot be reached.
+   * It also provides `PostgresDatabase` (the pool, for your own SQL). Scoped: the pool is ended
+   * when the layer is released. Fails with a `StorageError` naming host:port when the server
+   * cannot be reached.
    */
-  layer: (options: PostgresStorageOptions): Layer.Layer<Storage | Outbox, StorageError> => layerOf(options),
+  layer: (options: PostgresStorageOptions): Layer.Layer<Storage | Outbox | PostgresDatabase, StorageError> =>
+    Layer.effectContext(
+      Effect.map(open(options), ({ storage, outbox, pool, driver }) =>
+        Context.make(Storage, storage).pipe(
+          Context.add(Outbox, outbox),
+          Context.add(PostgresDatabase, { pool, driver }),
+        ),
+      ),
+    ),
   /** The service itself, in a scope. */
   make,
   /** The storage and the outbox of the same database, in a scope. */

@@ -27,4 +27,5 @@ export {
   recordsCopyText,
   recordsJson,
 } from "./records.js";
+export { type AgencyRowCounts, agencyRowCounts } from "./rowCounts.js";
 export { type InsertMode, makeSqlStorage, type SqlStorageOptions } from "./sqlStorage.js";

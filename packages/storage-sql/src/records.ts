@@ -63,29 +63,13 @@ export function recordFromRow(row: RecordRow): ActualRecord {
 }
 
 /**
- * The fields of a record as the JSON `json_to_recordset` reads (one text parameter per chunk):
- * fixed key names, undefined fields left out (NULL).
+ * Records as the JSON array `json_to_recordset` reads (one text parameter per chunk). The column
+ * list of the statement names the fields (`id`, `activityId`, …, the `ActualRecord` keys), so the
+ * records are serialised as they are: undefined fields are left out (NULL) and any other key is
+ * ignored by the database.
  */
 export function recordsJson(records: readonly ActualRecord[], from = 0, to = records.length): string {
-  const parts: string[] = [];
-  for (let i = from; i < to; i++) {
-    const r = records[i];
-    if (r === undefined) continue;
-    parts.push(
-      JSON.stringify({
-        id: r.id,
-        activityId: r.activityId,
-        unitId: r.unitId,
-        date: r.date,
-        output: r.output,
-        participants: r.participants,
-        costVnd: r.costVnd,
-        evidenceUrl: r.evidenceUrl,
-        note: r.note,
-      }),
-    );
-  }
-  return `[${parts.join(",")}]`;
+  return JSON.stringify(from === 0 && to === records.length ? records : records.slice(from, to));
 }
 
 const COPY_SPECIAL = /[\\\t\n\r]/;

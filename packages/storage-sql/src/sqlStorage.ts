@@ -152,23 +152,46 @@ function valuesInsert(n: number): string {
   return text;
 }
 
+const ON_CONFLICT_SKIP = " ON CONFLICT (agency_id, plan_id, record_id) DO NOTHING RETURNING 1";
+
+/** Counts the rows an `INSERT … ON CONFLICT DO NOTHING RETURNING 1` wrote. */
+const countingInsert = (insert: string): string =>
+  `WITH written AS (${insert}${ON_CONFLICT_SKIP}) SELECT count(*)::int AS n FROM written`;
+
+/** Records of a chunk whose stored row (inserted earlier, or by this chunk) differs from them. */
+const DIFFERING_RECORDS = `SELECT r.id FROM json_to_recordset($3::text::json) AS r(id text, "activityId" text, "unitId" text,
+       date text, output float8, participants bigint, "costVnd" bigint, "evidenceUrl" text, note text)
+  JOIN cchc_records c ON c.agency_id = $1 AND c.plan_id = $2 AND c.record_id = r.id
+ WHERE (c.activity_id, c.unit_id, c.date, c.output, c.participants, c.cost_vnd, c.evidence_url, c.note)
+       IS DISTINCT FROM (r."activityId", r."unitId", r.date, r.output, r.participants, r."costVnd", r."evidenceUrl", r.note)`;
+
+/**
+ * Inserts `records[from, to)`; returns how many rows were written. With `skip`, rows whose id is
+ * stored are left alone (ON CONFLICT DO NOTHING), so the count can be lower.
+ */
 async function insertChunk(
   tx: SqlDriver,
   mode: InsertMode,
+  skip: boolean,
   agencyId: string,
   planId: string,
   savedAt: string,
   records: readonly ActualRecord[],
   from: number,
   to: number,
-): Promise<void> {
-  if (mode === "json") {
-    await tx.query(JSON_INSERT, [agencyId, planId, savedAt, recordsJson(records, from, to)]);
-    return;
-  }
+): Promise<number> {
+  const run = async (text: string, params: readonly unknown[]): Promise<number> => {
+    if (!skip) {
+      await tx.query(text, params);
+      return to - from;
+    }
+    const rows = await tx.query<{ n: unknown }>(countingInsert(text), params);
+    return Number(rows.rows[0]?.n ?? 0);
+  };
+  if (mode === "json") return run(JSON_INSERT, [agencyId, planId, savedAt, recordsJson(records, from, to)]);
   const slice = records.slice(from, to);
-  if (mode === "unnest") {
-    await tx.query(UNNEST_INSERT, [
+  if (mode === "unnest")
+    return run(UNNEST_INSERT, [
       agencyId,
       planId,
       savedAt,
@@ -182,8 +205,6 @@ async function insertChunk(
       slice.map((r) => r.evidenceUrl ?? null),
       slice.map((r) => r.note ?? null),
     ]);
-    return;
-  }
   const params: unknown[] = [agencyId, planId, savedAt];
   for (const r of slice)
     params.push(
@@ -197,7 +218,17 @@ async function insertChunk(
       r.evidenceUrl ?? null,
       r.note ?? null,
     );
-  await tx.query(valuesInsert(slice.length), params);
+  return run(valuesInsert(slice.length), params);
+}
+
+/** Thrown inside the transaction to roll a "skip" insert back when a stored record differs. */
+class DifferingRecord extends Error {
+  constructor(
+    readonly id: string,
+    readonly actual: number,
+  ) {
+    super(`record ${id} differs from the stored one`);
+  }
 }
 
 /**
@@ -218,6 +249,35 @@ export function makeSqlStorage(driver: SqlDriver, options: SqlStorageOptions = {
 
   const selectVersion = async (db: SqlDriver, text: string, params: readonly unknown[]) =>
     versionOf((await db.query<VersionRow>(text, params)).rows);
+
+  /**
+   * After a "skip" chunk wrote fewer rows than it had: every skipped record must be the stored one.
+   * The first that differs (in input order) rolls the transaction back as a conflict.
+   */
+  const checkSkipped = async (
+    tx: SqlDriver,
+    agencyId: string,
+    planId: string,
+    records: readonly ActualRecord[],
+    from: number,
+    to: number,
+  ): Promise<void> => {
+    const rows = await tx.query<{ id: unknown }>(DIFFERING_RECORDS, [
+      agencyId,
+      planId,
+      recordsJson(records, from, to),
+    ]);
+    if (rows.rows.length === 0) return;
+    const differing = new Set(rows.rows.map((r) => String(r.id)));
+    const first = records.slice(from, to).find((r) => differing.has(r.id));
+    if (first === undefined) return;
+    const actual = await selectVersion(
+      tx,
+      "SELECT version FROM cchc_records WHERE agency_id = $1 AND plan_id = $2 AND record_id = $3",
+      [agencyId, planId, first.id],
+    );
+    throw new DifferingRecord(first.id, actual ?? 1);
+  };
 
   /**
    * Create-or-update of a versioned document (units, activities): `insert` and `update` return the
@@ -424,28 +484,38 @@ export function makeSqlStorage(driver: SqlDriver, options: SqlStorageOptions = {
         ).rows.map((r) => versioned<Activity>(r));
       }),
 
-    insertRecords: (agencyId, planId, records) =>
+    insertRecords: (agencyId, planId, records, options) =>
       records.length === 0
         ? Effect.succeed(0)
         : Effect.flatMap(now, (savedAt) =>
             Effect.flatMap(
               use("insertRecords", async (db): Promise<InsertOutcome> => {
+                const skip = options?.existing === "skip";
                 try {
-                  await db.transaction(async (tx) => {
-                    for (let from = 0; from < records.length; from += chunkSize)
-                      await insertChunk(
+                  const count = await db.transaction(async (tx) => {
+                    let written = 0;
+                    for (let from = 0; from < records.length; from += chunkSize) {
+                      const to = Math.min(records.length, from + chunkSize);
+                      const n = await insertChunk(
                         tx,
                         mode,
+                        skip,
                         agencyId,
                         planId,
                         savedAt,
                         records,
                         from,
-                        Math.min(records.length, from + chunkSize),
+                        to,
                       );
+                      written += n;
+                      if (n < to - from) await checkSkipped(tx, agencyId, planId, records, from, to);
+                    }
+                    return written;
                   });
-                  return { kind: "inserted", count: records.length };
+                  return { kind: "inserted", count };
                 } catch (error) {
+                  if (error instanceof DifferingRecord)
+                    return { kind: "conflict", id: error.id, actual: error.actual };
                   if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
                   // rolled back: find the first record that was stored already or repeated, in order
                   const stored = await db.query<{ record_id: unknown; version: unknown }>(

@@ -5,7 +5,7 @@
  *
  * ```ts
  * // my-adapter.test.ts
- * import { runStorageContract } from "@cchc/testing";
+ * import { runStorageContract } from "@cchc/testing/contracts";
  * runStorageContract("my adapter", { layer: () => MyStorage.layer({ url }) });
  * ```
  *
@@ -13,6 +13,7 @@
  * built per suite; every test works in its own fresh agency, so the store need not be empty.
  */
 import type { Storage } from "@cchc/core";
+import * as Effect from "effect/Effect";
 import type * as Layer from "effect/Layer";
 import { afterAll, beforeAll, describe } from "vitest";
 import {
@@ -20,25 +21,37 @@ import {
   ContractHarness,
   type StorageContractRowCounts,
 } from "./storageContractHarness.js";
+import { registerIngestCases } from "./storageContractIngest.js";
+import { registerIsolationCases } from "./storageContractIsolation.js";
 import { registerPlanCases } from "./storageContractPlans.js";
+import { registerReportCases } from "./storageContractReports.js";
+
+export type { StorageContractRowCounts } from "./storageContractHarness.js";
 
 /** Direct reads of the database behind an adapter, to check what was really written. */
 export interface StorageContractInspector {
   /** Rows in the underlying tables for one agency, read directly from the database (not through the port). */
-  countRows(
-    agencyId: string,
-  ): Promise<{ plans: number; planVersions: number; records: number; activities: number; reports: number }>;
+  countRows(agencyId: string): Promise<StorageContractRowCounts>;
 }
 
-/** How to run the contract against one adapter. */
-export interface StorageContractOptions {
+/**
+ * How to run the contract against one adapter. `R` is whatever else the layer provides besides
+ * `Storage` (a database handle, say), which an `inspect` effect can use.
+ */
+export interface StorageContractOptions<R = never> {
   /** Builds the layer under test. Called once per suite; tests isolate themselves with unique agency ids. */
-  readonly layer: () => Layer.Layer<Storage, unknown>;
-  /** Optional direct reads of the database, to check what was written (SQL adapters provide it). */
-  readonly inspect?: () => Promise<StorageContractInspector> | StorageContractInspector;
+  readonly layer: () => Layer.Layer<Storage | R, unknown>;
+  /**
+   * Optional direct reads of the database, to check what was written (SQL adapters provide it):
+   * a function, or an effect run against the current layer (so it can reach the layer's own
+   * database handle, also after `reopen`). Asked again before every check.
+   */
+  readonly inspect?:
+    | (() => Promise<StorageContractInspector> | StorageContractInspector)
+    | Effect.Effect<StorageContractInspector, unknown, Storage | R>;
   /** Optional: for persistent stores, a layer that opens the SAME data again (after the first was disposed). */
-  readonly reopen?: () => Layer.Layer<Storage, unknown>;
-  /** Scale knobs so slow adapters stay in time (defaults: writers 20, bulk 2000). */
+  readonly reopen?: () => Layer.Layer<Storage | R, unknown>;
+  /** Concurrent writers of the concurrency cases (default 20). */
   readonly concurrentWriters?: number;
   /** Records of the bulk-ingest cases (default 2,000; at least 16). */
   readonly bulkRecords?: number;
@@ -67,10 +80,11 @@ const freshAgencyId = (): string =>
 /**
  * Registers the storage contract suite for one adapter under `describe("storage contract: <name>")`.
  * Cases: plans (round-trip, history, summaries), version conflicts and NotFound, concurrent writers,
- * bulk ingest and record queries, failing ingests, tenant isolation, hostile strings and 1 MB
- * fields, reports and score sheets, id order, scoring from the store, and reopening the store.
+ * bulk ingest and record queries, failing and resumed ingests, tenant isolation, hostile strings
+ * and 1 MB fields, reports and score sheets, id order, scoring from the store, and reopening the
+ * store.
  */
-export function runStorageContract(name: string, options: StorageContractOptions): void {
+export function runStorageContract<R = never>(name: string, options: StorageContractOptions<R>): void {
   const writers = positiveInteger(
     "concurrentWriters",
     options.concurrentWriters ?? STORAGE_CONTRACT_DEFAULTS.concurrentWriters,
@@ -86,23 +100,32 @@ export function runStorageContract(name: string, options: StorageContractOptions
     options.testTimeout ?? STORAGE_CONTRACT_DEFAULTS.testTimeout,
     1,
   );
-  const h = new ContractHarness();
+  const h = new ContractHarness<R>();
   const inspect = options.inspect;
+  const inspector = async (): Promise<StorageContractInspector | undefined> => {
+    if (inspect === undefined) return undefined;
+    if (Effect.isEffect(inspect)) return h.run(inspect);
+    return inspect();
+  };
+  const reopen = options.reopen;
   const ctx: ContractContext = {
     h,
     agency: freshAgencyId,
     rows: async (agencyId: string): Promise<StorageContractRowCounts | undefined> =>
-      inspect ? (await inspect()).countRows(agencyId) : undefined,
+      (await inspector())?.countRows(agencyId),
     inspected: inspect !== undefined,
     writers,
     bulk,
     timeout,
-    reopen: options.reopen,
+    reopen: reopen === undefined ? undefined : () => h.reopen(reopen()),
   };
 
   describe(`storage contract: ${name}`, () => {
     beforeAll(() => h.start(options.layer()), timeout);
     afterAll(() => h.stop(), timeout);
     registerPlanCases(ctx);
+    registerIngestCases(ctx);
+    registerIsolationCases(ctx);
+    registerReportCases(ctx);
   });
 }

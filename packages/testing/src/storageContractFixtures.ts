@@ -134,6 +134,24 @@ export const toLines = (records: readonly ActualRecord[]): string[] => records.m
 /** Every code point 1..0x7f (no NUL): control characters, quotes, backslash, DEL. */
 export const ASCII_NO_NUL = Array.from({ length: 0x7f }, (_, i) => String.fromCharCode(i + 1)).join("");
 
+/**
+ * Text that looks like binary data but has no NUL: every code point U+0001–U+00FF (bytes read as
+ * Latin-1), then 4,096 pseudo-random code points from the whole Unicode range (no surrogates, no NUL).
+ */
+export const BINARY_LOOKING = (() => {
+  let out = Array.from({ length: 0xff }, (_, i) => String.fromCharCode(i + 1)).join("");
+  let x = 0x2545f491;
+  for (let i = 0; i < 4096; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    let cp = (x >>> 0) % 0x110000;
+    if (cp === 0 || (cp >= 0xd800 && cp <= 0xdfff)) cp = 0xfffd;
+    out += String.fromCodePoint(cp);
+  }
+  return out;
+})();
+
 /** One million characters on one line, Vietnamese and ASCII, without white-space runs. */
 export const ONE_MB = (() => {
   const unit = "Cải-cách-hành-chính;'\"`\\%_$1|";
@@ -179,6 +197,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "<script>alert(1)</script>",
   "$(rm -rf /)",
   ASCII_NO_NUL,
+  BINARY_LOOKING,
   "\uFFFD",
   "a\u2028b\u2029c",
   "\u0301\u0323 lone combining marks",
@@ -197,6 +216,47 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "\x7F\x1B[31mred\x1B[0m",
   LONG_LINE,
 ];
+
+/**
+ * Ids whose order tells code point order (the port's) from other orders: upper before lower case,
+ * punctuation between digits and letters, Vietnamese letters after ASCII, NFC and NFD spellings as
+ * different ids, and letters above U+FFFF after U+E000–U+FFFF (JavaScript's `<` puts them before).
+ */
+export const ORDER_IDS: readonly string[] = [
+  "b",
+  "B",
+  "a",
+  "A",
+  "a-b",
+  "a.b",
+  "a_b",
+  "a:b",
+  "a0",
+  "a9",
+  "ab",
+  "aB",
+  "đ",
+  "Đ",
+  "z",
+  "á",
+  "a\u0301",
+  "ạ",
+  "Ａ",
+  "ｚ",
+  "𝕍",
+  "𠀀",
+  "1",
+  "10",
+  "2",
+];
+
+/** Code point order, written independently of core's `compareIds` to check it. */
+export function byCodePoints(a: string, b: string): number {
+  const x = [...a].map((c) => c.codePointAt(0) ?? 0);
+  const y = [...b].map((c) => c.codePointAt(0) ?? 0);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+  return x.length - y.length;
+}
 
 /** Object keys that are SQL, JSON-path and LIKE hazards (kept verbatim in `extensions`). */
 export const HOSTILE_KEYS: readonly string[] = [

@@ -13,9 +13,11 @@ import { CONTRACT_UNIT_IDS, contractActivity, contractPlan } from "./storageCont
 export interface StorageContractRowCounts {
   readonly plans: number;
   readonly planVersions: number;
-  readonly records: number;
+  readonly units: number;
   readonly activities: number;
+  readonly records: number;
   readonly reports: number;
+  readonly scoreSheets: number;
 }
 
 /** Either the value of an effect or its typed failure, to assert on. */
@@ -23,13 +25,16 @@ export type Outcome<A, E> =
   | { readonly ok: true; readonly value: A }
   | { readonly ok: false; readonly error: E };
 
-/** Runs the suite's programs against the store under test. */
-export class ContractHarness {
-  private runtime: ManagedRuntime.ManagedRuntime<Storage, unknown> | undefined;
+/**
+ * Runs the suite's programs against the store under test. `R` is what the layer provides besides
+ * `Storage` (an adapter's database handle, for its inspector).
+ */
+export class ContractHarness<R = never> {
+  private runtime: ManagedRuntime.ManagedRuntime<Storage | R, unknown> | undefined;
   private service: StorageService | undefined;
 
   /** Builds the layer (fails the suite's `beforeAll` with the layer's error if it cannot). */
-  async start(layer: Layer.Layer<Storage, unknown>): Promise<void> {
+  async start(layer: Layer.Layer<Storage | R, unknown>): Promise<void> {
     const runtime = ManagedRuntime.make(layer);
     this.runtime = runtime;
     this.service = await runtime.runPromise(
@@ -48,7 +53,7 @@ export class ContractHarness {
   }
 
   /** Disposes the current store and opens another layer (the same data, for `reopen`). */
-  async reopen(layer: Layer.Layer<Storage, unknown>): Promise<void> {
+  async reopen(layer: Layer.Layer<Storage | R, unknown>): Promise<void> {
     await this.stop();
     await this.start(layer);
   }
@@ -74,7 +79,7 @@ export class ContractHarness {
   }
 
   /** Runs a program that needs `Storage`; rejects with its typed failure. */
-  run<A, E>(effect: Effect.Effect<A, E, Storage>): Promise<A> {
+  run<A, E>(effect: Effect.Effect<A, E, Storage | R>): Promise<A> {
     if (!this.runtime) throw new Error("storage contract: the store is not open (did beforeAll fail?)");
     return this.runtime.runPromise(effect);
   }
@@ -146,6 +151,7 @@ export function untilNoConflict<A, E extends { readonly _tag: string }>(
 
 /** What every group of contract cases gets from `runStorageContract`. */
 export interface ContractContext {
+  /** The harness, seen through `Storage` only (the adapter's extra services stay its own). */
   readonly h: ContractHarness;
   /** A fresh agency id, so each test is isolated from the others (and from earlier runs). */
   readonly agency: () => string;
@@ -157,7 +163,8 @@ export interface ContractContext {
   readonly bulk: number;
   /** Per-test timeout (ms). */
   readonly timeout: number;
-  readonly reopen: (() => Layer.Layer<Storage, unknown>) | undefined;
+  /** Disposes the store and opens the same data again (persistent stores only). */
+  readonly reopen: (() => Promise<void>) | undefined;
 }
 
 /** Compares by `id` in code-unit order (JavaScript's default string order). */

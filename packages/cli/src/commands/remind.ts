@@ -42,9 +42,7 @@ import { loadDataFile, loadPlanFile } from "../loadPlanFile.js";
 import { readLines } from "../ndjson.js";
 import { chooseNotifier } from "../remindNotifier.js";
 import { reminderStore } from "../remindStore.js";
-
-/** The agency id used when neither `--agency` nor the config gives one. */
-export const DEFAULT_AGENCY = "default";
+import { resolveAgency } from "../store.js";
 
 const usage = (vi: string, en: string) => new CliError({ vi, en: `${en} ${helpHint("remind")}` });
 
@@ -316,12 +314,7 @@ export async function remindCommand(args: readonly string[], io: CliIo): Promise
   const json = values.json === true;
   const dryRun = values["dry-run"] === true;
   const config = await loadConfig(io, values.config);
-  const agencyId = values.agency ?? config.agency ?? DEFAULT_AGENCY;
-  if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(agencyId))
-    throw usage(
-      `--agency không hợp lệ: ${quote(agencyId)}`,
-      `invalid --agency ${quote(agencyId)} (letters, digits, ".", "_", "-")`,
-    );
+  const agencyId = resolveAgency(values.agency ?? config.agency);
   const maxAttempts = parseCount("max-attempts", values["max-attempts"], 1, 100) ?? 5;
   const retryDelayMs = parseCount("retry-delay", values["retry-delay"], 1, 3_600_000) ?? 2_000;
   const waitSeconds = parseCount("wait", values.wait, 0, 86_400) ?? 60;

@@ -8,6 +8,7 @@ import {
   ManualScoreSchema,
   type NodeScore,
   PAR_COMMUNICATION_PRESET,
+  type ScoreOptions,
   Scorer,
   type ScoreSheet,
   type ScoringScheme,
@@ -19,7 +20,9 @@ import { CliError, helpHint, quote } from "../errors.js";
 import { findingLine, findingToJson } from "../findings.js";
 import { type CliIo, EXIT } from "../io.js";
 import { loadDataFile, loadPlanFile } from "../loadPlanFile.js";
+import { STORE_OPTIONS } from "../store.js";
 import { readTracking, type Skipped, trackingSource } from "../trackingInput.js";
+import { scoreStored } from "./scoreStored.js";
 
 async function loadScheme(io: CliIo, path: string | undefined): Promise<ScoringScheme> {
   if (path === undefined) return PAR_COMMUNICATION_PRESET;
@@ -79,7 +82,8 @@ function leafLines(nodes: readonly NodeScore[], depth = 0): string[] {
   ]);
 }
 
-function scoreText(sheet: ScoreSheet, skipped: Skipped): string {
+/** The human-readable score sheet. */
+export function scoreText(sheet: ScoreSheet, skipped: Skipped): string {
   const a = sheet.agency;
   const lines = [
     `Điểm tuyên truyền CCHC / PAR communication score — ${a.name} — ${sheet.year}`,
@@ -136,20 +140,43 @@ export async function scoreCommand(args: readonly string[], io: CliIo): Promise<
       "as-of": { type: "string" },
       "explain-limit": { type: "string" },
       json: { type: "boolean" },
+      ...STORE_OPTIONS,
+      plan: { type: "string" },
+      save: { type: "boolean" },
     },
-    { min: 1, max: 1, what: { vi: "tệp kế hoạch", en: "a plan file" } },
+    { min: 0, max: 1, what: { vi: "tệp kế hoạch", en: "a plan file" } },
   );
+  if (values.plan !== undefined) {
+    if (positionals.length > 0 || values.tracking !== undefined)
+      throw new CliError({
+        vi: "--plan chấm điểm từ kho dữ liệu; không dùng cùng tệp kế hoạch hay --tracking",
+        en: `--plan scores from the store; it does not go with a plan file or --tracking ${helpHint("score")}`,
+      });
+    return scoreStored(io, values.plan, {
+      db: values.db,
+      agency: values.agency,
+      save: values.save === true,
+      json: values.json === true,
+      options: await scoreOptions(io, values),
+    });
+  }
+  for (const flag of ["db", "agency", "save"] as const)
+    if (values[flag] !== undefined)
+      throw new CliError({
+        vi: `--${flag} chỉ dùng với --plan (chấm điểm từ kho dữ liệu)`,
+        en: `--${flag} goes with --plan (scoring from the store) ${helpHint("score")}`,
+      });
+  if (positionals.length === 0)
+    throw new CliError({
+      vi: "lệnh score thiếu tệp kế hoạch (hoặc --plan <mã> để chấm từ kho)",
+      en: `score needs a plan file (or --plan <id> to score from the store) ${helpHint("score")}`,
+    });
   if (values.tracking === undefined)
     throw new CliError({
       vi: "lệnh score cần --tracking <thư mục|tệp>",
       en: `score needs --tracking <dir|file> ${helpHint("score")}`,
     });
-  const limitRaw = values["explain-limit"];
-  if (limitRaw !== undefined && !/^\d{1,4}$/.test(limitRaw))
-    throw new CliError({
-      vi: `--explain-limit phải là số nguyên 0–9999 (nhận được ${quote(limitRaw)})`,
-      en: `--explain-limit must be an integer 0–9999 (got ${quote(limitRaw)}) ${helpHint("score")}`,
-    });
+  checkExplainLimit(values["explain-limit"]);
   const file = await loadPlanFile(io, positionals[0] ?? "");
   const validation = validatePlan(file.data);
   if (validation.plan === undefined) {
@@ -160,32 +187,60 @@ export async function scoreCommand(args: readonly string[], io: CliIo): Promise<
     io.stderr(
       `cchc: cảnh báo: kế hoạch có ${validation.errors.length} lỗi, điểm có thể sai / warning: the plan has ${validation.errors.length} error(s); scores may be wrong (cchc validate)\n`,
     );
+  const options = await scoreOptions(io, values);
+  const source = await trackingSource(io, values.tracking, "score");
+  const scorer = new Scorer(validation.plan, options);
+  const skipped = await readTracking(source, scorer);
+  const sheet = scorer.result();
+  io.stdout(values.json ? scoreJson(sheet, skipped) : scoreText(sheet, skipped));
+  return EXIT.ok;
+}
+
+/** The `score --json` document: the sheet, then what was skipped (and, when saved, where). */
+export function scoreJson(sheet: ScoreSheet, skipped: Skipped, extra: Record<string, unknown> = {}): string {
+  const doc = {
+    ...sheet,
+    skipped: {
+      count: skipped.count,
+      byCode: skipped.byCode,
+      findings: skipped.findings.map((f) => ({
+        source: f.source,
+        line: f.line,
+        ...findingToJson(f),
+      })),
+    },
+    ...extra,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function checkExplainLimit(raw: string | undefined): void {
+  if (raw !== undefined && !/^\d{1,4}$/.test(raw))
+    throw new CliError({
+      vi: `--explain-limit phải là số nguyên 0–9999 (nhận được ${quote(raw)})`,
+      en: `--explain-limit must be an integer 0–9999 (got ${quote(raw)}) ${helpHint("score")}`,
+    });
+}
+
+/** Scheme, manual scores, as-of and explain limit from the command line, shared by both modes. */
+async function scoreOptions(
+  io: CliIo,
+  values: {
+    readonly scheme?: string | undefined;
+    readonly manual?: string | undefined;
+    readonly "as-of"?: string | undefined;
+    readonly "explain-limit"?: string | undefined;
+  },
+): Promise<ScoreOptions> {
+  const limitRaw = values["explain-limit"];
+  checkExplainLimit(limitRaw);
   const scheme = await loadScheme(io, values.scheme);
   const manualScores = await loadManual(io, values.manual);
   const asOf = parseAsOf(values["as-of"]);
-  const source = await trackingSource(io, values.tracking, "score");
-  const scorer = new Scorer(validation.plan, {
+  return {
     scheme,
     manualScores,
     ...(asOf === undefined ? {} : { asOf }),
     ...(limitRaw === undefined ? {} : { explainLimit: Number(limitRaw) }),
-  });
-  const skipped = await readTracking(source, scorer);
-  const sheet = scorer.result();
-  if (values.json) {
-    const doc = {
-      ...sheet,
-      skipped: {
-        count: skipped.count,
-        byCode: skipped.byCode,
-        findings: skipped.findings.map((f) => ({
-          source: f.source,
-          line: f.line,
-          ...findingToJson(f),
-        })),
-      },
-    };
-    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
-  } else io.stdout(scoreText(sheet, skipped));
-  return EXIT.ok;
+  };
 }

@@ -1,0 +1,216 @@
+/**
+ * `cchc import`, run as the BUILT bin (dist/main.js) in a child process, the way people and scripts
+ * run it. The root `pnpm test` builds before vitest runs; without a build this file fails.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { renderPlanJson, samplePlan } from "@cchc/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BIN = resolve(here, "../dist/main.js");
+const FIXTURES = join(here, "fixtures");
+const SEED = "ke-hoach-tuyen-truyen-cchc-2018-bo-tttt.txt";
+const SEED_DOCX = "ke-hoach-tuyen-truyen-cchc-2018-bo-tttt.docx";
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let dir: string;
+
+function cchc(...args: string[]): Result {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function expectOneLineError(r: Result): string {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe("");
+  const lines = r.stderr.split("\n");
+  expect(lines, r.stderr).toHaveLength(2);
+  expect(lines[0]).toMatch(/^cchc: \S.* \/ \S/);
+  expect(r.stderr).not.toMatch(/^\s*at /m);
+  return lines[0] ?? "";
+}
+
+/** The seed's plan as the CLI imports it: no id option, so the id is derived. */
+const seedPlan = () => ({ ...samplePlan("mic-2018"), id: "btttt-2018" });
+
+beforeAll(async () => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`pnpm build\` first`);
+  dir = await mkdtemp(join(tmpdir(), "cchc-import-"));
+  for (const f of [SEED, SEED_DOCX, "cut-off-after-section-1.txt", "ministry-decision-bnn-2021.txt"])
+    await copyFile(join(FIXTURES, f), join(dir, f));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("cchc import (built bin)", { timeout: 60_000 }, () => {
+  it("prints the header, counts per part, findings and leftovers of the seed; exit 0", () => {
+    const r = cchc("import", SEED);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe("");
+    const out = r.stdout;
+    expect(out).toMatch(/^Nhập kế hoạch \/ Imported plan: ke-hoach/);
+    expect(out).toMatch(/Cơ quan ban hành \/ Issuer:\s+Bộ Thông tin và Truyền thông \(BTTTT\)/);
+    expect(out).toMatch(/Năm \/ Year:\s+2018/);
+    expect(out).toMatch(/Nội dung \/ content areas\s+12/);
+    expect(out).toMatch(/Đơn vị \/ units\s+9/);
+    expect(out).toMatch(/Kỳ báo cáo \/ reporting periods\s+3 {2}\(quarter, half-year, year\)/);
+    expect(out).toContain("0 lỗi, 4 cảnh báo / 0 errors, 4 warnings");
+    expect(out.trimEnd().split("\n").at(-1)).toBe("Dòng chưa xếp / Leftovers: 0");
+  });
+
+  it("--json prints one object with stable keys, the plan equal to the sample", () => {
+    const r = cchc("import", SEED, "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual(["ok", "plan", "draft", "findings", "leftovers", "header", "counts"]);
+    expect(doc.ok).toBe(true);
+    expect(doc.plan).toEqual(JSON.parse(renderPlanJson(seedPlan())));
+    expect(doc.leftovers).toEqual([]);
+    expect(doc.findings[0]).toEqual({
+      code: "header-number-missing",
+      severity: "warning",
+      path: ["number"],
+      message: { vi: "Kế hoạch chưa có số, ký hiệu.", en: "The plan has no number/symbol." },
+      line: null,
+    });
+    expect(doc.header).toMatchObject({
+      documentType: "KH",
+      issuer: "Bộ Thông tin và Truyền thông",
+      year: 2018,
+    });
+    expect(doc.counts.responsibilities).toBe(4);
+  });
+
+  it("a .docx imports to the same plan", () => {
+    const r = cchc("import", SEED_DOCX, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).plan).toEqual(JSON.parse(renderPlanJson(seedPlan())));
+  });
+
+  it("--out writes the canonical plan JSON, which cchc validate accepts", async () => {
+    const r = cchc("import", SEED_DOCX, "--out", "plan.json");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Leftovers: 0");
+    const written = await readFile(join(dir, "plan.json"), "utf8");
+    expect(written).toBe(renderPlanJson(seedPlan()));
+    const v = cchc("validate", "plan.json");
+    expect(v.code).toBe(0);
+  });
+
+  it("a document cut off part-way: exit 1, the partial plan still written", async () => {
+    const r = cchc("import", "cut-off-after-section-1.txt", "--out", "partial.json", "--json");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("");
+    const doc = JSON.parse(r.stdout);
+    expect(doc.ok).toBe(false);
+    expect(doc.findings.map((f: { code: string }) => f.code)).toEqual(
+      expect.arrayContaining(["import.truncated", "lead-unit-missing"]),
+    );
+    expect(doc.findings.find((f: { code: string }) => f.code === "import.truncated").line).toBe(16);
+    const partial = JSON.parse(await readFile(join(dir, "partial.json"), "utf8"));
+    expect(partial.objectives).toHaveLength(2);
+  });
+
+  it("a decision-wrapped plan shows the decision in the summary", () => {
+    const r = cchc("import", "ministry-decision-bnn-2021.txt");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /Ban hành kèm quyết định \/ Issued with decision:\s+456\/QĐ-BNN-TCCB, 2021-02-05/,
+    );
+    expect(r.stdout).toMatch(/Người ký \/ Signer:\s+KT. BỘ TRƯỞNG \/ THỨ TRƯỞNG \/ Lê Quốc Doanh/);
+  });
+
+  it("a draft without title or issuer is written as a draft, with a warning; exit 1", async () => {
+    await writeFile(join(dir, "no-title.txt"), "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao nhận thức.\n");
+    const r = cchc("import", "no-title.txt", "--out", "draft.json");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^cchc: cảnh báo: bản nháp .* \/ warning: the draft lacks required plan fields/);
+    expect(r.stdout).toContain("import.title-missing");
+    const draft = JSON.parse(await readFile(join(dir, "draft.json"), "utf8"));
+    expect(draft.objectives).toEqual([{ id: "I.1", text: "Nâng cao nhận thức." }]);
+  });
+
+  it("lists leftovers with their line numbers and reasons", async () => {
+    await writeFile(
+      join(dir, "with-appendix.txt"),
+      `${await readFile(join(dir, SEED), "utf8")}\nPHỤ LỤC\nBảng phân công\n`,
+    );
+    const r = cchc("import", "with-appendix.txt");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Dòng chưa xếp / Leftovers: 2");
+    expect(r.stdout).toMatch(/dòng\/line 55: "PHỤ LỤC" — Phụ lục chưa được nhập .* \/ Appendix not imported/);
+  });
+});
+
+describe("cchc import: unusable input is exit 2 with one line", { timeout: 60_000 }, () => {
+  it("a missing file and a directory", async () => {
+    expect(expectOneLineError(cchc("import", "nope.txt"))).toBe(
+      "cchc: không đọc được tệp nope.txt: không tìm thấy tệp / cannot read nope.txt: file not found",
+    );
+    await mkdir(join(dir, "folder.docx"), { recursive: true });
+    expect(expectOneLineError(cchc("import", "folder.docx"))).toMatch(/thư mục/);
+  });
+
+  it("an empty file, a binary file, an old .doc", async () => {
+    await writeFile(join(dir, "empty.txt"), "");
+    expect(expectOneLineError(cchc("import", "empty.txt"))).toMatch(/Tệp rỗng/);
+    await writeFile(join(dir, "random.bin"), Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7]));
+    expectOneLineError(cchc("import", "random.bin"));
+    await writeFile(
+      join(dir, "old.doc"),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+    );
+    expect(expectOneLineError(cchc("import", "old.doc"))).toMatch(/Word 97-2003/);
+  });
+
+  it("a .docx that is not one (text inside, or a zip of something else)", async () => {
+    await writeFile(join(dir, "fake.docx"), "KẾ HOẠCH\n");
+    expect(expectOneLineError(cchc("import", "fake.docx"))).toMatch(/không phải \.docx/);
+    const docx = await readFile(join(dir, SEED_DOCX));
+    await writeFile(join(dir, "broken.docx"), docx.subarray(0, 3000));
+    expect(expectOneLineError(cchc("import", "broken.docx"))).toMatch(/Không đọc được tệp \.docx/);
+  });
+
+  it("a file over 10 MB", async () => {
+    await writeFile(join(dir, "huge.txt"), Buffer.alloc(10 * 1024 * 1024 + 10, 0x61));
+    expect(expectOneLineError(cchc("import", "huge.txt"))).toMatch(/quá lớn.*too large/);
+  });
+
+  it("text with no plan in it", async () => {
+    await writeFile(join(dir, "letter.txt"), "Kính gửi anh chị,\nHẹn gặp lại vào tuần sau.\n");
+    expect(expectOneLineError(cchc("import", "letter.txt"))).toMatch(/Không nhận ra kế hoạch/);
+  });
+
+  it("bad arguments: none, two files, unknown option, empty --out, --out over the input", () => {
+    expectOneLineError(cchc("import"));
+    expectOneLineError(cchc("import", SEED, SEED_DOCX));
+    expectOneLineError(cchc("import", SEED, "--pdf"));
+    expectOneLineError(cchc("import", SEED, "--out="));
+    expect(expectOneLineError(cchc("import", SEED, "--out", SEED))).toMatch(/trùng tệp đầu vào/);
+  });
+
+  it("--help documents the flags, the JSON keys and the exit codes", () => {
+    const r = cchc("import", "--help");
+    expect(r.code).toBe(0);
+    for (const word of [
+      "--json",
+      "--out",
+      '"leftovers"',
+      '"header"',
+      '"counts"',
+      "Mã thoát / Exit codes",
+      "10 MB",
+    ])
+      expect(r.stdout).toContain(word);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * `pnpm demo` (the BUILT quickstart) keeps its data in an embedded PGlite folder that survives a
+ * restart: run twice into the same output folder, the second run finds the first one's plan and
+ * records, adds a plan version, and writes no duplicate records.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, expect, it } from "vitest";
+
+const DEMO = resolve(dirname(fileURLToPath(import.meta.url)), "../examples/quickstart/dist/main.js");
+let out: string;
+
+function demo(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [DEMO, out], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (t: string) => {
+      stdout += t;
+    });
+    child.stderr.setEncoding("utf8").on("data", (t: string) => {
+      stderr += t;
+    });
+    child.on("error", fail);
+    child.on("close", (code) => ok({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(DEMO)) throw new Error(`${DEMO} is missing: run \`pnpm build\` first`);
+  out = await mkdtemp(join(tmpdir(), "cchc-demo-"));
+});
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+it("stores its data in a PGlite folder that survives a restart", async () => {
+  const first = await demo();
+  expect(first.code, first.stderr).toBe(0);
+  expect(first.stdout).toContain("Lịch báo cáo năm 2018");
+  expect(first.stdout).toContain(join(out, "plan.md"));
+  expect(first.stdout).toContain(`Kho dữ liệu / Store: PGlite ${join(out, "data")} (mới / new)`);
+  expect(first.stdout).toContain("first run: plan saved as version 1");
+  expect(first.stdout).toContain("records: 3 mới / new, 0 đã có / already stored");
+  expect(first.stdout).toMatch(/Phiên bản \/ Versions:\s+1\n/);
+  expect(existsSync(join(out, "data", "PG_VERSION"))).toBe(true);
+
+  const second = await demo();
+  expect(second.code, second.stderr).toBe(0);
+  expect(second.stdout).toContain("found the previous run's data (version 1); saved version 2");
+  expect(second.stdout).toContain("records: 0 mới / new, 3 đã có / already stored");
+  expect(second.stdout).toMatch(/Phiên bản \/ Versions:\s+1, 2\n/);
+  expect(second.stdout).toMatch(/Kết quả \/ Records:\s+3\n/);
+}, 180_000);
