@@ -22,7 +22,7 @@ import {
   validateScheme,
 } from "@cchc/core";
 import { generateDataset, writeDataset } from "@cchc/testing";
-import { runExporterContract } from "@cchc/testing/contracts";
+import { runExporterContract, runStorageContract } from "@cchc/testing/contracts";
 import * as Effect from "effect/Effect";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -226,8 +226,13 @@ describe("effect-and-promise: the same task both ways, on PGlite", () => {
 });
 
 describe("adapters: plainTextExporter.ts and auditedStorage.ts", () => {
-  runExporterContract("plain text (docs/snippets)", plainTextExporter, {
+  runExporterContract("plain text", plainTextExporter, {
     extractText: (f) => new TextDecoder().decode(f.bytes),
+  });
+
+  // Kho bọc ở trên, trên kho bộ nhớ / the wrapper above, over the memory store
+  runStorageContract("audited memory", {
+    layer: () => AuditedStorage.layer(MemoryStorage.layer(), () => undefined),
   });
 
   it("the audited storage records successful writes only, and reads pass through", async () => {

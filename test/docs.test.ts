@@ -71,13 +71,13 @@ function runGuide(guide: string, prepare: (dir: string) => void = () => undefine
 }
 
 describe("docs/getting-started.md", () => {
-  it("the five-minute path runs as written: validate, calendar, generate and score, export, remind", () => {
+  it("the five-minute path runs as written: validate, calendar, generate and score, export, remind, store", () => {
     const { dir, outputs } = runGuide("docs/getting-started.md");
     const all = outputs.join("\n");
     expect(all).toContain("0 lỗi, 4 cảnh báo / 0 errors, 4 warnings");
     expect(all).toContain("Xếp hạng đơn vị / Unit ranking");
     expect(all).toContain("Nhắc nhở đến hạn / Reminders due — 08/03/2018 (mic-2018): 1");
-    for (const f of ["plan.json", "d/records.ndjson", "ke-hoach.docx", "bang-diem.docx"])
+    for (const f of ["plan.json", "d/records.ndjson", "ke-hoach.docx", "bang-diem.docx", "du-lieu"])
       expect(existsSync(join(dir, f)), f).toBe(true);
     expect(readFileSync(join(dir, "ke-hoach.docx")).subarray(0, 2).toString()).toBe("PK");
   }, 300_000);

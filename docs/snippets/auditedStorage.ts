@@ -47,9 +47,10 @@ export function audited(inner: StorageService, audit: (entry: AuditEntry) => voi
             log({ agencyId: a, operation: "saveActivity", id: activity.id, version: s.version }),
           ),
         ),
-    insertRecords: (a, p, records) =>
+    // Pass every argument on: `options` ({ existing: "skip" } when an ingest resumes) matters.
+    insertRecords: (a, p, records, options) =>
       inner
-        .insertRecords(a, p, records)
+        .insertRecords(a, p, records, options)
         .pipe(Effect.tap((n) => log({ agencyId: a, operation: "insertRecords", id: `${p}:${n}` }))),
     updateRecord: (a, p, record, v) =>
       inner
