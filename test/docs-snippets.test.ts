@@ -10,17 +10,21 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   createCchc,
+  createDispatcher,
   formatPath,
+  MemoryNotifierLayer,
   MemoryStorage,
   makeMemoryNotifier,
   NotFound,
   PAR_COMMUNICATION_PRESET,
   Storage,
+  StorageError,
   samplePlan,
   scorePlan,
   VersionConflict,
   validateScheme,
 } from "@cchc/core";
+import { PgliteStorage } from "@cchc/storage-pglite";
 import { generateDataset, writeDataset } from "@cchc/testing";
 import { runExporterContract, runStorageContract } from "@cchc/testing/contracts";
 import * as Effect from "effect/Effect";
@@ -172,6 +176,27 @@ describe("effect-and-promise: the same task both ways, on PGlite", () => {
     expect(effectRest.delivered).toBe(effectRest.enqueued);
     expect(effectNotifier.sent.map((n) => n.key)).toEqual(promiseNotifier.sent.map((n) => n.key));
   }, 120_000);
+
+  it("a PGlite folder has one opener at a time: a second facade on it fails with StorageError", async () => {
+    const dataDir = join(dir, "lock-db");
+    const cchc = await createCchc({ storage: PgliteStorage.layer({ dataDir }) });
+    try {
+      const second = await createDispatcher({
+        outbox: PgliteStorage.layer({ dataDir }),
+        notifier: MemoryNotifierLayer.layer(),
+      }).catch((e: unknown) => e);
+      expect(second).toBeInstanceOf(StorageError);
+      expect((second as StorageError).message).toMatch(/is in use by process \d+/);
+    } finally {
+      await cchc.close();
+    }
+    // Closed: the folder opens again.
+    const again = await createDispatcher({
+      outbox: PgliteStorage.layer({ dataDir }),
+      notifier: MemoryNotifierLayer.layer(),
+    });
+    await again.close();
+  }, 60_000);
 
   it("renamePlan: a stale version and a missing plan become answers, both ways", async () => {
     const plan = samplePlan("mic-2018");
