@@ -2,6 +2,6 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    projects: ["packages/*", "examples/web-dashboard", "test"],
+    projects: ["packages/*", "examples/web-dashboard", "examples/custom-adapter", "test"],
   },
 });
