@@ -58,6 +58,7 @@ export default {
     skipErrorChecking: true, // after tsc -b, see above
     excludePrivate: true,
     excludeInternal: true,
+    disableSources: true, // no public repository to link to yet
     validation,
     requiredToBeDocumented,
   },
@@ -67,4 +68,5 @@ export default {
   requiredToBeDocumented,
   treatWarningsAsErrors: true,
   disableGit: true,
+  disableSources: true,
 };

@@ -44,8 +44,11 @@ export interface Dispatcher {
   dispatch(options: DispatchOptions): Promise<DispatchReport>;
   /** Delivers until nothing is due (waiting up to `waitMs` for scheduled retries). */
   drain(options: DrainOptions): Promise<DrainReport>;
+  /** The outbox entries, in key order, for a status page or an audit. */
   list(agencyId: string, filter?: OutboxFilter): Promise<readonly OutboxEntry[]>;
+  /** One entry by its idempotency key: was this reminder sent, and when? */
   get(agencyId: string, key: string): Promise<OutboxEntry | undefined>;
+  /** How many entries are in each state, for monitoring. */
   counts(agencyId: string): Promise<Readonly<Record<OutboxStatus, number>>>;
   /** Puts a dead entry back in line. */
   requeue(agencyId: string, key: string): Promise<boolean>;

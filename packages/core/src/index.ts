@@ -135,6 +135,7 @@ export {
   type ReminderTemplates,
   TEMPLATE_PLACEHOLDERS,
   type TemplatePlaceholder,
+  type TemplateValues,
 } from "./reminderTemplates.js";
 export {
   escapeMarkdown,

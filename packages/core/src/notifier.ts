@@ -64,6 +64,7 @@ export class NotifierError extends Data.TaggedError("NotifierError")<{
   readonly status?: number;
   readonly cause?: unknown;
 }> {
+  /** One bilingual line naming the notifier, for logs and the outbox's last error. */
   override get message(): string {
     return `${this.notifier}: ${this.reason.vi} / ${this.reason.en}`;
   }

@@ -121,12 +121,14 @@ export interface OutboxService {
   ) => Effect.Effect<boolean, StorageError>;
   /** Puts a dead entry back in line (after the address was fixed): pending, attempts 0. False if it was not dead. */
   readonly requeue: (agencyId: string, key: string) => Effect.Effect<boolean, StorageError>;
+  /** One entry by its idempotency key (undefined when it was never enqueued). */
   readonly get: (agencyId: string, key: string) => Effect.Effect<OutboxEntry | undefined, StorageError>;
   /** Entries in key order. */
   readonly list: (
     agencyId: string,
     filter?: OutboxFilter,
   ) => Effect.Effect<readonly OutboxEntry[], StorageError>;
+  /** How many entries are in each state, for monitoring. */
   readonly counts: (agencyId: string) => Effect.Effect<Readonly<Record<OutboxStatus, number>>, StorageError>;
   /**
    * The earliest instant an entry that is not final can be claimed (its next attempt, or the end

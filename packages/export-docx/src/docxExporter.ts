@@ -49,6 +49,7 @@ export const docxExporter: ExporterService = {
 
 /** Provides the `Exporter` service with the DOCX exporter, for Effect programs. */
 export const DocxExporter = {
+  /** The `Exporter` service as DOCX, for Effect programs that ask for `yield* Exporter`. */
   layer: (): Layer.Layer<Exporter> => Layer.succeed(Exporter, docxExporter),
 } as const;
 

@@ -1,5 +1,5 @@
 /**
- * @cchc/export-docx — official documents of @cchc (the plan, periodic reports, score sheets, the
+ * `@cchc/export-docx` — official documents of `@cchc` (the plan, periodic reports, score sheets, the
  * reporting calendar) as Word files laid out as Decree 30/2020/NĐ-CP prescribes.
  */
 

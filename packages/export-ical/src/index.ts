@@ -22,7 +22,14 @@ import * as Layer from "effect/Layer";
 import { calendarEvents, type DeadlineStyle } from "./calendarEvents.js";
 import { writeCalendar } from "./writeCalendar.js";
 
-export { type CalendarEvent, calendarEvents, type DeadlineStyle, eventUid } from "./calendarEvents.js";
+export {
+  type CalendarContent,
+  type CalendarEvent,
+  calendarEvents,
+  type DeadlineStyle,
+  type EventSettings,
+  eventUid,
+} from "./calendarEvents.js";
 export { sequenceAt, VIETNAM_VTIMEZONE } from "./writeCalendar.js";
 
 /** The media type of an iCalendar file. */

@@ -57,12 +57,19 @@ export function loadTinos(): Promise<PdfFonts> {
   return tinos;
 }
 
+/** One parsed face, as pdfkit embeds it (fontkit's font object; only what this package relies on). */
+export interface ParsedFont {
+  readonly postscriptName: string;
+  /** Shapes a run of text into glyphs (pdfkit calls it; this package caches its results). */
+  layout(text: string, features?: unknown): unknown;
+}
+
 /** The four faces parsed, ready to embed. */
 export interface ParsedFonts {
-  readonly regular: Font;
-  readonly bold: Font;
-  readonly italic: Font;
-  readonly boldItalic: Font;
+  readonly regular: ParsedFont;
+  readonly bold: ParsedFont;
+  readonly italic: ParsedFont;
+  readonly boldItalic: ParsedFont;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
- * @cchc/export-pdf — official documents of @cchc (the plan, periodic reports, score sheets, the
+ * `@cchc/export-pdf` — official documents of `@cchc` (the plan, periodic reports, score sheets, the
  * reporting calendar) as PDF in the Decree 30/2020/NĐ-CP layout, with a Vietnamese font embedded.
  */
-export { loadTinos, type PdfFonts, tinosFontPaths } from "./fonts.js";
+export { loadTinos, type ParsedFont, type ParsedFonts, type PdfFonts, tinosFontPaths } from "./fonts.js";
 export { type PdfLayoutResult, renderPdf } from "./pdfDocument.js";
 export {
   exportPdf,

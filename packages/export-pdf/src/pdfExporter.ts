@@ -77,6 +77,7 @@ export const pdfExporter: ExporterService = makePdfExporter();
 
 /** Provides the `Exporter` service with a PDF exporter, for Effect programs. */
 export const PdfExporter = {
+  /** The `Exporter` service as PDF (fonts parsed once for the layer's lifetime). */
   layer: (options: PdfExporterOptions = {}): Layer.Layer<Exporter> =>
     Layer.succeed(Exporter, options.fonts === undefined ? pdfExporter : makePdfExporter(options)),
 } as const;

@@ -5,6 +5,8 @@
  * header and the recipients/signature table read as in the text form); line breaks inside a
  * paragraph become lines; Word's automatic numbering, which is not part of the text, is rebuilt as
  * outline markers ("1.", "a)", "-").
+ *
+ * @module @cchc/import/docx
  */
 import mammoth from "mammoth";
 import { type ImportFinding, importFinding } from "./importFindings.js";

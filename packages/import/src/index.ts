@@ -3,6 +3,8 @@
  * `@cchc/import/docx`) and gives back a plan draft that validates where the document allows, the
  * findings, and every line it could not place. The text importer is pure and synchronous, with no
  * Node built-ins, so it runs in a browser as well as in Node.
+ *
+ * @module @cchc/import
  */
 export { type DecodedText, decodeDocumentBytes, importPlanBytes } from "./decode.js";
 export {

@@ -131,6 +131,7 @@ export function classifyNatsError(error: unknown): NotifierError {
 
 /** A NATS notifier and the means to close its connection. */
 export interface NatsNotifier extends NotifierService {
+  /** Drains and closes the NATS connection (call it when the process stops). */
   close(): Promise<void>;
 }
 

@@ -50,7 +50,10 @@ export type WebhookVerification =
 
 /** Headers as any server gives them: a `Headers` object (fetch, Hono…) or a record (node:http, Express). */
 export type HeaderSource =
-  | { get(name: string): string | null }
+  | {
+      /** A header's value, as `Headers` (fetch, Hono, undici) gives it. */
+      get(name: string): string | null;
+    }
   | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 function header(headers: HeaderSource, name: string): string | undefined {

@@ -57,6 +57,7 @@ export interface NotifierHarness {
 
 /** How to run the notifier contract against one adapter. */
 export interface NotifierContractOptions {
+  /** Builds the notifier under test, pointed at the real server the harness reads. */
   readonly layer: () => Layer.Layer<Notifier, unknown>;
   readonly harness: NotifierHarness;
   /** Per-case timeout in ms (default 30,000). */
