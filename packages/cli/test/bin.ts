@@ -9,6 +9,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openPostgres } from "@cchc/storage-postgres";
 import { expect } from "vitest";
+import { expectOneLineError } from "./helpers.js";
 
 /** The built bin; the root `pnpm test` builds before vitest runs. */
 export const BIN = resolve(dirname(fileURLToPath(import.meta.url)), "../dist/main.js");
@@ -51,18 +52,9 @@ export function cchcBin(
   });
 }
 
-/** The error contract: the exit code, ONE line on stderr starting "cchc: ", nothing on stdout, no stack. */
+/** The error contract (see `expectOneLineError`), with the exit code the case expects. */
 export function expectOneLine(r: BinResult, code: number): string {
-  expect(r.code, r.stderr).toBe(code);
-  expect(r.stdout).toBe("");
-  const lines = r.stderr.split("\n");
-  expect(lines, r.stderr).toHaveLength(2);
-  expect(lines[1]).toBe("");
-  const line = lines[0] ?? "";
-  expect(line).toMatch(/^cchc: \S/);
-  expect(line).not.toMatch(/\bat .*:\d+:\d+/);
-  expect(line).toContain(" / ");
-  return line;
+  return expectOneLineError(r, code);
 }
 
 /** The JSON stdout of a successful run. */

@@ -64,7 +64,10 @@ export async function workspace(): Promise<Workspace> {
  * Checks the contract of every error the user can fix: the exit code (2 unless told), exactly one
  * line on stderr starting "cchc: ", nothing on stdout, no stack frame. Returns the line.
  */
-export function expectOneLineError(r: RunResult, code = 2): string {
+export function expectOneLineError(
+  r: Pick<RunResult, "stdout" | "stderr"> & { code: number | null },
+  code = 2,
+): string {
   expect(r.code, r.stderr).toBe(code);
   expect(r.stdout).toBe("");
   const lines = r.stderr.split("\n");
