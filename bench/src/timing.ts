@@ -1,8 +1,8 @@
 /**
  * Timing a piece of work against its baseline in the same process: one warm-up each, then the runs
  * interleaved (baseline, measured, baseline, …) so drift of the machine hits both alike, a garbage
- * collection before every run so one run's garbage is not charged to the next, and the best run of
- * each reported.
+ * collection (and a pause for its helper threads to finish) before every run so one run's garbage
+ * is not charged to the next, and the best run of each reported.
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -15,9 +15,20 @@ export function gc(): void {
   collect?.();
 }
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+/**
+ * A full collection of a heap holding a million records leaves V8's helper threads sweeping for
+ * tens of milliseconds; on two cores they compete with the run that follows. Waiting here lets
+ * them finish, so that work is charged to neither side.
+ */
+function settle(ms = 250): void {
+  Atomics.wait(pause, 0, 0, ms);
+}
+
 /** Milliseconds of one call of `fn`, and what it returned. */
 export function time<T>(fn: () => T): { ms: number; value: T } {
   gc();
+  settle();
   const start = process.hrtime.bigint();
   const value = fn();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;

@@ -126,6 +126,8 @@ interface ActivityState {
   /** Index of its channel and content areas in the scorer's id tables (counted without hashing). */
   readonly channel: number;
   readonly contents: readonly number[];
+  /** The target quantity, copied so scoring never reaches back into the activity object. */
+  readonly target: number;
   achieved: number;
   records: number;
 }
@@ -255,6 +257,7 @@ export class Scorer {
       unit,
       channel: this.channelIds.indexOf(activity.channelId),
       contents: activity.contentAreaIds.map((id) => this.contentIds.indexOf(id)),
+      target: activity.target.value,
       achieved: 0,
       records: 0,
     };
@@ -264,11 +267,15 @@ export class Scorer {
     if (!this.context.activities.has(activity.id)) this.context.activities.set(activity.id, activity);
   }
 
-  /** Adds a checked record; records dated after the as-of date are counted apart and ignored. */
+  /**
+   * Adds a checked record (see `checkRecord`): it counts for its activity's unit. Records dated
+   * after the as-of date are counted apart and ignored.
+   */
   addRecord(record: ActualRecord): void {
     const state = this.activities.get(record.activityId);
-    // Checked records belong to their activity's unit; anything else is not this plan's record.
-    if (!state || state.activity.unitId !== record.unitId) return;
+    // A checked record belongs to its activity's unit (`checkRecord` rejects any other), so the
+    // unit is taken from the activity: the hot loop never reads the record's own unit id.
+    if (!state) return;
     if (record.date > this.asOfDate) {
       this.recordsAfterAsOf++;
       return;
@@ -338,10 +345,14 @@ export class Scorer {
       recordCount += u.recordCount;
       cost += u.cost;
       plannedCost += u.plannedCost;
-      for (const id of u.sampleRecordIds) if (sample.length < this.limit) sample.push(id);
+      if (sample.length < this.limit)
+        for (const id of u.sampleRecordIds) {
+          if (sample.length >= this.limit) break;
+          sample.push(id);
+        }
       for (const s of u.activities) {
         planned++;
-        const target = s.activity.target.value;
+        const target = s.target;
         const r = completionOf(target, s.achieved, s.records);
         const pr = pace === 1 ? r : completionOf(target, s.achieved * pace, s.records);
         completion += r;
@@ -511,7 +522,7 @@ export class Scorer {
           maxPoints: max,
           points: round(points),
           applicable: true,
-          explanation: { rule: "sum", text: this.sumText(points, max) },
+          explanation: this.sumExplanation(points, max),
           children,
         };
       }
@@ -538,7 +549,7 @@ export class Scorer {
             ...(entry ? { manual: entry } : {}),
             text: {
               vi: `Chấm tay: ${how.vi} → ${fmt(points)} điểm.`,
-              en: `Entered by hand: ${how.en} → ${fmt(points)} points.`,
+              en: `Entered by hand: ${how.en} → ${fmt(points)} ${pointWord(fmt(points))}.`,
             },
           },
         };
@@ -571,14 +582,14 @@ export class Scorer {
     threshold: Threshold | null,
     lowest: number,
   ): LocalizedText {
-    return this.texts.get(node, threshold, m.numerator, m.denominator, () => {
+    const make = () => {
       const ratioText = `${fmt(m.numerator)}/${fmt(m.denominator)} = ${fmt((m.value ?? 0) * 100)}%`;
       if (threshold) {
         const at = fmt(threshold.atLeast * 100);
         const pts = fmt(threshold.points);
         return {
           vi: `${label.vi} = ${ratioText} ≥ ${at}% → ${pts} điểm.`,
-          en: `${label.en} = ${ratioText} ≥ ${at}% → ${pts} points.`,
+          en: `${label.en} = ${ratioText} ≥ ${at}% → ${pts} ${pointWord(pts)}.`,
         };
       }
       const low = fmt(lowest * 100);
@@ -586,15 +597,23 @@ export class Scorer {
         vi: `${label.vi} = ${ratioText}, dưới mức thấp nhất ${low}% → 0 điểm.`,
         en: `${label.en} = ${ratioText}, below the lowest threshold ${low}% → 0 points.`,
       };
-    });
+    };
+    // Counts repeat across units and are worth sharing; amounts of money and fractional completion
+    // are nearly always unique, so caching them would only add a map per unit.
+    return isSmallCount(m.numerator) && isSmallCount(m.denominator)
+      ? this.texts.get(node, threshold, m.numerator, m.denominator, make)
+      : make();
   }
 
-  /** "Sum of sub-criteria", shared like `metricText`. */
-  private sumText(points: number, max: number): LocalizedText {
-    return this.texts.get(SUM, null, points, max, () => {
+  /** "Sum of sub-criteria": the whole explanation is shared, like `metricText`'s texts. */
+  private sumExplanation(points: number, max: number): Explanation {
+    return this.texts.get(SUM, null, points, max, (): Explanation => {
       const p = fmt(points);
       const x = fmt(max);
-      return { vi: `Tổng điểm các tiêu chí con: ${p}/${x}.`, en: `Sum of sub-criteria: ${p}/${x}.` };
+      return {
+        rule: "sum",
+        text: { vi: `Tổng điểm các tiêu chí con: ${p}/${x}.`, en: `Sum of sub-criteria: ${p}/${x}.` },
+      };
     });
   }
 
@@ -720,24 +739,25 @@ function noDataText(metric: Metric): LocalizedText {
   return text;
 }
 
-/** The cache key of sum texts (stands where a metric leaf's node stands). */
+/** The cache key of sum explanations (stands where a metric leaf's node stands). */
 const SUM = {};
 
 /**
- * Texts keyed by what determines them (a node, its threshold, numerator and denominator), in
- * nested maps so numbers are looked up as numbers, never joined into string keys.
+ * Texts (and whole explanations) keyed by what determines them (a node, its threshold, numerator
+ * and denominator), in nested maps so numbers are looked up as numbers, never joined into string
+ * keys.
  */
 class TextCache {
-  private readonly root = new Map<unknown, Map<unknown, Map<number, Map<number, LocalizedText>>>>();
+  private readonly root = new Map<unknown, Map<unknown, Map<number, Map<number, unknown>>>>();
 
-  get(a: unknown, b: unknown, x: number, y: number, make: () => LocalizedText): LocalizedText {
+  get<T>(a: unknown, b: unknown, x: number, y: number, make: () => T): T {
     const byY = child(child(child(this.root, a), b), x);
-    let text = byY.get(y);
-    if (text === undefined) {
-      text = make();
-      byY.set(y, text);
+    let value = byY.get(y) as T | undefined;
+    if (value === undefined) {
+      value = make();
+      byY.set(y, value);
     }
-    return text;
+    return value;
   }
 }
 
@@ -842,15 +862,30 @@ function sortedThresholds(thresholds: readonly Threshold[]): readonly Threshold[
   return sorted;
 }
 
+const notApplicableScores = new WeakMap<SchemeNode, Map<LocalizedText, NodeScore>>();
+/**
+ * A criterion that does not count, with why. It holds nothing of the unit, so one object per
+ * node and reason serves every unit (the reasons are shared constants).
+ */
 function notApplicable(node: SchemeNode, text: LocalizedText): NodeScore {
-  return {
-    nodeId: node.id,
-    title: node.title,
-    maxPoints: node.maxPoints,
-    points: 0,
-    applicable: false,
-    explanation: { rule: "not-applicable", text },
-  };
+  let byText = notApplicableScores.get(node);
+  if (byText === undefined) {
+    byText = new Map();
+    notApplicableScores.set(node, byText);
+  }
+  let score = byText.get(text);
+  if (score === undefined) {
+    score = {
+      nodeId: node.id,
+      title: node.title,
+      maxPoints: node.maxPoints,
+      points: 0,
+      applicable: false,
+      explanation: { rule: "not-applicable", text },
+    };
+    byText.set(text, score);
+  }
+  return score;
 }
 
 function totals(nodes: readonly NodeScore[]): { points: number; maxPoints: number } {
@@ -861,8 +896,16 @@ function totals(nodes: readonly NodeScore[]): { points: number; maxPoints: numbe
   };
 }
 
-const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** digits;
-const percent = (points: number, max: number) => (max === 0 ? 0 : round((points / max) * 100, 2));
+const round = (n: number, digits = 4) => {
+  const scale = digits === 4 ? 10_000 : 10 ** digits;
+  return Math.round(n * scale) / scale;
+};
+const percent = (points: number, max: number) =>
+  max === 0 ? 0 : Math.round((points / max) * 100 * 100) / 100;
+/** A count small and whole enough for its explanation text to be shared between units. */
+const isSmallCount = (n: number) => Number.isInteger(n) && n >= 0 && n <= 100_000;
+/** "1 point", "0.5 points", "2 points" in English explanations. */
+const pointWord = (formatted: string) => (formatted === "1" ? "point" : "points");
 /**
  * A number rounded to 2 decimals as text ("12.5", "0.07", "-3"), the same as `String(round(n, 2))`
  * but written from integers: explanations write hundreds of thousands of numbers per national run.

@@ -934,6 +934,8 @@ describe("threshold edges", () => {
     const n = leaf(single(5, 5), "tt.1.1");
     expect(n.points).toBe(1);
     expect(n.explanation.threshold).toEqual({ atLeast: 1, points: 1 });
+    expect(n.explanation.text.en).toBe("Plan completion = 1/1 = 100% ≥ 100% → 1 point.");
+    expect(n.explanation.text.vi).toBe("Mức độ hoàn thành kế hoạch = 1/1 = 100% ≥ 100% → 1 điểm.");
   });
 
   it("plan completion exactly 80 % (4 of 5) → 0.5 point", () => {

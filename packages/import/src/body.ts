@@ -464,7 +464,19 @@ export function readBody(
     const unitIds = [...new Set(names.map((n) => registry.add(n, node.lines[0] ?? 0)))];
     const duties: string[] = [];
     place(node);
+    // "Kinh phí: …" as an unmarked paragraph after the last unit is the plan's funding, not that
+    // unit's duty (small plans put it there instead of in a section of its own).
+    const funding = node.children.filter((c) => c.type === "para" && FUNDING_LABEL.test(fold(c.text)));
+    const taken = new Set<OutlineNode>();
+    for (const f of funding) {
+      fundingNodes.push({ id: unique("funding", id, f), text: f.text, line: f.lines[0] ?? 0 });
+      for (const d of [f, ...descendants(f)]) {
+        place(d);
+        taken.add(d);
+      }
+    }
     for (const d of descendants(node)) {
+      if (taken.has(d)) continue;
       place(d);
       duties.push(d.text);
     }
@@ -571,6 +583,9 @@ function settleResponsibilities(
     };
   });
 }
+
+/** A paragraph that labels the plan's funding ("Kinh phí: …", "Nguồn kinh phí thực hiện: …"), folded. */
+const FUNDING_LABEL = /^(nguon )?kinh phi( thuc hien)?\s*:/;
 
 /** A funding source from its sentence: kind, level and who manages it. */
 function readFunding(

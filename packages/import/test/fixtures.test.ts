@@ -305,3 +305,37 @@ describe("department plan (Sở TTTT, Giao/Đề nghị clauses, reporting secti
     expect(r.leftovers).toEqual([]);
   });
 });
+
+describe("commune plan (UBND xã Yên Đĩnh: objectives only, content and channels in one section, funding as a last paragraph)", () => {
+  const r = importPlanText(fixture("commune-yen-dinh-2022.txt"));
+  const plan = r.plan;
+
+  it("reads the district above the commune as the parent body", () => {
+    expect(plan?.parentBody?.name).toBe("UBND huyện Chợ Mới");
+    expect(plan?.issuer.name).toBe("Ủy ban nhân dân xã Yên Đĩnh");
+    expect([plan?.number, plan?.date, plan?.year]).toEqual(["07/KH-UBND", "2022-02-15", 2022]);
+  });
+
+  it('"Kinh phí: …" after the last unit is the plan\'s funding, not a duty of "Các thôn"', () => {
+    expect(plan?.fundingSources).toEqual([
+      expect.objectContaining({ kind: "state-budget", text: "Kinh phí: từ nguồn ngân sách xã năm 2022." }),
+    ]);
+    const villages = plan?.responsibilities.find((x) => x.unitIds.includes("cac-thon"));
+    expect(villages?.duties).toEqual([]);
+    expect(r.findings.find((f) => f.code === "import.funding-manager")?.line).toBe(34);
+  });
+
+  it("places every line and says what the commune plan lacks", () => {
+    expect(r.leftovers).toEqual([]);
+    expect(plan?.channels.map((c) => c.kinds)).toEqual([
+      ["loudspeaker"],
+      ["poster-banner"],
+      ["meeting-seminar"],
+    ]);
+    expect(plan?.reporting?.periodTypes).toEqual(["half-year", "year"]);
+    expect(r.findings.filter((f) => f.code === "section-empty").map((f) => f.path.join("."))).toEqual([
+      "requirements",
+      "audiences",
+    ]);
+  });
+});
