@@ -77,6 +77,16 @@ export interface BodyReading {
 
 interface Context {
   readonly kinds: readonly SectionKind[];
+  /** The channel whose lines these are ("- Cơ quan chủ trì: …" under "a) Đăng tin trên …"). */
+  readonly channelId?: string;
+}
+
+/** A funding sentence, where it was found, and the unit whose clause said it (if just one). */
+interface FundingNode {
+  readonly id: string;
+  readonly text: string;
+  readonly line: number;
+  readonly clauseUnitId?: string;
 }
 
 const GROUP_OF: Record<SectionKind, HeadingKey | undefined> = {
@@ -132,7 +142,9 @@ export function readBody(
   const contentIds = new Set<string>();
   const channels: Channel[] = [];
   const raw: RawResponsibility[] = [];
-  const fundingNodes: Array<{ id: string; text: string; line: number }> = [];
+  const fundingNodes: FundingNode[] = [];
+  /** "Cơ quan chủ trì: …" lines under content or channel items: who carries out that item. */
+  const itemAssignments: ResponsibilityInput[] = [];
   const reportingBlocks: ReportingBlock[] = [];
   const headings: Headings = {};
   const sections = new Set<SectionKind>();
@@ -326,6 +338,7 @@ export function readBody(
         return;
       }
       case "channels": {
+        if (ctx.channelId !== undefined && itemAttribute(node, id, { channelId: ctx.channelId })) return;
         const kinds = channelKinds(node.text);
         const leadIn = kinds.length === 0 && node.children.length > 0 && node.text.endsWith(":");
         place(node);
@@ -342,11 +355,10 @@ export function readBody(
               ),
             );
           }
-          channels.push({
-            id: unique("channels", id, node),
-            kinds: kinds.length > 0 ? kinds : ["other"],
-            text: node.text,
-          });
+          const channelId = unique("channels", id, node);
+          channels.push({ id: channelId, kinds: kinds.length > 0 ? kinds : ["other"], text: node.text });
+          walk(node.children, id, { kinds: ["channels"], channelId }, false);
+          return;
         }
         walk(node.children, id, { kinds: ["channels"] }, false);
         return;
@@ -431,8 +443,47 @@ export function readBody(
     const ids = childIds(node.children, id);
     for (const [i, c] of node.children.entries()) {
       if (isClosing(c.text)) continue;
+      if (itemAttribute(c, ids[i] as string, { contentAreaId: id })) continue;
       addContent(c, ids[i] as string, id);
     }
+  };
+
+  /**
+   * A line under a content or channel item that says who carries the item out ("Cơ quan chủ trì:
+   * Văn phòng Sở", "Phối hợp: …") becomes a responsibility for that item; one that says when or
+   * what it produces ("Thời gian thực hiện: Quý I") is left over as not modelled. Either way it is
+   * not another content area or channel. Returns false for any other line.
+   */
+  const itemAttribute = (
+    node: OutlineNode,
+    id: string,
+    owner: { readonly channelId?: string; readonly contentAreaId?: string },
+  ): boolean => {
+    if (node.children.length > 0) return false;
+    const folded = fold(node.text);
+    if (NOT_MODELLED_LABEL.test(folded)) {
+      ledger.leave(node.lines, "not-modelled");
+      return true;
+    }
+    const who = ASSIGNEE_LABEL.exec(folded);
+    if (!who) return false;
+    const unitsText = node.text
+      .slice(node.text.indexOf(":") + 1)
+      .trim()
+      .replace(/[.;]+$/u, "");
+    const names = splitUnitNames(unitsText);
+    if (names.length === 0) return false;
+    place(node);
+    itemAssignments.push({
+      id: unique("responsibilities", id, node),
+      unitIds: [...new Set(names.map((n) => registry.add(n, node.lines[0] ?? 0)))],
+      roles: [who[1] === "phoi hop" ? "coordinate" : "implement"],
+      text: node.text,
+      duties: [],
+      contentAreaIds: owner.contentAreaId === undefined ? [] : [owner.contentAreaId],
+      channelIds: owner.channelId === undefined ? [] : [owner.channelId],
+    });
+    return true;
   };
 
   const addResponsibility = (node: OutlineNode, id: string, ctx: Context) => {
@@ -492,7 +543,35 @@ export function readBody(
 
   walk(roots, undefined, undefined, true);
 
-  const responsibilities = settleResponsibilities(raw, contentAreas, channels, findings);
+  // No funding sentence of its own: a unit's clause may still say where the money comes from
+  // ("Văn phòng Sở bố trí kinh phí … từ nguồn kinh phí tự chủ"); that unit then manages it.
+  if (fundingNodes.length === 0)
+    for (const r of raw)
+      for (const sentence of [r.text, ...r.duties])
+        if (FUNDING_MENTION.test(fold(sentence))) {
+          const clauseUnitId = r.unitIds.length === 1 ? r.unitIds[0] : undefined;
+          fundingNodes.push({
+            id: r.id,
+            text: sentence,
+            line: r.line,
+            ...(clauseUnitId ? { clauseUnitId } : {}),
+          });
+          findings.push(
+            importFinding(
+              "import.funding-from-clause",
+              {
+                vi: `Dòng ${r.line}: kế hoạch không có mục kinh phí; nguồn kinh phí được lấy từ khoản trách nhiệm của "${r.unitsText}", cần kiểm tra lại.`,
+                en: `Line ${r.line}: the plan has no funding section; the funding source was read from the clause of "${r.unitsText}", check it.`,
+              },
+              { line: r.line, path: ["fundingSources", fundingNodes.length - 1] },
+            ),
+          );
+        }
+
+  const responsibilities = [
+    ...settleResponsibilities(raw, contentAreas, channels, findings),
+    ...itemAssignments,
+  ];
   const fundingSources = fundingNodes.map((f, i) => readFunding(f, i, registry, findings));
   const reporting = settleReporting(reportingBlocks, raw, responsibilities, registry, findings);
   return {
@@ -586,10 +665,17 @@ function settleResponsibilities(
 
 /** A paragraph that labels the plan's funding ("Kinh phí: …", "Nguồn kinh phí thực hiện: …"), folded. */
 const FUNDING_LABEL = /^(nguon )?kinh phi( thuc hien)?\s*:/;
+/** A sentence that says where money comes from ("… kinh phí … từ nguồn …"), folded. */
+const FUNDING_MENTION = /\bkinh phi\b.*\b(tu|trong) (nguon|du toan|ngan sach)\b/;
+/** "Cơ quan chủ trì:", "Đơn vị thực hiện:", "Phối hợp:" opening an item's line, folded. */
+const ASSIGNEE_LABEL = /^(?:(?:co quan|don vi)\s+)?(chu tri|thuc hien|phoi hop)(?:\s+thuc hien)?\s*:\s*\S/;
+/** "Thời gian thực hiện:", "Tiến độ:", "Sản phẩm:", "Kinh phí:" opening an item's line, folded. */
+const NOT_MODELLED_LABEL =
+  /^(?:thoi gian|thoi han|tien do|san pham|kinh phi)(?:\s+(?:thuc hien|hoan thanh|du kien))?\s*:/;
 
 /** A funding source from its sentence: kind, level and who manages it. */
 function readFunding(
-  f: { id: string; text: string; line: number },
+  f: FundingNode,
   index: number,
   registry: UnitRegistry,
   findings: ImportFinding[],
@@ -625,6 +711,9 @@ function readFunding(
     if (name !== undefined && !name.group) unitId = registry.find(name.name) ?? registry.add(name, f.line);
   }
   const base = { id: f.id, kind, text: f.text };
+  // Said in one unit's own clause: that unit manages it, whatever budget it comes from.
+  if (f.clauseUnitId !== undefined && unitId === undefined)
+    return { ...base, level: "agency", managedBy: { scope: "unit", unitId: f.clauseUnitId } };
   if (eachUnit) return { ...base, level: "unit", managedBy: { scope: "each-unit" } };
   if (unitId !== undefined) return { ...base, level: "agency", managedBy: { scope: "unit", unitId } };
   findings.push(

@@ -116,6 +116,12 @@ export const IMPORT_FINDING_CODES = [
     "Funding manager not identified",
   ),
   code(
+    "import.funding-from-clause",
+    "warning",
+    "Nguồn kinh phí lấy từ khoản trách nhiệm",
+    "Funding source read from a responsibility clause",
+  ),
+  code(
     "import.reporting-deadline",
     "warning",
     "Hạn báo cáo không khớp kỳ báo cáo",

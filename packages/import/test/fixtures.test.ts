@@ -339,3 +339,46 @@ describe("commune plan (UBND xã Yên Đĩnh: objectives only, content and chann
     ]);
   });
 });
+
+describe("department plan (Sở Nội vụ Hà Tĩnh: channel items with who and when, money in a unit's clause)", () => {
+  const r = importPlanText(fixture("department-ha-tinh-snv-2024.txt"));
+  const plan = r.plan;
+
+  it('"Cơ quan chủ trì / phối hợp: …" under a channel are responsibilities for that channel, not channels', () => {
+    expect(plan?.channels.map((c) => [c.id, c.kinds])).toEqual([
+      ["II.2.a", ["web-portal"]],
+      ["II.2.b", ["training"]],
+    ]);
+    const forItems = plan?.responsibilities.filter((x) => x.channelIds.length > 0 && x.id.startsWith("II."));
+    expect(forItems?.map((x) => [x.id, x.unitIds, x.roles, x.channelIds])).toEqual([
+      ["II.2.a.1", ["van-phong-so"], ["implement"], ["II.2.a"]],
+      ["II.2.b.1", ["phong-cai-cach-hanh-chinh"], ["implement"], ["II.2.b"]],
+      ["II.2.b.2", ["van-phong-so"], ["coordinate"], ["II.2.b"]],
+    ]);
+    // the lead is still the one unit whose clause reads as the lead's
+    expect(plan?.responsibilities.filter((x) => x.roles.includes("lead")).map((x) => x.unitIds)).toEqual([
+      ["phong-cai-cach-hanh-chinh"],
+    ]);
+  });
+
+  it('"Thời gian thực hiện: …" lines are left over as not modelled, with their line numbers', () => {
+    expect(r.leftovers.map((l) => [l.line, l.code])).toEqual([
+      [25, "not-modelled"],
+      [29, "not-modelled"],
+    ]);
+  });
+
+  it("the money sentence of the office's clause becomes the funding source it manages, with a warning", () => {
+    expect(plan?.fundingSources).toEqual([
+      {
+        id: "III.2",
+        kind: "autonomous-budget",
+        text: "Văn phòng Sở bố trí kinh phí thực hiện Kế hoạch từ nguồn kinh phí tự chủ của Sở.",
+        level: "agency",
+        managedBy: { scope: "unit", unitId: "van-phong-so" },
+      },
+    ]);
+    expect(r.findings.find((f) => f.code === "import.funding-from-clause")?.line).toBe(33);
+    expect(r.ok).toBe(true);
+  });
+});
