@@ -193,6 +193,12 @@ const CONTENT_RULES = ruleSet([
     /\b(dien hinh tien tien|guong dien hinh|sang kien|mo hinh hay|cach lam hay|ton tai, han che)\b/,
     "good-practices",
   ],
+  // "Kết quả thực hiện (các nhiệm vụ | 6 nội dung) cải cách hành chính…": results of the reform as
+  // a whole (a pillar named instead, "… cải cách thủ tục hành chính", is that pillar).
+  [
+    /^ket qua (thuc hien |trien khai |dat duoc )?(cac |\d+ )?(nhiem vu |noi dung |cong tac )?(cai cach hanh chinh|cchc)\b/,
+    "good-practices",
+  ],
 ]);
 
 /** The content kind of a content area, or undefined when no phrase names one. */

@@ -382,3 +382,35 @@ describe("department plan (Sở Nội vụ Hà Tĩnh: channel items with who and
     expect(r.ok).toBe(true);
   });
 });
+
+describe('district plan (UBND huyện Lục Nam: "1.1." numbering, "+" bullets, a results lead-in)', () => {
+  const r = importPlanText(fixture("district-luc-nam-2023.txt"));
+  const plan = r.plan;
+
+  it('reads "1.1." items as objectives and requirements', () => {
+    expect(plan?.objectives.map((o) => o.id)).toEqual(["I.1.1", "I.1.2"]);
+    expect(plan?.requirements.map((o) => o.id)).toEqual(["I.2.1", "I.2.2"]);
+  });
+
+  it('"Kết quả thực hiện 6 nội dung cải cách hành chính:" is the results area above the six pillars', () => {
+    expect(plan?.contentAreas.map((c) => [c.id, c.kind, c.parentId])).toEqual([
+      ["II.1", "steering-activities", undefined],
+      ["II.2", "good-practices", undefined],
+      ["II.2.1", "pillar-institutional", "II.2"],
+      ["II.2.2", "pillar-procedures", "II.2"],
+      ["II.2.3", "pillar-apparatus", "II.2"],
+      ["II.2.4", "pillar-civil-service", "II.2"],
+      ["II.2.5", "pillar-public-finance", "II.2"],
+      ["II.2.6", "pillar-modernisation", "II.2"],
+    ]);
+  });
+
+  it("places every line; the lead is the standing office, reports go through it", () => {
+    expect(r.leftovers).toEqual([]);
+    expect(r.findings.map((f) => f.code)).toEqual(["section-empty"]);
+    const lead = plan?.responsibilities.find((x) => x.roles.includes("lead"));
+    expect(lead?.unitIds).toEqual(["phong-noi-vu"]);
+    expect(plan?.reporting?.periodTypes).toEqual(["quarter", "half-year", "year"]);
+    expect(plan?.reporting?.recipientUnitId).toBe("phong-noi-vu");
+  });
+});
