@@ -213,7 +213,8 @@ export class Scorer {
   private reports = 0;
   private recordsAfterAsOf = 0;
   private reportsAfterAsOf = 0;
-  private manualIndex: Map<string, ManualScore> | undefined;
+  private manualIndex: Map<string, Map<string | null, ManualScore>> | undefined;
+  private prepared: readonly PreparedNode[] | undefined;
   private elapsedShare: number | undefined;
   /** Explanation texts of this run, shared between the units that get the same one. */
   private readonly texts = new TextCache();
@@ -431,42 +432,27 @@ export class Scorer {
   private manualEntry(nodeId: string, unitId: string | null): ManualScore | undefined {
     if (this.manualIndex === undefined) {
       this.manualIndex = new Map();
-      for (const m of this.options.manualScores ?? [])
-        this.manualIndex.set(manualKey(m.nodeId, m.unitId ?? null), m);
+      for (const m of this.options.manualScores ?? []) {
+        let byUnit = this.manualIndex.get(m.nodeId);
+        if (byUnit === undefined) {
+          byUnit = new Map();
+          this.manualIndex.set(m.nodeId, byUnit);
+        }
+        byUnit.set(m.unitId ?? null, m);
+      }
     }
-    return this.manualIndex.get(manualKey(nodeId, unitId));
+    return this.manualIndex.get(nodeId)?.get(unitId);
   }
 
-  /** How a leaf scores: the rule's outcome, without the words (shared by scores and forecasts). */
-  private leafOutcome(
-    node: SchemeNode,
-    metrics: Record<Metric, MetricValue>,
-    unitId: string | null,
-  ): LeafOutcome {
-    const rule = node.rule;
-    if (rule?.type === "manual") {
-      const entry = this.manualEntry(node.id, unitId);
-      const raw = entry?.appraised ?? entry?.selfAssessed ?? 0;
-      return { kind: "manual", entry, points: Math.min(node.maxPoints, Math.max(0, raw)) };
-    }
-    if (rule?.type !== "metric") return { kind: "no-rule" };
-    const m = metrics[rule.metric];
-    if (m.value === undefined) return { kind: "no-data", metric: m };
-    const sorted = sortedThresholds(rule.thresholds);
-    const value = m.value;
-    const threshold = sorted.find((t) => value >= t.atLeast - EPS) ?? null;
-    return {
-      kind: "metric",
-      metric: m,
-      threshold,
-      lowest: sorted.at(-1)?.atLeast ?? 0,
-      points: Math.min(node.maxPoints, threshold?.points ?? 0),
-    };
+  /** The scheme with each rule read once per scorer, so thousands of units reuse the work. */
+  private preparedScheme(): readonly PreparedNode[] {
+    this.prepared ??= prepare(this.options.scheme.nodes);
+    return this.prepared;
   }
 
   /** Points and maximum of a scheme's nodes, without explanations (for the forecast). */
   private totalsOnly(
-    nodes: readonly SchemeNode[],
+    nodes: readonly PreparedNode[],
     metrics: Record<Metric, MetricValue>,
     level: "unit" | "agency",
     unitId: string | null,
@@ -474,101 +460,123 @@ export class Scorer {
     let points = 0;
     let maxPoints = 0;
     let applicable = false;
-    for (const node of nodes) {
-      const scope = node.scope ?? "both";
-      if (scope !== "both" && scope !== level) continue;
-      if (node.children && node.children.length > 0) {
-        const c = this.totalsOnly(node.children, metrics, level, unitId);
+    for (const p of nodes) {
+      if (!(level === "unit" ? p.atUnit : p.atAgency)) continue;
+      if (p.children !== undefined) {
+        const c = this.totalsOnly(p.children, metrics, level, unitId);
         if (!c.applicable) continue;
         points += round(Math.min(c.maxPoints, c.points));
         maxPoints += c.maxPoints;
         applicable = true;
         continue;
       }
-      const o = this.leafOutcome(node, metrics, unitId);
-      if (o.kind !== "manual" && o.kind !== "metric") continue;
-      points += round(o.points);
-      maxPoints += node.maxPoints;
+      if (p.rule === "manual") points += round(this.manualPoints(p, unitId));
+      else if (p.metric !== undefined) {
+        const value = metrics[p.metric].value;
+        if (value === undefined) continue;
+        points += round(Math.min(p.node.maxPoints, thresholdFor(p, value)?.points ?? 0));
+      } else continue;
+      maxPoints += p.node.maxPoints;
       applicable = true;
     }
     return { points, maxPoints, applicable };
   }
 
+  /** A manual leaf's points: appraised, else self-assessed, else 0, kept within 0..maximum. */
+  private manualPoints(p: PreparedNode, unitId: string | null): number {
+    const entry = this.manualEntry(p.node.id, unitId);
+    const raw = entry?.appraised ?? entry?.selfAssessed ?? 0;
+    return Math.min(p.node.maxPoints, Math.max(0, raw));
+  }
+
   private evaluate(
-    nodes: readonly SchemeNode[],
+    nodes: readonly PreparedNode[],
     metrics: Record<Metric, MetricValue>,
     level: "unit" | "agency",
     unitId: string | null,
   ): NodeScore[] {
-    return nodes.map((node): NodeScore => {
-      const scope = node.scope ?? "both";
-      if (scope !== "both" && scope !== level) return notApplicable(node, NOT_AT_LEVEL[level]);
-      if (node.children && node.children.length > 0) {
-        const children = this.evaluate(node.children, metrics, level, unitId);
-        const applicable = children.filter((c) => c.applicable);
-        if (applicable.length === 0)
-          return {
-            ...notApplicable(node, NO_APPLICABLE_CHILD),
-            children,
-          };
-        const max = applicable.reduce((s, c) => s + c.maxPoints, 0);
-        const points = Math.min(
-          max,
-          applicable.reduce((s, c) => s + c.points, 0),
-        );
-        return {
-          nodeId: node.id,
-          title: node.title,
-          maxPoints: max,
-          points: round(points),
-          applicable: true,
-          explanation: this.sumExplanation(points, max),
-          children,
-        };
-      }
-      const o = this.leafOutcome(node, metrics, unitId);
-      if (o.kind === "manual") {
-        const { entry, points } = o;
-        const how =
-          entry?.appraised !== undefined
-            ? { vi: `điểm thẩm định ${fmt(entry.appraised)}`, en: `appraised ${fmt(entry.appraised)}` }
-            : entry?.selfAssessed !== undefined
-              ? {
-                  vi: `điểm tự chấm ${fmt(entry.selfAssessed)} (chưa thẩm định)`,
-                  en: `self-assessed ${fmt(entry.selfAssessed)} (not yet appraised)`,
-                }
-              : { vi: "chưa có điểm tự chấm", en: "no self-assessment entered" };
-        return {
-          nodeId: node.id,
-          title: node.title,
-          maxPoints: node.maxPoints,
-          points: round(points),
-          applicable: true,
-          explanation: {
-            rule: "manual",
-            ...(entry ? { manual: entry } : {}),
-            text: {
-              vi: `Chấm tay: ${how.vi} → ${fmt(points)} điểm.`,
-              en: `Entered by hand: ${how.en} → ${fmt(points)} ${pointWord(fmt(points))}.`,
-            },
-          },
-        };
-      }
-      if (o.kind === "no-rule") return notApplicable(node, NO_RULE);
-      const m = o.metric;
-      const label = METRICS[m.metric].label;
-      if (o.kind === "no-data") return notApplicable(node, noDataText(m.metric));
-      const { threshold, points } = o;
-      const text = this.metricText(node, label, m, threshold, o.lowest);
+    const out: NodeScore[] = [];
+    for (const p of nodes) out.push(this.evaluateNode(p, metrics, level, unitId));
+    return out;
+  }
+
+  private evaluateNode(
+    p: PreparedNode,
+    metrics: Record<Metric, MetricValue>,
+    level: "unit" | "agency",
+    unitId: string | null,
+  ): NodeScore {
+    const node = p.node;
+    if (!(level === "unit" ? p.atUnit : p.atAgency)) return notApplicable(node, NOT_AT_LEVEL[level]);
+    if (p.children !== undefined) {
+      const children = this.evaluate(p.children, metrics, level, unitId);
+      let max = 0;
+      let sum = 0;
+      let any = false;
+      for (const c of children)
+        if (c.applicable) {
+          any = true;
+          max += c.maxPoints;
+          sum += c.points;
+        }
+      if (!any) return { ...notApplicable(node, NO_APPLICABLE_CHILD), children };
+      const points = Math.min(max, sum);
+      return {
+        nodeId: node.id,
+        title: node.title,
+        maxPoints: max,
+        points: round(points),
+        applicable: true,
+        explanation: this.sumExplanation(points, max),
+        children,
+      };
+    }
+    if (p.rule === "manual") {
+      const entry = this.manualEntry(node.id, unitId);
+      const points = this.manualPoints(p, unitId);
+      const how =
+        entry?.appraised !== undefined
+          ? { vi: `điểm thẩm định ${fmt(entry.appraised)}`, en: `appraised ${fmt(entry.appraised)}` }
+          : entry?.selfAssessed !== undefined
+            ? {
+                vi: `điểm tự chấm ${fmt(entry.selfAssessed)} (chưa thẩm định)`,
+                en: `self-assessed ${fmt(entry.selfAssessed)} (not yet appraised)`,
+              }
+            : { vi: "chưa có điểm tự chấm", en: "no self-assessment entered" };
       return {
         nodeId: node.id,
         title: node.title,
         maxPoints: node.maxPoints,
         points: round(points),
         applicable: true,
-        explanation: { rule: "metric", metric: m, threshold, text },
+        explanation: {
+          rule: "manual",
+          ...(entry ? { manual: entry } : {}),
+          text: {
+            vi: `Chấm tay: ${how.vi} → ${fmt(points)} điểm.`,
+            en: `Entered by hand: ${how.en} → ${fmt(points)} ${pointWord(fmt(points))}.`,
+          },
+        },
       };
-    });
+    }
+    if (p.metric === undefined) return notApplicable(node, NO_RULE);
+    const m = metrics[p.metric];
+    if (m.value === undefined) return notApplicable(node, noDataText(p.metric));
+    const threshold = thresholdFor(p, m.value);
+    const points = Math.min(node.maxPoints, threshold?.points ?? 0);
+    return {
+      nodeId: node.id,
+      title: node.title,
+      maxPoints: node.maxPoints,
+      points: round(points),
+      applicable: true,
+      explanation: {
+        rule: "metric",
+        metric: m,
+        threshold,
+        text: this.metricText(node, METRICS[p.metric].label, m, threshold, p.lowest),
+      },
+    };
   }
 
   /**
@@ -629,12 +637,11 @@ export class Scorer {
     const elapsed = this.elapsed();
     const pace = elapsed > 0 && elapsed < 1 ? 1 / elapsed : 1;
     const { metrics, projected, evidence } = this.metricsFor(units, reporters, participants, due, pace);
-    const nodes = this.evaluate(this.options.scheme.nodes, metrics, level, unitId);
+    const scheme = this.preparedScheme();
+    const nodes = this.evaluate(scheme, metrics, level, unitId);
     const { points, maxPoints } = totals(nodes);
     const f =
-      projected === metrics
-        ? { points, maxPoints }
-        : this.totalsOnly(this.options.scheme.nodes, projected, level, unitId);
+      projected === metrics ? { points, maxPoints } : this.totalsOnly(scheme, projected, level, unitId);
     const fPoints = round(f.points);
     return {
       unitId,
@@ -830,22 +837,7 @@ interface DuePeriod {
   readonly dueMs: number;
 }
 
-/** What a leaf's rule gives, before it is put into words. */
-type LeafOutcome =
-  | { readonly kind: "manual"; readonly entry: ManualScore | undefined; readonly points: number }
-  | { readonly kind: "no-rule" }
-  | { readonly kind: "no-data"; readonly metric: MetricValue }
-  | {
-      readonly kind: "metric";
-      readonly metric: MetricValue;
-      readonly threshold: Threshold | null;
-      readonly lowest: number;
-      readonly points: number;
-    };
-
 type Threshold = { readonly atLeast: number; readonly points: number };
-
-const manualKey = (nodeId: string, unitId: string | null) => `${nodeId}\u0000${unitId ?? ""}`;
 
 /** An activity's completion in 0..1; an activity with a zero target is done once anything is recorded. */
 const completionOf = (target: number, achieved: number, records: number): number =>
@@ -889,11 +881,52 @@ function notApplicable(node: SchemeNode, text: LocalizedText): NodeScore {
 }
 
 function totals(nodes: readonly NodeScore[]): { points: number; maxPoints: number } {
-  const applicable = nodes.filter((n) => n.applicable);
-  return {
-    points: round(applicable.reduce((s, n) => s + n.points, 0)),
-    maxPoints: round(applicable.reduce((s, n) => s + n.maxPoints, 0)),
-  };
+  let points = 0;
+  let maxPoints = 0;
+  for (const n of nodes)
+    if (n.applicable) {
+      points += n.points;
+      maxPoints += n.maxPoints;
+    }
+  return { points: round(points), maxPoints: round(maxPoints) };
+}
+
+/** A scheme node with its rule read: level scope, metric, thresholds highest first. */
+interface PreparedNode {
+  readonly node: SchemeNode;
+  readonly atUnit: boolean;
+  readonly atAgency: boolean;
+  /** Present and non-empty for a parent node. */
+  readonly children: readonly PreparedNode[] | undefined;
+  readonly rule: "metric" | "manual" | "none";
+  readonly metric: Metric | undefined;
+  readonly thresholds: readonly Threshold[];
+  /** The lowest threshold (0 when there is none), for "below the lowest threshold". */
+  readonly lowest: number;
+}
+
+function prepare(nodes: readonly SchemeNode[]): PreparedNode[] {
+  return nodes.map((node): PreparedNode => {
+    const scope = node.scope ?? "both";
+    const rule = node.rule;
+    const thresholds = rule?.type === "metric" ? sortedThresholds(rule.thresholds) : [];
+    return {
+      node,
+      atUnit: scope === "both" || scope === "unit",
+      atAgency: scope === "both" || scope === "agency",
+      children: node.children && node.children.length > 0 ? prepare(node.children) : undefined,
+      rule: rule?.type === "metric" ? "metric" : rule?.type === "manual" ? "manual" : "none",
+      metric: rule?.type === "metric" ? rule.metric : undefined,
+      thresholds,
+      lowest: thresholds.at(-1)?.atLeast ?? 0,
+    };
+  });
+}
+
+/** The highest threshold a value reaches (within floating-point noise), or null. */
+function thresholdFor(p: PreparedNode, value: number): Threshold | null {
+  for (const t of p.thresholds) if (value >= t.atLeast - EPS) return t;
+  return null;
 }
 
 const round = (n: number, digits = 4) => {
