@@ -12,6 +12,7 @@ import {
   createTrackingContext,
   expectedReporterIds,
   type Metric,
+  MetricSchema,
   PAR_COMMUNICATION_PRESET,
   type Plan,
   type SchemeNode,
@@ -153,16 +154,8 @@ interface HandScores {
 const EPS = 1e-9;
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 const pct = (points: number, max: number) => (max === 0 ? 0 : Math.round((points / max) * 100 * 100) / 100);
-const METRIC_ORDER: readonly Metric[] = [
-  "plan-completion",
-  "activities-done",
-  "channel-diversity",
-  "content-coverage",
-  "unit-participation",
-  "reporting-rate",
-  "on-time-reporting-rate",
-  "budget-execution",
-];
+/** Metric positions in the numerator and denominator arrays (the core's order). */
+const METRIC_ORDER: readonly Metric[] = MetricSchema.options;
 
 /**
  * The scheme's points from metric values (numerator, denominator pairs by `METRIC_ORDER`), the
@@ -342,6 +335,7 @@ function handWrittenScores(
     reportsCounted += submitted;
     const isScored = acts.length > 0 || reporters[u] === 1 || tasked.has(unit.id);
     const participates = (unitRecords[u] as number) > 0 || (unitReports[u] as number) > 0 ? 1 : 0;
+    // in METRIC_ORDER (the agreement check below fails loudly if the core ever reorders it)
     num.set([
       completion,
       done,
