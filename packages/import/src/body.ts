@@ -544,29 +544,30 @@ export function readBody(
   walk(roots, undefined, undefined, true);
 
   // No funding sentence of its own: a unit's clause may still say where the money comes from
-  // ("Văn phòng Sở bố trí kinh phí … từ nguồn kinh phí tự chủ"); that unit then manages it.
+  // ("Văn phòng Sở bố trí kinh phí … từ nguồn kinh phí tự chủ"); that unit then manages it. One
+  // source per clause (its first such sentence), so ids stay those of the clauses.
   if (fundingNodes.length === 0)
-    for (const r of raw)
-      for (const sentence of [r.text, ...r.duties])
-        if (FUNDING_MENTION.test(fold(sentence))) {
-          const clauseUnitId = r.unitIds.length === 1 ? r.unitIds[0] : undefined;
-          fundingNodes.push({
-            id: r.id,
-            text: sentence,
-            line: r.line,
-            ...(clauseUnitId ? { clauseUnitId } : {}),
-          });
-          findings.push(
-            importFinding(
-              "import.funding-from-clause",
-              {
-                vi: `Dòng ${r.line}: kế hoạch không có mục kinh phí; nguồn kinh phí được lấy từ khoản trách nhiệm của "${r.unitsText}", cần kiểm tra lại.`,
-                en: `Line ${r.line}: the plan has no funding section; the funding source was read from the clause of "${r.unitsText}", check it.`,
-              },
-              { line: r.line, path: ["fundingSources", fundingNodes.length - 1] },
-            ),
-          );
-        }
+    for (const r of raw) {
+      const sentence = [r.text, ...r.duties].find((t) => FUNDING_MENTION.test(fold(t)));
+      if (sentence === undefined) continue;
+      const clauseUnitId = r.unitIds.length === 1 ? r.unitIds[0] : undefined;
+      fundingNodes.push({
+        id: r.id,
+        text: sentence,
+        line: r.line,
+        ...(clauseUnitId ? { clauseUnitId } : {}),
+      });
+      findings.push(
+        importFinding(
+          "import.funding-from-clause",
+          {
+            vi: `Dòng ${r.line}: kế hoạch không có mục kinh phí; nguồn kinh phí được lấy từ khoản trách nhiệm của "${r.unitsText}", cần kiểm tra lại.`,
+            en: `Line ${r.line}: the plan has no funding section; the funding source was read from the clause of "${r.unitsText}", check it.`,
+          },
+          { line: r.line, path: ["fundingSources", fundingNodes.length - 1] },
+        ),
+      );
+    }
 
   const responsibilities = [
     ...settleResponsibilities(raw, contentAreas, channels, findings),
