@@ -1,7 +1,9 @@
 /**
  * A real SMTP server on 127.0.0.1 (smtp-server), started inside the test, that parses every message
  * it accepts with mailparser and keeps it, so tests count what really arrived, by key. It can be
- * stopped and started again on the same port (an outage), and refuse chosen mailboxes with 550.
+ * stopped and started again on the same port (an outage), refuse chosen mailboxes with 550, and
+ * hold or refuse a message at DATA through a gate (to kill the sender at an exact point). The
+ * repository's end-to-end tests use it too.
  */
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -19,8 +21,15 @@ export interface ArrivedMail {
   readonly parsed: ParsedMail;
 }
 
+/** Decides, for the n-th DATA received (from 1), whether to accept it; may wait first. */
+export type Gate = (n: number, key: string) => Promise<"accept" | "refuse">;
+
 export class TestSmtpServer {
   readonly arrived: ArrivedMail[] = [];
+  /** DATA commands received, accepted or not. */
+  received = 0;
+  /** Asked before each message is accepted; "refuse" answers 451. */
+  gate: Gate = async () => "accept";
   /** Mailboxes answered with 550 at RCPT TO. */
   readonly refuse = new Set<string>();
   /** When set, RCPT TO for any mailbox is answered with this temporary code (e.g. 451). */
@@ -49,12 +58,16 @@ export class TestSmtpServer {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", () => {
+          const n = ++this.received;
           const raw = Buffer.concat(chunks).toString("utf8");
-          simpleParser(raw).then(
-            (parsed) => {
+          simpleParser(raw)
+            .then(async (parsed) => {
               const keyHeader = parsed.headers.get("x-cchc-idempotency-key");
+              const key = typeof keyHeader === "string" ? decodeURIComponent(keyHeader) : "";
+              if ((await this.gate(n, key)) === "refuse")
+                return callback(Object.assign(new Error("not accepted"), { responseCode: 451 }));
               this.arrived.push({
-                key: typeof keyHeader === "string" ? decodeURIComponent(keyHeader) : "",
+                key,
                 messageId: parsed.messageId ?? "",
                 subject: parsed.subject ?? "",
                 text: parsed.text ?? "",
@@ -65,9 +78,8 @@ export class TestSmtpServer {
                 parsed,
               });
               callback();
-            },
-            (err: Error) => callback(err),
-          );
+            })
+            .catch((err: Error) => callback(err));
         });
       },
     });
@@ -91,5 +103,12 @@ export class TestSmtpServer {
   /** Messages that arrived with this key. */
   byKey(key: string): ArrivedMail[] {
     return this.arrived.filter((m) => m.key === key);
+  }
+
+  /** How many times each key arrived. */
+  counts(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const a of this.arrived) m.set(a.key, (m.get(a.key) ?? 0) + 1);
+    return m;
   }
 }
