@@ -2,34 +2,22 @@
  * End to end: the BUILT `cchc` bin (packages/cli/dist/main.js) run as a child process, the way
  * people and scripts run it. The root `pnpm test` builds before vitest runs.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BinResult, requireBin, runCchc } from "./support/cchc.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const BIN = resolve(here, "../packages/cli/dist/main.js");
 const SEED = join(here, "fixtures/ke-hoach-tuyen-truyen-cchc-2018-bo-tttt.txt");
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let dir: string;
 
-function cchc(...args: string[]): Result {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", timeout: 30_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cchc = (...args: string[]): BinResult => runCchc(dir, args, 30_000);
 
 /** The error contract: exit 2, one line on stderr, nothing on stdout, no stack frame. */
-function expectOneLineError(r: Result): string {
+function expectOneLineError(r: BinResult): string {
   expect(r.code, r.stderr).toBe(2);
   expect(r.stdout).toBe("");
   const lines = r.stderr.split("\n");
@@ -42,7 +30,7 @@ function expectOneLineError(r: Result): string {
 }
 
 beforeAll(async () => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`pnpm build\` first`);
+  requireBin();
   dir = await mkdtemp(join(tmpdir(), "cchc-e2e-"));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));

@@ -3,29 +3,21 @@
  * independent tools — the DOCX unzipped (fflate) and parsed (fast-xml-parser), the PDF's text
  * extracted with PDF.js (unpdf), the XLSX read with SheetJS, the ICS parsed with ical.js.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { strFromU8, unzipSync } from "fflate";
 import ICAL from "ical.js";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-
-const here = dirname(fileURLToPath(import.meta.url));
-const BIN = resolve(here, "../packages/cli/dist/main.js");
+import { type BinResult, requireBin, runCchc } from "./support/cchc.js";
 
 let dir: string;
 
-function cchc(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cchc = (...args: string[]): BinResult => runCchc(dir, args);
 
 /** The texts of the w:t elements of a DOCX's main part, after checking every part is well-formed XML. */
 function docxTexts(bytes: Uint8Array): string[] {
@@ -53,7 +45,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`pnpm build\` first`);
+  requireBin();
   dir = await mkdtemp(join(tmpdir(), "cchc-export-e2e-"));
   const s = cchc("sample", "mic-2018");
   expect(s.code).toBe(0);

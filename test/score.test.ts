@@ -2,24 +2,15 @@
  * End to end: `cchc generate` then `cchc score` with the BUILT bin, exactly as a reviewer types
  * them: `generate --size small --seed 1 --out d && score d/plan.json --tracking d --json`.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const here = dirname(fileURLToPath(import.meta.url));
-const BIN = resolve(here, "../packages/cli/dist/main.js");
+import { type BinResult, requireBin, runCchc } from "./support/cchc.js";
 
 let dir: string;
 
-function cchc(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cchc = (...args: string[]): BinResult => runCchc(dir, args);
 
 interface Node {
   nodeId: string;
@@ -29,7 +20,7 @@ interface Node {
 const flat = (nodes: readonly Node[]): Node[] => nodes.flatMap((n) => [n, ...flat(n.children ?? [])]);
 
 beforeAll(async () => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`pnpm build\` first`);
+  requireBin();
   dir = await mkdtemp(join(tmpdir(), "cchc-e2e-score-"));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));

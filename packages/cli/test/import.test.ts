@@ -3,49 +3,33 @@
  * run it. The root `pnpm test` builds before vitest runs; without a build this file fails.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderPlanJson, samplePlan } from "@cchc/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, type BinResult, requireBin } from "./bin.js";
+import { expectOneLineError } from "./helpers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const BIN = resolve(here, "../dist/main.js");
 const FIXTURES = join(here, "fixtures");
 const SEED = "ke-hoach-tuyen-truyen-cchc-2018-bo-tttt.txt";
 const SEED_DOCX = "ke-hoach-tuyen-truyen-cchc-2018-bo-tttt.docx";
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 let dir: string;
 
-function cchc(...args: string[]): Result {
+function cchc(...args: string[]): BinResult {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", timeout: 60_000 });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function expectOneLineError(r: Result): string {
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe("");
-  const lines = r.stderr.split("\n");
-  expect(lines, r.stderr).toHaveLength(2);
-  expect(lines[0]).toMatch(/^cchc: \S.* \/ \S/);
-  expect(r.stderr).not.toMatch(/^\s*at /m);
-  return lines[0] ?? "";
 }
 
 /** The seed's plan as the CLI imports it: no id option, so the id is derived. */
 const seedPlan = () => ({ ...samplePlan("mic-2018"), id: "btttt-2018" });
 
 beforeAll(async () => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`pnpm build\` first`);
+  requireBin();
   dir = await mkdtemp(join(tmpdir(), "cchc-import-"));
   for (const f of [SEED, SEED_DOCX, "cut-off-after-section-1.txt", "ministry-decision-bnn-2021.txt"])
     await copyFile(join(FIXTURES, f), join(dir, f));
