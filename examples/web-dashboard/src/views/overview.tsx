@@ -8,7 +8,7 @@ import type { FormatRegistry } from "../exportFormats.js";
 import { formatDate, formatDateTime, formatNumber, formatPercent, lowerFirst } from "../format.js";
 import type { SessionUser } from "../session.js";
 import { ScoreExplained } from "./score.js";
-import { Bar, Downloads, Layout, Section, StateBadge, T } from "./ui.js";
+import { Bar, Downloads, Layout, Section, StateBadge, T, TableHead } from "./ui.js";
 
 export const OverviewPage: FC<{ user: SessionUser; data: Overview; formats: FormatRegistry }> = ({
   user,
@@ -118,31 +118,17 @@ export const OverviewPage: FC<{ user: SessionUser; data: Overview; formats: Form
         }
       >
         <table class="data" data-testid="ranking">
-          <thead>
-            <tr>
-              <th>
-                <T vi="Hạng" en="Rank" />
-              </th>
-              <th>
-                <T vi="Đơn vị" en="Unit" />
-              </th>
-              <th class="num">
-                <T vi="Điểm" en="Points" />
-              </th>
-              <th class="num">
-                <T vi="Tỷ lệ" en="Percent" />
-              </th>
-              <th>
-                <T vi="Hoàn thành kế hoạch" en="Plan completion" />
-              </th>
-              <th class="num">
-                <T vi="Hoạt động đạt" en="Activities done" />
-              </th>
-              <th>
-                <T vi="Báo cáo" en="Reports" />
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { vi: "Hạng", en: "Rank" },
+              { vi: "Đơn vị", en: "Unit" },
+              { vi: "Điểm", en: "Points", num: true },
+              { vi: "Tỷ lệ", en: "Percent", num: true },
+              { vi: "Hoàn thành kế hoạch", en: "Plan completion" },
+              { vi: "Hoạt động đạt", en: "Activities done", num: true },
+              { vi: "Báo cáo", en: "Reports" },
+            ]}
+          />
           <tbody>
             {score.units.map((u) => {
               const p = progress.get(u.unitId);

@@ -4,7 +4,7 @@ import type { FC } from "hono/jsx";
 import type { FormatRegistry } from "../exportFormats.js";
 import { formatDate } from "../format.js";
 import type { SessionUser } from "../session.js";
-import { Downloads, Layout, Section, T } from "./ui.js";
+import { Downloads, Layout, Section, T, TableHead } from "./ui.js";
 
 export const PlanPage: FC<{
   user: SessionUser;
@@ -135,25 +135,15 @@ export const CalendarPage: FC<{
         </p>
         {plan.reporting?.text && <p>{plan.reporting.text}</p>}
         <table class="data" data-testid="calendar">
-          <thead>
-            <tr>
-              <th>
-                <T vi="Kỳ báo cáo" en="Period" />
-              </th>
-              <th>
-                <T vi="Chốt số liệu từ" en="Data from" />
-              </th>
-              <th>
-                <T vi="Đến ngày" en="To" />
-              </th>
-              <th>
-                <T vi="Hạn nộp" en="Due" />
-              </th>
-              <th>
-                <T vi="Tình trạng" en="State" />
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { vi: "Kỳ báo cáo", en: "Period" },
+              { vi: "Chốt số liệu từ", en: "Data from" },
+              { vi: "Đến ngày", en: "To" },
+              { vi: "Hạn nộp", en: "Due" },
+              { vi: "Tình trạng", en: "State" },
+            ]}
+          />
           <tbody>
             {periods.map((p) => {
               const due = Date.parse(p.dueAt);

@@ -17,6 +17,21 @@ export const T: FC<{ vi: string; en: string }> = ({ vi, en }) => (
   </>
 );
 
+/** A table's header row: one bilingual heading per column; `num` right-aligns a numeric column. */
+export const TableHead: FC<{ columns: readonly { vi: string; en: string; num?: boolean }[] }> = ({
+  columns,
+}) => (
+  <thead>
+    <tr>
+      {columns.map((c) => (
+        <th class={c.num ? "num" : undefined}>
+          <T vi={c.vi} en={c.en} />
+        </th>
+      ))}
+    </tr>
+  </thead>
+);
+
 /** A `LocalizedText` rendered as `T`. */
 export const L: FC<{ text: LocalizedText }> = ({ text }) => <T vi={text.vi} en={text.en} />;
 

@@ -17,7 +17,7 @@ import {
 import type { FieldErrors } from "../forms.js";
 import type { SessionUser } from "../session.js";
 import { ScoreExplained } from "./score.js";
-import { Bar, Downloads, FieldError, L, Layout, Notice, Section, StateBadge, T } from "./ui.js";
+import { Bar, Downloads, FieldError, L, Layout, Notice, Section, StateBadge, T, TableHead } from "./ui.js";
 
 /** A form as last submitted: the typed values and the messages per field. */
 export interface FormState {
@@ -210,22 +210,14 @@ export const UnitPage: FC<UnitPageProps> = ({
             </p>
           )}
           <table class="data" data-testid="unit-reports">
-            <thead>
-              <tr>
-                <th>
-                  <T vi="Kỳ" en="Period" />
-                </th>
-                <th>
-                  <T vi="Hạn nộp" en="Due" />
-                </th>
-                <th>
-                  <T vi="Tình trạng" en="Status" />
-                </th>
-                <th>
-                  <T vi="Tải về" en="Download" />
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { vi: "Kỳ", en: "Period" },
+                { vi: "Hạn nộp", en: "Due" },
+                { vi: "Tình trạng", en: "Status" },
+                { vi: "Tải về", en: "Download" },
+              ]}
+            />
             <tbody>
               {status.map((c) => (
                 <tr data-period={c.period.id}>
@@ -259,31 +251,17 @@ export const UnitPage: FC<UnitPageProps> = ({
           </p>
         ) : (
           <table class="data" data-testid="activities">
-            <thead>
-              <tr>
-                <th>
-                  <T vi="Hoạt động" en="Activity" />
-                </th>
-                <th>
-                  <T vi="Hình thức" en="Channel" />
-                </th>
-                <th>
-                  <T vi="Thời gian" en="Window" />
-                </th>
-                <th class="num">
-                  <T vi="Chỉ tiêu" en="Target" />
-                </th>
-                <th class="num">
-                  <T vi="Đã đạt" en="Achieved" />
-                </th>
-                <th>
-                  <T vi="Tiến độ" en="Progress" />
-                </th>
-                <th class="num">
-                  <T vi="Kinh phí đã chi / kế hoạch" en="Spent / planned" />
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { vi: "Hoạt động", en: "Activity" },
+                { vi: "Hình thức", en: "Channel" },
+                { vi: "Thời gian", en: "Window" },
+                { vi: "Chỉ tiêu", en: "Target", num: true },
+                { vi: "Đã đạt", en: "Achieved", num: true },
+                { vi: "Tiến độ", en: "Progress" },
+                { vi: "Kinh phí đã chi / kế hoạch", en: "Spent / planned", num: true },
+              ]}
+            />
             <tbody>
               {ownActivities.map((p) => (
                 <tr data-activity={p.activity.id}>
@@ -442,28 +420,16 @@ export const UnitPage: FC<UnitPageProps> = ({
           </p>
         ) : (
           <table class="data" data-testid="records">
-            <thead>
-              <tr>
-                <th>
-                  <T vi="Ngày" en="Date" />
-                </th>
-                <th>
-                  <T vi="Hoạt động" en="Activity" />
-                </th>
-                <th class="num">
-                  <T vi="Kết quả" en="Output" />
-                </th>
-                <th class="num">
-                  <T vi="Người tham dự" en="Participants" />
-                </th>
-                <th class="num">
-                  <T vi="Kinh phí" en="Cost" />
-                </th>
-                <th>
-                  <T vi="Minh chứng, ghi chú" en="Evidence, note" />
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { vi: "Ngày", en: "Date" },
+                { vi: "Hoạt động", en: "Activity" },
+                { vi: "Kết quả", en: "Output", num: true },
+                { vi: "Người tham dự", en: "Participants", num: true },
+                { vi: "Kinh phí", en: "Cost", num: true },
+                { vi: "Minh chứng, ghi chú", en: "Evidence, note" },
+              ]}
+            />
             <tbody>
               {records.slice(0, 100).map((r) => (
                 <tr data-record={r.id}>
