@@ -103,6 +103,23 @@ function parseYamlText(text: string): { ok: true; value: unknown } | { ok: false
   }
 }
 
+/**
+ * Reads a file named on the command line (`shown` as typed, at `absolutePath`), or fails with one
+ * bilingual "cannot read" line naming why (not found, a directory, no permission…).
+ */
+export async function readInputFile(
+  io: CliIo,
+  shown: string,
+  absolutePath: string,
+): Promise<string | Buffer> {
+  try {
+    return await io.readFile(absolutePath);
+  } catch (err) {
+    const code = errorCode(err);
+    throw cannotRead(shown, (code && READ_ERRORS[code]) || { vi: errorMessage(err), en: errorMessage(err) });
+  }
+}
+
 /** The syntax a file name announces: `.json` or `.yaml`/`.yml`; `undefined` for anything else. */
 export function formatFromExtension(path: string): PlanFileFormat | undefined {
   const ext = extname(path).toLowerCase();
@@ -138,14 +155,7 @@ export async function loadDataFile(
   path: string,
 ): Promise<{ absolutePath: string; format: PlanFileFormat; value: unknown }> {
   const absolutePath = resolve(io.cwd, path);
-  let content: string | Buffer;
-  try {
-    content = await io.readFile(absolutePath);
-  } catch (err) {
-    const code = errorCode(err);
-    throw cannotRead(path, (code && READ_ERRORS[code]) || { vi: errorMessage(err), en: errorMessage(err) });
-  }
-
+  const content = await readInputFile(io, path, absolutePath);
   const text = decodeText(content);
   if (text === undefined) {
     throw cannotRead(path, { vi: "không phải tệp văn bản UTF-8", en: "not a UTF-8 text file" });

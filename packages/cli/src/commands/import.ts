@@ -9,34 +9,14 @@ import { extname, resolve } from "node:path";
 import { formatPath, renderPlanJson } from "@cchc/core";
 import { type ImportResult, importPlanBytes } from "@cchc/import";
 import { parseCommandArgs } from "../args.js";
-import { type Bilingual, CliError, helpHint, oneLine, quote } from "../errors.js";
+import { CliError, helpHint, oneLine, quote } from "../errors.js";
 import { findingLine, summaryLine } from "../findings.js";
 import { type CliIo, EXIT } from "../io.js";
-
-const READ_ERRORS: Record<string, Bilingual> = {
-  ENOENT: { vi: "không tìm thấy tệp", en: "file not found" },
-  ENOTDIR: { vi: "không tìm thấy tệp", en: "file not found" },
-  EISDIR: { vi: "đây là thư mục, không phải tệp", en: "it is a directory, not a file" },
-  EACCES: { vi: "không có quyền đọc", en: "permission denied" },
-  EPERM: { vi: "không có quyền đọc", en: "permission denied" },
-  ERR_FS_FILE_TOO_LARGE: { vi: "tệp quá lớn", en: "file too large" },
-};
+import { readInputFile } from "../loadPlanFile.js";
 
 async function readBytes(io: CliIo, shown: string, absolutePath: string): Promise<Uint8Array> {
-  try {
-    const content = await io.readFile(absolutePath);
-    return typeof content === "string" ? new TextEncoder().encode(content) : new Uint8Array(content);
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    const why = (typeof code === "string" && READ_ERRORS[code]) || {
-      vi: oneLine(err instanceof Error ? err.message : String(err)),
-      en: oneLine(err instanceof Error ? err.message : String(err)),
-    };
-    throw new CliError({
-      vi: `không đọc được tệp ${oneLine(shown)}: ${why.vi}`,
-      en: `cannot read ${oneLine(shown)}: ${why.en}`,
-    });
-  }
+  const content = await readInputFile(io, shown, absolutePath);
+  return typeof content === "string" ? new TextEncoder().encode(content) : new Uint8Array(content);
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
