@@ -154,6 +154,11 @@ interface HandScores {
 const EPS = 1e-9;
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 const pct = (points: number, max: number) => (max === 0 ? 0 : Math.round((points / max) * 100 * 100) / 100);
+/**
+ * Metrics whose agency value is the sum of the units' numerators and denominators (completion,
+ * done, reporting, on time, budget); channels, content and participation are counted apart.
+ */
+const SUMMED_METRICS = [0, 1, 5, 6, 7] as const;
 /** Metric positions in the numerator and denominator arrays (the core's order). */
 const METRIC_ORDER: readonly Metric[] = MetricSchema.options;
 
@@ -347,7 +352,7 @@ function handWrittenScores(
       cost[u] as number,
     ]);
     den.set([acts.length, acts.length, channels.size, contents.size, 1, due, due, plannedCost[u] as number]);
-    for (const m of [0, 1, 5, 6, 7]) {
+    for (const m of SUMMED_METRICS) {
       agencyNum[m] = (agencyNum[m] as number) + (num[m] as number);
       agencyDen[m] = (agencyDen[m] as number) + (den[m] as number);
     }

@@ -470,7 +470,7 @@ export class Scorer {
         applicable = true;
         continue;
       }
-      if (p.rule === "manual") points += round(this.manualPoints(p, unitId));
+      if (p.rule === "manual") points += round(manualPoints(p.node, this.manualEntry(p.node.id, unitId)));
       else if (p.metric !== undefined) {
         const value = metrics[p.metric].value;
         if (value === undefined) continue;
@@ -480,13 +480,6 @@ export class Scorer {
       applicable = true;
     }
     return { points, maxPoints, applicable };
-  }
-
-  /** A manual leaf's points: appraised, else self-assessed, else 0, kept within 0..maximum. */
-  private manualPoints(p: PreparedNode, unitId: string | null): number {
-    const entry = this.manualEntry(p.node.id, unitId);
-    const raw = entry?.appraised ?? entry?.selfAssessed ?? 0;
-    return Math.min(p.node.maxPoints, Math.max(0, raw));
   }
 
   private evaluate(
@@ -533,7 +526,7 @@ export class Scorer {
     }
     if (p.rule === "manual") {
       const entry = this.manualEntry(node.id, unitId);
-      const points = this.manualPoints(p, unitId);
+      const points = manualPoints(node, entry);
       const how =
         entry?.appraised !== undefined
           ? { vi: `điểm thẩm định ${fmt(entry.appraised)}`, en: `appraised ${fmt(entry.appraised)}` }
@@ -543,40 +536,26 @@ export class Scorer {
                 en: `self-assessed ${fmt(entry.selfAssessed)} (not yet appraised)`,
               }
             : { vi: "chưa có điểm tự chấm", en: "no self-assessment entered" };
-      return {
-        nodeId: node.id,
-        title: node.title,
-        maxPoints: node.maxPoints,
-        points: round(points),
-        applicable: true,
-        explanation: {
-          rule: "manual",
-          ...(entry ? { manual: entry } : {}),
-          text: {
-            vi: `Chấm tay: ${how.vi} → ${fmt(points)} điểm.`,
-            en: `Entered by hand: ${how.en} → ${fmt(points)} ${pointWord(fmt(points))}.`,
-          },
+      return leafScore(node, points, {
+        rule: "manual",
+        ...(entry ? { manual: entry } : {}),
+        text: {
+          vi: `Chấm tay: ${how.vi} → ${fmt(points)} điểm.`,
+          en: `Entered by hand: ${how.en} → ${fmt(points)} ${pointWord(fmt(points))}.`,
         },
-      };
+      });
     }
     if (p.metric === undefined) return notApplicable(node, NO_RULE);
     const m = metrics[p.metric];
     if (m.value === undefined) return notApplicable(node, noDataText(p.metric));
     const threshold = thresholdFor(p, m.value);
     const points = Math.min(node.maxPoints, threshold?.points ?? 0);
-    return {
-      nodeId: node.id,
-      title: node.title,
-      maxPoints: node.maxPoints,
-      points: round(points),
-      applicable: true,
-      explanation: {
-        rule: "metric",
-        metric: m,
-        threshold,
-        text: this.metricText(node, METRICS[p.metric].label, m, threshold, p.lowest),
-      },
-    };
+    return leafScore(node, points, {
+      rule: "metric",
+      metric: m,
+      threshold,
+      text: this.metricText(node, METRICS[p.metric].label, m, threshold, p.lowest),
+    });
   }
 
   /**
@@ -921,6 +900,24 @@ function prepare(nodes: readonly SchemeNode[]): PreparedNode[] {
       lowest: thresholds.at(-1)?.atLeast ?? 0,
     };
   });
+}
+
+/** A manual leaf's points: appraised, else self-assessed, else 0, kept within 0..maximum. */
+function manualPoints(node: SchemeNode, entry: ManualScore | undefined): number {
+  const raw = entry?.appraised ?? entry?.selfAssessed ?? 0;
+  return Math.min(node.maxPoints, Math.max(0, raw));
+}
+
+/** The score of a leaf that counts: its points (rounded) out of its maximum, and why. */
+function leafScore(node: SchemeNode, points: number, explanation: Explanation): NodeScore {
+  return {
+    nodeId: node.id,
+    title: node.title,
+    maxPoints: node.maxPoints,
+    points: round(points),
+    applicable: true,
+    explanation,
+  };
 }
 
 /** The highest threshold a value reaches (within floating-point noise), or null. */
