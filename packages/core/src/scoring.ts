@@ -3,16 +3,25 @@
  * through in one pass), then a scheme evaluated per unit and for the agency, every point with its
  * reason, units ranked, and a year-end forecast at the current pace.
  */
+import { ActivityTallies } from "./activityTallies.js";
 import type { ReportingPeriod } from "./calendar.js";
+import { IdTable } from "./idTable.js";
 import type { Plan, Unit } from "./plan.js";
 import { leadUnitIds } from "./rules.js";
 import {
-  type ManualScore,
-  METRICS,
-  type Metric,
-  type SchemeNode,
-  type ScoringScheme,
-} from "./scoringScheme.js";
+  manualText,
+  metricText,
+  NO_APPLICABLE_CHILD,
+  NO_RULE,
+  NOT_AT_LEVEL,
+  noDataText,
+  round,
+  sumText,
+  type TextFrame,
+  type Threshold,
+  textFrames,
+} from "./scoreTexts.js";
+import type { ManualScore, Metric, SchemeNode, ScoringScheme } from "./scoringScheme.js";
 import type { LocalizedText } from "./text.js";
 import type { Activity, ActualRecord, UnitReport } from "./tracking.js";
 import { createTrackingContext, type TrackingContext } from "./trackingChecks.js";
@@ -120,27 +129,17 @@ export interface ScoreOptions {
   readonly explainLimit?: number;
 }
 
-interface ActivityState {
-  readonly activity: Activity;
-  readonly unit: UnitState;
-  /** Index of its channel and content areas in the scorer's id tables (counted without hashing). */
-  readonly channel: number;
-  readonly contents: readonly number[];
-  /** The target quantity, copied so scoring never reaches back into the activity object. */
-  readonly target: number;
-  achieved: number;
-  records: number;
-}
-
 interface UnitState {
   readonly unit: Unit;
-  readonly activities: ActivityState[];
+  /** Its number: its row in the scorer's report table. */
+  readonly index: number;
+  /** Numbers of its activities (their slots in the scorer's tallies). */
+  readonly activities: number[];
+  /** Records and money of the unit's activities, summed from them when a result is built. */
   recordCount: number;
   readonly sampleRecordIds: string[];
   cost: number;
   plannedCost: number;
-  /** period id → earliest submission instant (ms). */
-  readonly reports: Map<string, { at: number; id: string }>;
 }
 
 /**
@@ -203,33 +202,56 @@ function ratio(metric: Metric, numerator: number, denominator: number): MetricVa
  */
 export class Scorer {
   private readonly units = new Map<string, UnitState>();
-  private readonly activities = new Map<string, ActivityState>();
+  /** Activity id → its number: the index of its state and of its tallies. */
+  private readonly activityIndex = new Map<string, number>();
+  /** The activities added, by number. */
+  private readonly activities: Activity[] = [];
+  /** Unit states by number. */
+  private readonly unitStates: UnitState[] = [];
+  private readonly tallies = new ActivityTallies();
   private readonly limit: number;
   private readonly asOfMs: number;
   private readonly asOfDate: string;
   readonly asOf: string;
   private readonly periods: readonly ReportingPeriod[];
-  private records = 0;
   private reports = 0;
+  /** Period id → its column in `firstReportAt`. */
+  private readonly periodIndex: ReadonlyMap<string, number>;
+  /**
+   * Earliest submission instant (ms) per unit and period, unit by unit (+∞: none): a flat table,
+   * since units and periods are known when the scorer is made.
+   */
+  private readonly firstReportAt: Float64Array;
+  /** 1 for a unit that submitted any report (it takes part). */
+  private readonly reported: Uint8Array;
+  /** 1 for the units that must report, and for those given a task; read from the plan once. */
+  private reporterFlags: Uint8Array | undefined;
+  private taskedFlags: Uint8Array | undefined;
   private recordsAfterAsOf = 0;
   private reportsAfterAsOf = 0;
   private manualIndex: Map<string, Map<string | null, ManualScore>> | undefined;
   private prepared: readonly PreparedNode[] | undefined;
   private elapsedShare: number | undefined;
-  /** Explanation texts of this run, shared between the units that get the same one. */
-  private readonly texts = new TextCache();
+  /** "Sum of sub-criteria" explanations by points and maximum, shared between units. */
+  private readonly sums = new PairCache<Explanation>();
+  /** Metric values of small counts, by metric, then numerator × limit + denominator. */
+  private readonly metricValues = new Map<Metric, Map<number, MetricValue>>();
+  /** Node scores made once and shared by every unit they fit (see `evaluateNode`). */
+  private readonly sharedScores = new Set<NodeScore>();
   /** Channel and content area ids seen, indexed so units' sets are counted in a scratch array. */
   private readonly channelIds = new IdTable();
   private readonly contentIds = new IdTable();
-  /** The lookups tracking checks use; exposed so a caller checks and scores with one context. */
-  readonly context: TrackingContext;
+  private readonly trackingContext: TrackingContext;
+  /** Whether `context` was read: from then on, added activities are copied into it. */
+  private contextShared = false;
 
   constructor(
     readonly plan: Plan,
     readonly options: ScoreOptions,
   ) {
-    this.context = createTrackingContext(plan);
-    this.periods = [...this.context.periods.values()];
+    keepScorerShapes();
+    this.trackingContext = createTrackingContext(plan);
+    this.periods = [...this.trackingContext.periods.values()];
     // By default, score the whole year: up to the last deadline, or the year's last day.
     const ends = [`${plan.year}-12-31T16:59:59.999Z`, ...this.periods.map((p) => p.dueAt)].sort();
     const lastDue = ends[ends.length - 1] as string;
@@ -237,35 +259,60 @@ export class Scorer {
     this.asOfMs = Date.parse(this.asOf);
     this.asOfDate = vietnamDateOf(this.asOf);
     this.limit = options.explainLimit ?? 20;
-    for (const unit of plan.units)
-      this.units.set(unit.id, {
+    for (const unit of plan.units) {
+      const state: UnitState = {
         unit,
+        // a repeated id (which validation rejects) replaces the first in place, as a map would
+        index: this.units.get(unit.id)?.index ?? this.units.size,
         activities: [],
         recordCount: 0,
         sampleRecordIds: [],
         cost: 0,
         plannedCost: 0,
-        reports: new Map(),
-      });
+      };
+      this.units.set(unit.id, state);
+      this.unitStates[state.index] = state;
+    }
+    this.periodIndex = new Map(this.periods.map((p, i) => [p.id, i] as const));
+    this.firstReportAt = new Float64Array(this.units.size * this.periods.length).fill(
+      Number.POSITIVE_INFINITY,
+    );
+    this.reported = new Uint8Array(this.units.size);
+  }
+
+  /**
+   * The lookups tracking checks use, exposed so a caller checks and scores with one context: it
+   * knows every activity added here. A scorer nobody checks through never copies them.
+   */
+  get context(): TrackingContext {
+    if (!this.contextShared) {
+      this.contextShared = true;
+      for (const a of this.activities) this.shareActivity(a.id, a);
+    }
+    return this.trackingContext;
+  }
+
+  private shareActivity(id: string, activity: Activity): void {
+    const known = this.trackingContext.activities;
+    if (!known.has(id)) known.set(id, activity);
   }
 
   /** Adds a checked activity (see `checkActivity`). */
   addActivity(activity: Activity): void {
     const unit = this.units.get(activity.unitId);
-    if (!unit || this.activities.has(activity.id)) return;
-    const state: ActivityState = {
-      activity,
-      unit,
-      channel: this.channelIds.indexOf(activity.channelId),
-      contents: activity.contentAreaIds.map((id) => this.contentIds.indexOf(id)),
-      target: activity.target.value,
-      achieved: 0,
-      records: 0,
-    };
-    this.activities.set(activity.id, state);
-    unit.activities.push(state);
-    unit.plannedCost += activity.plannedCostVnd ?? 0;
-    if (!this.context.activities.has(activity.id)) this.context.activities.set(activity.id, activity);
+    if (!unit || this.activityIndex.has(activity.id)) return;
+    const index = this.tallies.add(
+      unit.index,
+      activity.target.value,
+      activity.plannedCostVnd ?? 0,
+      this.channelIds.indexOf(activity.channelId),
+      unit.sampleRecordIds.length < this.limit,
+    );
+    for (const id of activity.contentAreaIds) this.tallies.addContent(this.contentIds.indexOf(id));
+    this.activityIndex.set(activity.id, index);
+    this.activities.push(activity);
+    unit.activities.push(index);
+    if (this.contextShared) this.shareActivity(activity.id, activity);
   }
 
   /**
@@ -273,21 +320,45 @@ export class Scorer {
    * after the as-of date are counted apart and ignored.
    */
   addRecord(record: ActualRecord): void {
-    const state = this.activities.get(record.activityId);
+    const i = this.activityIndex.get(record.activityId);
     // A checked record belongs to its activity's unit (`checkRecord` rejects any other), so the
-    // unit is taken from the activity: the hot loop never reads the record's own unit id.
-    if (!state) return;
+    // unit is taken from the activity: the hot loop never reads the record's own unit id, and
+    // touches only the activity's tallies (the unit's are summed from them in `result()`).
+    if (i === undefined) return;
     if (record.date > this.asOfDate) {
       this.recordsAfterAsOf++;
       return;
     }
-    this.records++;
-    state.achieved += record.output;
-    state.records++;
-    const unit = state.unit;
-    unit.recordCount++;
-    unit.cost += record.costVnd ?? 0;
-    if (unit.sampleRecordIds.length < this.limit) unit.sampleRecordIds.push(record.id);
+    if (this.tallies.count(i, record.output, record.costVnd ?? 0))
+      this.sample(this.unitStates[this.tallies.unit[i] as number] as UnitState, record.id);
+  }
+
+  /** Keeps a record id as a sample of its unit; once the unit has enough, its activities stop. */
+  private sample(unit: UnitState, id: string): void {
+    unit.sampleRecordIds.push(id);
+    if (unit.sampleRecordIds.length >= this.limit)
+      for (const a of unit.activities) this.tallies.stopSampling(a);
+  }
+
+  /** The units' record counts, money spent and planned, summed from their activities; the records counted. */
+  private tally(): number {
+    const t = this.tallies;
+    let records = 0;
+    for (const u of this.units.values()) {
+      let count = 0;
+      let cost = 0;
+      let planned = 0;
+      for (const a of u.activities) {
+        count += t.records[a] as number;
+        cost += t.cost[a] as number;
+        planned += t.plannedCost[a] as number;
+      }
+      u.recordCount = count;
+      u.cost = cost;
+      u.plannedCost = planned;
+      records += count;
+    }
+    return records;
   }
 
   /**
@@ -303,16 +374,29 @@ export class Scorer {
       return;
     }
     this.reports++;
-    const prev = unit.reports.get(report.periodId);
-    if (!prev || at < prev.at) unit.reports.set(report.periodId, { at, id: report.id });
+    this.reported[unit.index] = 1;
+    const period = this.periodIndex.get(report.periodId);
+    if (period === undefined) return;
+    const slot = unit.index * this.periods.length + period;
+    if (at < (this.firstReportAt[slot] as number)) this.firstReportAt[slot] = at;
+  }
+
+  /** 1 for each of these units, by unit number (ids not in the plan are left out). */
+  private unitFlags(ids: readonly string[]): Uint8Array {
+    const flags = new Uint8Array(this.units.size);
+    for (const id of ids) {
+      const u = this.units.get(id);
+      if (u !== undefined) flags[u.index] = 1;
+    }
+    return flags;
   }
 
   /** Periods whose deadline has passed at the as-of instant, with the deadline parsed once. */
   private duePeriods(): DuePeriod[] {
     const due: DuePeriod[] = [];
-    for (const p of this.periods) {
+    for (const [index, p] of this.periods.entries()) {
       const dueMs = Date.parse(p.dueAt);
-      if (dueMs <= this.asOfMs) due.push({ id: p.id, dueMs });
+      if (dueMs <= this.asOfMs) due.push({ id: p.id, index, dueMs });
     }
     return due;
   }
@@ -324,7 +408,7 @@ export class Scorer {
    */
   private metricsFor(
     units: readonly UnitState[],
-    reporters: ReadonlySet<string>,
+    reporters: Uint8Array,
     participantsExpected: readonly UnitState[],
     due: readonly DuePeriod[],
     pace: number,
@@ -337,6 +421,7 @@ export class Scorer {
     let cost = 0;
     let plannedCost = 0;
     let recordCount = 0;
+    const tallies = this.tallies;
     const channels = this.channelIds.marks();
     const contents = this.contentIds.marks();
     const activitiesDone: string[] = [];
@@ -346,26 +431,28 @@ export class Scorer {
       recordCount += u.recordCount;
       cost += u.cost;
       plannedCost += u.plannedCost;
-      if (sample.length < this.limit)
-        for (const id of u.sampleRecordIds) {
-          if (sample.length >= this.limit) break;
-          sample.push(id);
-        }
-      for (const s of u.activities) {
+      for (let i = 0; i < u.sampleRecordIds.length && sample.length < this.limit; i++)
+        sample.push(u.sampleRecordIds[i] as string);
+      for (const a of u.activities) {
         planned++;
-        const target = s.target;
-        const r = completionOf(target, s.achieved, s.records);
-        const pr = pace === 1 ? r : completionOf(target, s.achieved * pace, s.records);
+        const target = tallies.target[a] as number;
+        const achieved = tallies.achieved[a] as number;
+        const records = tallies.records[a] as number;
+        const r = completionOf(target, achieved, records);
+        const pr = pace === 1 ? r : completionOf(target, achieved * pace, records);
         completion += r;
         projectedCompletion += pr;
         if (pr >= 1 - EPS) projectedDone++;
         if (r >= 1 - EPS) {
           done++;
-          if (activitiesDone.length < this.limit) activitiesDone.push(s.activity.id);
-        } else if (activitiesBehind.length < this.limit) activitiesBehind.push(s.activity.id);
-        const used = s.records > 0;
-        channels.mark(s.channel, used);
-        for (const c of s.contents) contents.mark(c, used);
+          if (activitiesDone.length < this.limit) activitiesDone.push((this.activities[a] as Activity).id);
+        } else if (activitiesBehind.length < this.limit)
+          activitiesBehind.push((this.activities[a] as Activity).id);
+        const used = records > 0;
+        channels.mark(tallies.channel[a] as number, used);
+        const end = tallies.contentStart[a + 1] as number;
+        for (let c = tallies.contentStart[a] as number; c < end; c++)
+          contents.mark(tallies.contents[c] as number, used);
       }
     }
     const channelCounts = channels.done();
@@ -376,42 +463,49 @@ export class Scorer {
     const reportsOnTime: string[] = [];
     const reportsLate: string[] = [];
     const reportsMissing: string[] = [];
+    const periodCount = this.periods.length;
     for (const u of units) {
-      if (!reporters.has(u.unit.id)) continue;
+      if (reporters[u.index] !== 1) continue;
+      const row = u.index * periodCount;
       for (const p of due) {
         reportsDue++;
-        const r = u.reports.get(p.id);
-        if (!r) {
+        const at = this.firstReportAt[row + p.index] as number;
+        if (at === Number.POSITIVE_INFINITY) {
           if (reportsMissing.length < this.limit) reportsMissing.push(`${u.unit.id}/${p.id}`);
           continue;
         }
         submitted++;
-        if (r.at <= p.dueMs) {
+        if (at <= p.dueMs) {
           onTime++;
           if (reportsOnTime.length < this.limit) reportsOnTime.push(`${u.unit.id}/${p.id}`);
         } else if (reportsLate.length < this.limit) reportsLate.push(`${u.unit.id}/${p.id}`);
       }
     }
     let participating = 0;
-    for (const u of participantsExpected) if (u.recordCount > 0 || u.reports.size > 0) participating++;
+    for (const u of participantsExpected)
+      if (u.recordCount > 0 || this.reported[u.index] === 1) participating++;
     const metrics: Record<Metric, MetricValue> = {
-      "plan-completion": ratio("plan-completion", completion, planned),
-      "activities-done": ratio("activities-done", done, planned),
-      "channel-diversity": ratio("channel-diversity", channelCounts.used, channelCounts.planned),
-      "content-coverage": ratio("content-coverage", contentCounts.used, contentCounts.planned),
-      "unit-participation": ratio("unit-participation", participating, participantsExpected.length),
-      "reporting-rate": ratio("reporting-rate", submitted, reportsDue),
-      "on-time-reporting-rate": ratio("on-time-reporting-rate", onTime, reportsDue),
-      "budget-execution": ratio("budget-execution", cost, plannedCost),
+      "plan-completion": this.metricValue("plan-completion", completion, planned),
+      "activities-done": this.metricValue("activities-done", done, planned),
+      "channel-diversity": this.metricValue("channel-diversity", channelCounts.used, channelCounts.planned),
+      "content-coverage": this.metricValue("content-coverage", contentCounts.used, contentCounts.planned),
+      "unit-participation": this.metricValue(
+        "unit-participation",
+        participating,
+        participantsExpected.length,
+      ),
+      "reporting-rate": this.metricValue("reporting-rate", submitted, reportsDue),
+      "on-time-reporting-rate": this.metricValue("on-time-reporting-rate", onTime, reportsDue),
+      "budget-execution": this.metricValue("budget-execution", cost, plannedCost),
     };
     const projected: Record<Metric, MetricValue> =
       pace === 1
         ? metrics
         : {
             ...metrics,
-            "plan-completion": ratio("plan-completion", projectedCompletion, planned),
-            "activities-done": ratio("activities-done", projectedDone, planned),
-            "budget-execution": ratio("budget-execution", cost * pace, plannedCost),
+            "plan-completion": this.metricValue("plan-completion", projectedCompletion, planned),
+            "activities-done": this.metricValue("activities-done", projectedDone, planned),
+            "budget-execution": this.metricValue("budget-execution", cost * pace, plannedCost),
           };
     return {
       metrics,
@@ -426,6 +520,24 @@ export class Scorer {
         reportsMissing,
       },
     };
+  }
+
+  /**
+   * A metric's value. Most values of a national run are small counts (3 of 4 reports, 2 of 2
+   * channels) that thousands of units share, so those are made once per scorer and shared, and
+   * with them the leaf scores built on them (see `evaluateNode`).
+   */
+  private metricValue(metric: Metric, numerator: number, denominator: number): MetricValue {
+    if (!(isSharedCount(numerator) && isSharedCount(denominator)))
+      return ratio(metric, numerator, denominator);
+    const byPair = child(this.metricValues, metric);
+    const key = numerator * SHARED_COUNT_LIMIT + denominator;
+    let value = byPair.get(key);
+    if (value === undefined) {
+      value = ratio(metric, numerator, denominator);
+      byPair.set(key, value);
+    }
+    return value;
   }
 
   /** The last manual entry per node and unit (an appended correction replaces the earlier one). */
@@ -493,6 +605,11 @@ export class Scorer {
     return out;
   }
 
+  /**
+   * A node's score. Scores that depend only on shared inputs (a shared metric value, the same
+   * manual entry, children that are all shared) are made once per node and shared between units:
+   * a national run then builds new objects only for what is unique to a unit.
+   */
   private evaluateNode(
     p: PreparedNode,
     metrics: Record<Metric, MetricValue>,
@@ -500,113 +617,94 @@ export class Scorer {
     unitId: string | null,
   ): NodeScore {
     const node = p.node;
-    if (!(level === "unit" ? p.atUnit : p.atAgency)) return notApplicable(node, NOT_AT_LEVEL[level]);
+    if (!(level === "unit" ? p.atUnit : p.atAgency))
+      return this.share(notApplicable(node, NOT_AT_LEVEL[level]));
     if (p.children !== undefined) {
-      const children = this.evaluate(p.children, metrics, level, unitId);
-      let max = 0;
-      let sum = 0;
-      let any = false;
-      for (const c of children)
-        if (c.applicable) {
-          any = true;
-          max += c.maxPoints;
-          sum += c.points;
-        }
-      if (!any) return { ...notApplicable(node, NO_APPLICABLE_CHILD), children };
-      const points = Math.min(max, sum);
-      return {
-        nodeId: node.id,
-        title: node.title,
-        maxPoints: max,
-        points: round(points),
-        applicable: true,
-        explanation: this.sumExplanation(points, max),
-        children,
-      };
+      const children = p.scratch;
+      let allShared = true;
+      for (let i = 0; i < p.children.length; i++) {
+        const c = this.evaluateNode(p.children[i] as PreparedNode, metrics, level, unitId);
+        children[i] = c;
+        if (!this.sharedScores.has(c)) allShared = false;
+      }
+      if (!allShared) return this.parentScore(node, children.slice());
+      let byChild = p.shared;
+      for (let i = 0; i < children.length - 1; i++)
+        byChild = child(byChild as Map<unknown, Map<unknown, unknown>>, children[i]);
+      const last = children[children.length - 1];
+      let score = byChild.get(last) as NodeScore | undefined;
+      if (score === undefined) {
+        score = this.share(this.parentScore(node, children.slice()));
+        byChild.set(last, score);
+      }
+      return score;
     }
     if (p.rule === "manual") {
       const entry = this.manualEntry(node.id, unitId);
-      const points = manualPoints(node, entry);
-      const how =
-        entry?.appraised !== undefined
-          ? { vi: `điểm thẩm định ${fmt(entry.appraised)}`, en: `appraised ${fmt(entry.appraised)}` }
-          : entry?.selfAssessed !== undefined
-            ? {
-                vi: `điểm tự chấm ${fmt(entry.selfAssessed)} (chưa thẩm định)`,
-                en: `self-assessed ${fmt(entry.selfAssessed)} (not yet appraised)`,
-              }
-            : { vi: "chưa có điểm tự chấm", en: "no self-assessment entered" };
-      return leafScore(node, points, {
-        rule: "manual",
-        ...(entry ? { manual: entry } : {}),
-        text: {
-          vi: `Chấm tay: ${how.vi} → ${fmt(points)} điểm.`,
-          en: `Entered by hand: ${how.en} → ${fmt(points)} ${pointWord(fmt(points))}.`,
-        },
-      });
-    }
-    if (p.metric === undefined) return notApplicable(node, NO_RULE);
-    const m = metrics[p.metric];
-    if (m.value === undefined) return notApplicable(node, noDataText(p.metric));
-    const threshold = thresholdFor(p, m.value);
-    const points = Math.min(node.maxPoints, threshold?.points ?? 0);
-    return leafScore(node, points, {
-      rule: "metric",
-      metric: m,
-      threshold,
-      text: this.metricText(node, METRICS[p.metric].label, m, threshold, p.lowest),
-    });
-  }
-
-  /**
-   * Why a metric leaf got its points. Thousands of units share the same fractions, so each text is
-   * built once per score run and shared: a national sheet holds far fewer distinct strings.
-   */
-  private metricText(
-    node: SchemeNode,
-    label: LocalizedText,
-    m: MetricValue,
-    threshold: Threshold | null,
-    lowest: number,
-  ): LocalizedText {
-    const make = () => {
-      const ratioText = `${fmt(m.numerator)}/${fmt(m.denominator)} = ${fmt((m.value ?? 0) * 100)}%`;
-      if (threshold) {
-        const at = fmt(threshold.atLeast * 100);
-        const pts = fmt(threshold.points);
-        return {
-          vi: `${label.vi} = ${ratioText} ≥ ${at}% → ${pts} điểm.`,
-          en: `${label.en} = ${ratioText} ≥ ${at}% → ${pts} ${pointWord(pts)}.`,
-        };
+      let score = p.shared.get(entry) as NodeScore | undefined;
+      if (score === undefined) {
+        score = this.share(manualScore(node, entry));
+        p.shared.set(entry, score);
       }
-      const low = fmt(lowest * 100);
-      return {
-        vi: `${label.vi} = ${ratioText}, dưới mức thấp nhất ${low}% → 0 điểm.`,
-        en: `${label.en} = ${ratioText}, below the lowest threshold ${low}% → 0 points.`,
-      };
-    };
-    // Counts repeat across units and are worth sharing; amounts of money and fractional completion
-    // are nearly always unique, so caching them would only add a map per unit.
-    return isSmallCount(m.numerator) && isSmallCount(m.denominator)
-      ? this.texts.get(node, threshold, m.numerator, m.denominator, make)
-      : make();
+      return score;
+    }
+    if (p.metric === undefined) return this.share(notApplicable(node, NO_RULE));
+    const m = metrics[p.metric];
+    if (m.value === undefined) return this.share(notApplicable(node, noDataText(p.metric)));
+    const shared = isSharedCount(m.numerator) && isSharedCount(m.denominator);
+    let score = shared ? (p.shared.get(m) as NodeScore | undefined) : undefined;
+    if (score === undefined) {
+      const threshold = thresholdFor(p, m.value);
+      const points = Math.min(node.maxPoints, threshold?.points ?? 0);
+      score = leafScore(node, points, {
+        rule: "metric",
+        metric: m,
+        threshold,
+        text: metricText(p.frames.get(threshold) as TextFrame, m),
+      });
+      if (shared) p.shared.set(m, this.share(score));
+    }
+    return score;
   }
 
-  /** "Sum of sub-criteria": the whole explanation is shared, like `metricText`'s texts. */
+  /** A parent's score: its children's points summed, capped at their maximum. */
+  private parentScore(node: SchemeNode, children: readonly NodeScore[]): NodeScore {
+    let max = 0;
+    let sum = 0;
+    let any = false;
+    for (const c of children)
+      if (c.applicable) {
+        any = true;
+        max += c.maxPoints;
+        sum += c.points;
+      }
+    if (!any) return { ...notApplicable(node, NO_APPLICABLE_CHILD), children };
+    const points = Math.min(max, sum);
+    return {
+      nodeId: node.id,
+      title: node.title,
+      maxPoints: max,
+      points: round(points),
+      applicable: true,
+      explanation: this.sumExplanation(points, max),
+      children,
+    };
+  }
+
+  /** Marks a score as shared between units, so parents made only of shared scores are shared too. */
+  private share(score: NodeScore): NodeScore {
+    this.sharedScores.add(score);
+    return score;
+  }
+
+  /** "Sum of sub-criteria": thousands of units share the same few sums, so each is made once. */
   private sumExplanation(points: number, max: number): Explanation {
-    return this.texts.get(SUM, null, points, max, (): Explanation => {
-      const p = fmt(points);
-      const x = fmt(max);
-      return {
-        rule: "sum",
-        text: { vi: `Tổng điểm các tiêu chí con: ${p}/${x}.`, en: `Sum of sub-criteria: ${p}/${x}.` },
-      };
-    });
+    return this.sums.get(points, max, (): Explanation => ({ rule: "sum", text: sumText(points, max) }));
   }
 
   private entity(
     units: readonly UnitState[],
-    reporters: ReadonlySet<string>,
+    reporters: Uint8Array,
     participants: readonly UnitState[],
     due: readonly DuePeriod[],
     level: "unit" | "agency",
@@ -655,11 +753,14 @@ export class Scorer {
    * agency; ranks the units.
    */
   result(): ScoreSheet {
-    const reporters = new Set(expectedReporterIds(this.plan));
-    const tasked = new Set(taskedUnitIds(this.plan));
+    const records = this.tally();
+    this.reporterFlags ??= this.unitFlags(expectedReporterIds(this.plan));
+    this.taskedFlags ??= this.unitFlags(taskedUnitIds(this.plan));
+    const reporters = this.reporterFlags;
+    const tasked = this.taskedFlags;
     const due = this.duePeriods();
     const scored = [...this.units.values()].filter(
-      (u) => u.activities.length > 0 || reporters.has(u.unit.id) || tasked.has(u.unit.id),
+      (u) => u.activities.length > 0 || reporters[u.index] === 1 || tasked[u.index] === 1,
     );
     const unitScores = scored.map((u) =>
       this.entity([u], reporters, [u], due, "unit", u.unit.id, u.unit.name),
@@ -691,8 +792,8 @@ export class Scorer {
       agency: { ...agency, unitAverage },
       units: ranked,
       counts: {
-        activities: this.activities.size,
-        records: this.records,
+        activities: this.activities.length,
+        records,
         reports: this.reports,
         recordsAfterAsOf: this.recordsAfterAsOf,
         reportsAfterAsOf: this.reportsAfterAsOf,
@@ -701,44 +802,47 @@ export class Scorer {
   }
 }
 
-const NOT_AT_LEVEL: Record<"unit" | "agency", LocalizedText> = {
-  unit: { vi: "Không áp dụng ở cấp đơn vị.", en: "Not scored at unit level." },
-  agency: { vi: "Không áp dụng ở cấp cơ quan.", en: "Not scored at agency level." },
+/** A plan with nothing in it: the keeper's (see `keepScorerShapes`). */
+const EMPTY_PLAN: Plan = {
+  id: "cchc-scorer-keeper",
+  documentType: "KH",
+  issuer: { name: "-" },
+  year: 2000,
+  title: "-",
+  objectives: [],
+  requirements: [],
+  audiences: [],
+  contentAreas: [],
+  channels: [],
+  units: [],
+  responsibilities: [],
+  fundingSources: [],
+  budgetLines: [],
+  recipients: [],
 };
-const NO_APPLICABLE_CHILD: LocalizedText = {
-  vi: "Không có tiêu chí con áp dụng.",
-  en: "No applicable sub-criterion.",
-};
-const NO_RULE: LocalizedText = { vi: "Tiêu chí chưa có cách chấm.", en: "Criterion has no rule." };
-const NO_DATA = new Map<Metric, LocalizedText>();
-/** "Nothing planned to measure" for a metric (one shared text per metric). */
-function noDataText(metric: Metric): LocalizedText {
-  let text = NO_DATA.get(metric);
-  if (text === undefined) {
-    const label = METRICS[metric].label;
-    text = {
-      vi: `${label.vi}: không có dữ liệu kế hoạch để tính (mẫu số 0), không tính vào điểm tối đa.`,
-      en: `${label.en}: nothing planned to measure (denominator 0); left out of the maximum.`,
-    };
-    NO_DATA.set(metric, text);
-  }
-  return text;
+let keeper: Scorer | "making" | undefined;
+/**
+ * Keeps one empty scorer alive for the life of the module, made on first use. V8 frees the hidden
+ * classes of a class's instances once none is left, and throws away all optimised code built on
+ * them. A service that scores, drops the scorer, and scores again after a full GC would otherwise
+ * run the million-record loop unoptimised again each time: seen in the benchmark as a deopt of
+ * `addRecord` and the metric code ("weak objects") on every run.
+ */
+function keepScorerShapes(): void {
+  if (keeper !== undefined) return;
+  keeper = "making";
+  keeper = new Scorer(EMPTY_PLAN, {
+    scheme: { id: "-", version: "-", title: { vi: "-", en: "-" }, nodes: [] },
+  });
 }
 
-/** The cache key of sum explanations (stands where a metric leaf's node stands). */
-const SUM = {};
+/** Values keyed by a pair of numbers, in nested maps so numbers are looked up as numbers. */
+class PairCache<T> {
+  private readonly root = new Map<number, Map<number, T>>();
 
-/**
- * Texts (and whole explanations) keyed by what determines them (a node, its threshold, numerator
- * and denominator), in nested maps so numbers are looked up as numbers, never joined into string
- * keys.
- */
-class TextCache {
-  private readonly root = new Map<unknown, Map<unknown, Map<number, Map<number, unknown>>>>();
-
-  get<T>(a: unknown, b: unknown, x: number, y: number, make: () => T): T {
-    const byY = child(child(child(this.root, a), b), x);
-    let value = byY.get(y) as T | undefined;
+  get(x: number, y: number, make: () => T): T {
+    const byY = child(this.root, x);
+    let value = byY.get(y);
     if (value === undefined) {
       value = make();
       byY.set(y, value);
@@ -757,66 +861,13 @@ function child<K, V extends Map<unknown, unknown>>(map: Map<K, V>, key: K): V {
   return next;
 }
 
-/**
- * Ids (of channels, content areas) numbered in the order first seen, with one reusable scratch
- * array to count how many distinct ones a set of activities plans and uses.
- */
-class IdTable {
-  private readonly index = new Map<string, number>();
-  private scratch = new Uint8Array(16);
-  private readonly touched: number[] = [];
-  private planned = 0;
-  private used = 0;
-
-  indexOf(id: string): number {
-    let i = this.index.get(id);
-    if (i === undefined) {
-      i = this.index.size;
-      this.index.set(id, i);
-      if (i >= this.scratch.length) {
-        const grown = new Uint8Array(this.scratch.length * 2);
-        grown.set(this.scratch);
-        this.scratch = grown;
-      }
-    }
-    return i;
-  }
-
-  /** Starts a count (the previous one must be `done`). */
-  marks(): this {
-    this.planned = 0;
-    this.used = 0;
-    return this;
-  }
-
-  /** An id planned by an activity, and used when the activity has records. */
-  mark(i: number, used: boolean): void {
-    const seen = this.scratch[i] ?? 0;
-    if (seen === 0) {
-      this.touched.push(i);
-      this.planned++;
-    }
-    if (used && (seen & 2) === 0) {
-      this.used++;
-      this.scratch[i] = 3;
-    } else if (seen === 0) this.scratch[i] = 1;
-  }
-
-  /** The distinct ids planned and used since `marks()`, and the scratch array cleared. */
-  done(): { planned: number; used: number } {
-    for (const i of this.touched) this.scratch[i] = 0;
-    this.touched.length = 0;
-    return { planned: this.planned, used: this.used };
-  }
-}
-
 /** A reporting period due at the as-of instant. */
 interface DuePeriod {
   readonly id: string;
+  /** Its column in the scorer's report table. */
+  readonly index: number;
   readonly dueMs: number;
 }
-
-type Threshold = { readonly atLeast: number; readonly points: number };
 
 /** An activity's completion in 0..1; an activity with a zero target is done once anything is recorded. */
 const completionOf = (target: number, achieved: number, records: number): number =>
@@ -880,8 +931,15 @@ interface PreparedNode {
   readonly rule: "metric" | "manual" | "none";
   readonly metric: Metric | undefined;
   readonly thresholds: readonly Threshold[];
-  /** The lowest threshold (0 when there is none), for "below the lowest threshold". */
-  readonly lowest: number;
+  /** A metric leaf's explanation around its fraction, by the threshold reached. */
+  readonly frames: ReadonlyMap<Threshold | null, TextFrame>;
+  /**
+   * This node's scores shared between units: a leaf's by its metric value or manual entry, a
+   * parent's by its children (nested maps, one level per child).
+   */
+  readonly shared: Map<unknown, unknown>;
+  /** A parent's children's scores while it is being evaluated (nodes are never re-entered). */
+  readonly scratch: NodeScore[];
 }
 
 function prepare(nodes: readonly SchemeNode[]): PreparedNode[] {
@@ -897,7 +955,9 @@ function prepare(nodes: readonly SchemeNode[]): PreparedNode[] {
       rule: rule?.type === "metric" ? "metric" : rule?.type === "manual" ? "manual" : "none",
       metric: rule?.type === "metric" ? rule.metric : undefined,
       thresholds,
-      lowest: thresholds.at(-1)?.atLeast ?? 0,
+      frames: rule?.type === "metric" ? textFrames(rule.metric, thresholds) : new Map(),
+      shared: new Map(),
+      scratch: [],
     };
   });
 }
@@ -906,6 +966,16 @@ function prepare(nodes: readonly SchemeNode[]): PreparedNode[] {
 function manualPoints(node: SchemeNode, entry: ManualScore | undefined): number {
   const raw = entry?.appraised ?? entry?.selfAssessed ?? 0;
   return Math.min(node.maxPoints, Math.max(0, raw));
+}
+
+/** A manual leaf's score: appraised points, else self-assessed, with which of them counted. */
+function manualScore(node: SchemeNode, entry: ManualScore | undefined): NodeScore {
+  const points = manualPoints(node, entry);
+  return leafScore(node, points, {
+    rule: "manual",
+    ...(entry ? { manual: entry } : {}),
+    text: manualText(entry, points),
+  });
 }
 
 /** The score of a leaf that counts: its points (rounded) out of its maximum, and why. */
@@ -926,32 +996,12 @@ function thresholdFor(p: PreparedNode, value: number): Threshold | null {
   return null;
 }
 
-const round = (n: number, digits = 4) => {
-  const scale = digits === 4 ? 10_000 : 10 ** digits;
-  return Math.round(n * scale) / scale;
-};
 const percent = (points: number, max: number) =>
   max === 0 ? 0 : Math.round((points / max) * 100 * 100) / 100;
-/** A count small and whole enough for its explanation text to be shared between units. */
-const isSmallCount = (n: number) => Number.isInteger(n) && n >= 0 && n <= 100_000;
-/** "1 point", "0.5 points", "2 points" in English explanations. */
-const pointWord = (formatted: string) => (formatted === "1" ? "point" : "points");
-/**
- * A number rounded to 2 decimals as text ("12.5", "0.07", "-3"), the same as `String(round(n, 2))`
- * but written from integers: explanations write hundreds of thousands of numbers per national run.
- */
-function fmt(n: number): string {
-  const hundredths = Math.round(n * 100);
-  // Beyond 10^10 the division by 100 can print differently: leave those (and NaN) to String.
-  if (!(Math.abs(hundredths) < 1e12)) return String(round(n, 2));
-  const abs = Math.abs(hundredths);
-  const whole = Math.floor(abs / 100);
-  const frac = abs % 100;
-  const sign = hundredths < 0 ? "-" : "";
-  if (frac === 0) return `${sign}${whole}`;
-  return frac % 10 === 0 ? `${sign}${whole}.${frac / 10}` : `${sign}${whole}.${frac < 10 ? "0" : ""}${frac}`;
-}
-
+/** Counts below this are shared as metric values (see `Scorer.metricValue`). */
+const SHARED_COUNT_LIMIT = 1024;
+/** A count small and whole enough for its metric value (and the leaf on it) to be shared. */
+const isSharedCount = (n: number) => Number.isInteger(n) && n >= 0 && n < SHARED_COUNT_LIMIT;
 /** Input of `scorePlan`, for data already in memory. */
 export interface ScoreInput {
   readonly plan: Plan;

@@ -20,6 +20,7 @@ import {
   type ManualScore,
   PAR_COMMUNICATION_PRESET,
   type Plan,
+  Scorer,
   type ScoreSheet,
   scorePlan,
   taskedUnitIds,
@@ -1096,5 +1097,144 @@ describe("report timeliness is judged in Asia/Ho_Chi_Minh (2018Q1 due 2018-03-19
     expect(u.evidence.reportsOnTime).toEqual(["cuc-buu-dien-trung-uong/2018Q1"]);
     expect(u.metrics["reporting-rate"]).toMatchObject({ numerator: 1, denominator: 1 });
     expect(sheet.counts.reports).toBe(2);
+  });
+});
+
+describe("one scorer over a stream: activities, records and reports in any number", () => {
+  /** An activity of `unitId` with target 2 and 2,000 VND planned, on the plan's first content areas. */
+  const activity = (
+    id: string,
+    unitId: string = U.bdtw,
+    contentAreaIds = ["II.1.a", "II.1.b"],
+  ): Activity => ({
+    id,
+    unitId,
+    channelId: "II.2.a",
+    contentAreaIds,
+    title: `Hoạt động ${id}`,
+    periodId: "2018",
+    target: { value: 2, unit: "article" },
+    plannedCostVnd: 2_000,
+  });
+  const record = (id: string, activityId: string, output = 1, unitId: string = U.bdtw): ActualRecord => ({
+    id,
+    activityId,
+    unitId,
+    date: "2018-06-01",
+    output,
+    costVnd: 1_000,
+  });
+
+  it("its context knows every activity added, before and after the context is first read", () => {
+    const scorer = new Scorer(planWithMembers(), { scheme });
+    scorer.addActivity(activity("a1"));
+    expect(scorer.context.activities.has("a1")).toBe(true);
+    scorer.addActivity(activity("a2"));
+    expect(scorer.context.activities.has("a2")).toBe(true);
+    // …so records are checked through it against the activities scored.
+    expect(checkRecord(record("r1", "a2"), scorer.context).findings).toEqual([]);
+    expect(checkRecord(record("r2", "a3"), scorer.context).findings.map((f) => f.code)).toContain(
+      "tracking.activity-unknown",
+    );
+  });
+
+  it("sample record ids: a unit's first ones in arrival order across its activities, up to explainLimit", () => {
+    const scorer = new Scorer(planWithMembers(), { scheme, explainLimit: 3 });
+    scorer.addActivity(activity("a1"));
+    scorer.addActivity(activity("a2"));
+    scorer.addActivity(activity("v1", U.vt));
+    for (const [id, a] of [
+      ["r1", "a1"],
+      ["r2", "a2"],
+      ["x1", "v1"],
+      ["r3", "a1"],
+      ["r4", "a2"],
+    ] as const)
+      scorer.addRecord(record(id, a, 1, a === "v1" ? U.vt : U.bdtw));
+    // an activity added once the unit's sample is full, and a record of it
+    scorer.addActivity(activity("a3"));
+    scorer.addRecord(record("r5", "a3"));
+    const sheet = scorer.result();
+    expect(unitScore(sheet, U.bdtw).evidence.sampleRecordIds).toEqual(["r1", "r2", "r3"]);
+    expect(unitScore(sheet, U.bdtw).evidence.recordCount).toBe(5);
+    expect(unitScore(sheet, U.vt).evidence.sampleRecordIds).toEqual(["x1"]);
+  });
+
+  it("counts thousands of activities with their content areas, every one of them", () => {
+    // 3,000 activities of target 2: every third gets 2 (done), the others 1 (half done).
+    const scorer = new Scorer(planWithMembers(), { scheme, asOf: YEAR_END });
+    for (let i = 0; i < 3_000; i++) scorer.addActivity(activity(`a${i}`));
+    for (let i = 0; i < 3_000; i++) scorer.addRecord(record(`r${i}`, `a${i}`, i % 3 === 0 ? 2 : 1));
+    const u = unitScore(scorer.result(), U.bdtw);
+    // completion 1,000 × 1 + 2,000 × 0.5 = 2,000 of 3,000; done 1,000 of 3,000
+    expect(u.metrics["plan-completion"]).toMatchObject({ numerator: 2_000, denominator: 3_000 });
+    expect(u.metrics["activities-done"]).toMatchObject({ numerator: 1_000, denominator: 3_000 });
+    // two distinct content areas planned and used, one channel
+    expect(u.metrics["content-coverage"]).toMatchObject({ numerator: 2, denominator: 2 });
+    expect(u.metrics["channel-diversity"]).toMatchObject({ numerator: 1, denominator: 1 });
+    // 3,000 × 1,000 VND spent of 3,000 × 2,000 planned
+    expect(u.metrics["budget-execution"]).toMatchObject({ numerator: 3_000_000, denominator: 6_000_000 });
+    expect(u.evidence.recordCount).toBe(3_000);
+  });
+
+  it("a sheet already returned does not change when more records arrive; the next one has them", () => {
+    const scorer = new Scorer(planWithMembers(), { scheme, asOf: YEAR_END });
+    scorer.addActivity(activity("a1"));
+    scorer.addActivity(activity("v1", U.vt));
+    scorer.addRecord(record("r1", "a1"));
+    scorer.addRecord(record("x1", "v1", 1, U.vt));
+    const first = scorer.result();
+    const frozen = JSON.parse(JSON.stringify(first)) as unknown;
+    scorer.addRecord(record("r2", "a1"));
+    const second = scorer.result();
+    expect(first).toEqual(frozen);
+    expect(unitScore(second, U.bdtw).metrics["plan-completion"]).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+    });
+    expect(unitScore(second, U.bdtw).evidence.sampleRecordIds).toEqual(["r1", "r2"]);
+    // the unit that got nothing new scores as before (its rank aside: the other unit moved up)
+    const { rank: _r1, ...before } = unitScore(first, U.vt);
+    const { rank: _r2, ...after } = unitScore(second, U.vt);
+    expect(after).toEqual(before);
+  });
+
+  it("units with the same counts get the same explanation; each keeps its own where they differ", () => {
+    const scorer = new Scorer(planWithMembers(), { scheme, asOf: YEAR_END });
+    scorer.addActivity(activity("a1"));
+    scorer.addActivity(activity("v1", U.vt));
+    scorer.addRecord(record("r1", "a1", 2));
+    scorer.addRecord(record("x1", "v1", 1, U.vt));
+    const sheet = scorer.result();
+    const [b, v] = [unitScore(sheet, U.bdtw), unitScore(sheet, U.vt)];
+    expect(nodeScore(b.nodes, "tt.2.2").explanation.text.en).toBe(
+      "Content coverage = 2/2 = 100% ≥ 100% → 1 point.",
+    );
+    expect(nodeScore(v.nodes, "tt.2.2")).toEqual(nodeScore(b.nodes, "tt.2.2"));
+    expect(nodeScore(b.nodes, "tt.1.1").explanation.text.en).toBe(
+      "Plan completion = 1/1 = 100% ≥ 100% → 1 point.",
+    );
+    expect(nodeScore(v.nodes, "tt.1.1").explanation.text.en).toBe(
+      "Plan completion = 0.5/1 = 50%, below the lowest threshold 80% → 0 points.",
+    );
+    // budget 1,000 of 2,000 VND = 50 % earns neither: tt.1 is 1 + 0 and 0 + 0
+    expect(nodeScore(b.nodes, "tt.1").points).toBe(1);
+    expect(nodeScore(v.nodes, "tt.1").points).toBe(0);
+  });
+
+  it("a report for a period outside the calendar makes its unit take part, and is due nowhere", () => {
+    const scorer = new Scorer(planWithMembers(), { scheme, asOf: YEAR_END });
+    scorer.addReport({
+      id: "x",
+      unitId: U.vt,
+      periodId: "2018Q9",
+      submittedAt: "2018-03-18T08:00:00+07:00",
+      activityIds: [],
+    });
+    const sheet = scorer.result();
+    const v = unitScore(sheet, U.vt);
+    expect(v.metrics["unit-participation"]).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(v.metrics["reporting-rate"].numerator).toBe(0);
+    expect(sheet.counts.reports).toBe(1);
   });
 });
