@@ -3,32 +3,18 @@
  * restart: run twice into the same output folder, the second run finds the first one's plan and
  * records, adds a plan version, and writes no duplicate records.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { runNode } from "./support/node.js";
 
 const DEMO = resolve(dirname(fileURLToPath(import.meta.url)), "../examples/quickstart/dist/main.js");
 let out: string;
 
-function demo(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [DEMO, out], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (t: string) => {
-      stdout += t;
-    });
-    child.stderr.setEncoding("utf8").on("data", (t: string) => {
-      stderr += t;
-    });
-    child.on("error", fail);
-    child.on("close", (code) => ok({ code, stdout, stderr }));
-  });
-}
+const demo = () => runNode(DEMO, [out]);
 
 beforeAll(async () => {
   if (!existsSync(DEMO)) throw new Error(`${DEMO} is missing: run \`pnpm build\` first`);

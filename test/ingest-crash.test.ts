@@ -6,7 +6,6 @@
  * all there. A rerun without --resume stops at line 1 and says so; with --resume it completes, and
  * the store then holds exactly the dataset. Run for a PGlite data folder and the PostgreSQL server.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -20,6 +19,7 @@ import type * as Layer from "effect/Layer";
 import * as ManagedRuntime from "effect/ManagedRuntime";
 import * as Stream from "effect/Stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ChildResult, startNode } from "./support/node.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BIN = resolve(here, "../packages/cli/dist/main.js");
@@ -28,40 +28,20 @@ const BATCH = 2_000;
 /** Committed batches to wait for before the kill. */
 const KILL_AFTER = 4;
 
-interface Result {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
 let dir: string;
 let manifest: { planId: string; counts: { activities: number; records: number; reports: number } };
 let records: ActualRecord[];
 let schema: string | undefined;
 
-function start(args: readonly string[]): { child: ChildProcess; done: Promise<Result> } {
+function start(args: readonly string[]) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("CCHC_")));
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.setEncoding("utf8").on("data", (t: string) => {
-    stdout += t;
-  });
-  child.stderr?.setEncoding("utf8").on("data", (t: string) => {
-    stderr += t;
-  });
-  const done = new Promise<Result>((ok, fail) => {
-    child.on("error", fail);
-    child.on("close", (code, signal) => ok({ code, signal, stdout, stderr }));
-  });
-  return { child, done };
+  return startNode(BIN, args, { cwd: dir, env });
 }
 
 const cchc = (...args: string[]) => start(args).done;
 
 /** Runs `ingest --progress` and SIGKILLs it right after batch KILL_AFTER is reported committed. */
-async function ingestAndKill(db: string): Promise<Result & { seenBatches: number }> {
+async function ingestAndKill(db: string): Promise<ChildResult & { seenBatches: number }> {
   const { child, done } = start([
     "ingest",
     "d",

@@ -2,13 +2,13 @@
  * `cchc remind` as people and cron jobs run it: the BUILT bin as a child process, a real SMTP
  * server on 127.0.0.1 in this process, the embedded PGlite store in a folder.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runNode } from "./support/node.js";
 import { sampleWithAgencies } from "./support/plans.js";
 import { freshDatabase } from "./support/postgres.js";
 import { E2eSmtp } from "./support/smtp.js";
@@ -31,25 +31,7 @@ afterAll(async () => {
 });
 
 /** Runs the bin asynchronously (the SMTP server lives in this process and must keep answering). */
-function cchc(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on("data", (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, stdout, stderr });
-    });
-  });
-}
+const cchc = (...args: string[]) => runNode(BIN, args, { cwd: dir, timeoutMs: 60_000 });
 
 describe("cchc remind (built bin)", () => {
   it("--now 2018-03-08 --dry-run --json on the sample plan lists the reminder for the 2018Q1 report", async () => {

@@ -9,7 +9,7 @@
  * - Two dispatchers on the same PostgreSQL outbox (separate connection pools): each entry is
  *   delivered exactly once, and both did part of the work.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +17,7 @@ import { computeReminders, createDispatcher, type Reminder, retryPolicy } from "
 import { EmailNotifier } from "@cchc/notify-email";
 import { PostgresStorage } from "@cchc/storage-postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ChildResult, startNode } from "./support/node.js";
 import { sampleWithAgencies } from "./support/plans.js";
 import { freshDatabase } from "./support/postgres.js";
 import { E2eSmtp } from "./support/smtp.js";
@@ -63,36 +64,14 @@ async function enqueue(agencyId: string, due: readonly Reminder[]): Promise<void
 
 interface ChildRun {
   readonly child: ChildProcess;
-  readonly exited: Promise<{
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    stdout: string;
-    stderr: string;
-  }>;
+  readonly exited: Promise<ChildResult>;
 }
 
 function startChild(settings: Record<string, unknown>): ChildRun {
-  const child = spawn(process.execPath, [CHILD], {
+  const { child, done } = startNode(CHILD, [], {
     env: { ...process.env, CCHC_CHILD: JSON.stringify({ pgUrl: db?.url, smtpPort: smtp.port, ...settings }) },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (c: Buffer) => {
-    stdout += c.toString();
-  });
-  child.stderr?.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  const exited = new Promise<{
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    stdout: string;
-    stderr: string;
-  }>((resolvePromise) =>
-    child.on("exit", (code, signal) => resolvePromise({ code, signal, stdout, stderr })),
-  );
-  return { child, exited };
+  return { child, exited: done };
 }
 
 describe("outbox faults against real servers", () => {

@@ -125,11 +125,7 @@ export interface Cchc {
 /** Builds the Promise facade over a storage layer; call `close()` when done. */
 export async function createCchc(options: CchcOptions): Promise<Cchc> {
   const runtime = ManagedRuntime.make(options.storage);
-  const store: StorageService = await runtime.runPromise(
-    Effect.gen(function* () {
-      return yield* Storage;
-    }),
-  );
+  const store: StorageService = await runtime.runPromise(Effect.service(Storage));
   const run = <A, E>(effect: Effect.Effect<A, E, Storage>): Promise<A> => runtime.runPromise(effect);
   const direct = <A, E>(effect: Effect.Effect<A, E>): Promise<A> => runtime.runPromise(effect);
   return {

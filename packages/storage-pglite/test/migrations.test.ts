@@ -75,16 +75,10 @@ describe("opening a data folder", () => {
     writeFileSync(file, "x");
     try {
       const runtime = ManagedRuntime.make(PgliteStorage.layer({ dataDir: file }));
-      const error = await runtime
-        .runPromise(
-          Effect.gen(function* () {
-            return yield* Storage;
-          }),
-        )
-        .then(
-          () => undefined,
-          (e: unknown) => e,
-        );
+      const error = await runtime.runPromise(Effect.service(Storage)).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       await runtime.dispose();
       expect(error).toMatchObject({ _tag: "StorageError", operation: "openPglite" });
       expect((error as Error).message).toContain("không-phải-thư-mục");
@@ -98,12 +92,7 @@ describe("opening a data folder", () => {
 describe("the data folder lock", () => {
   const storeIn = (dataDir: string) => {
     const runtime = ManagedRuntime.make(PgliteStorage.layer({ dataDir }));
-    const open = () =>
-      runtime.runPromise(
-        Effect.gen(function* () {
-          return yield* Storage;
-        }),
-      );
+    const open = () => runtime.runPromise(Effect.service(Storage));
     return { runtime, open };
   };
 

@@ -38,16 +38,10 @@ describe("connection failures", () => {
   it("an unreachable server fails the layer with one line naming host:port, never the password", async () => {
     const url = "postgres://cchc:m%E1%BA%ADt-kh%E1%BA%A9u-b%C3%AD-m%E1%BA%ADt@127.0.0.1:1/cchc";
     const runtime = ManagedRuntime.make(PostgresStorage.layer({ connectionString: url }));
-    const error = await runtime
-      .runPromise(
-        Effect.gen(function* () {
-          return yield* Storage;
-        }),
-      )
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await runtime.runPromise(Effect.service(Storage)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     await runtime.dispose();
     expect(error).toMatchObject({ _tag: "StorageError", operation: "connect" });
     const message = (error as Error).message;

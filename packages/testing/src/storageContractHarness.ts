@@ -37,11 +37,7 @@ export class ContractHarness<R = never> {
   async start(layer: Layer.Layer<Storage | R, unknown>): Promise<void> {
     const runtime = ManagedRuntime.make(layer);
     this.runtime = runtime;
-    this.service = await runtime.runPromise(
-      Effect.gen(function* () {
-        return yield* Storage;
-      }),
-    );
+    this.service = await runtime.runPromise(Effect.service(Storage));
   }
 
   /** Releases the store (connections, files). Safe to call twice. */
