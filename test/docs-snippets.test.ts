@@ -2,9 +2,11 @@
  * The code of the guides (docs/snippets/) runs and does what the guides say: the agency's scheme
  * validates, matches its JSON twin and scores as docs/scoring.md explains; the Effect way and the
  * Promise way of docs/effect-and-promise.md reach the same outcome on PGlite; the plain-text exporter
- * of docs/adapters.md passes the exporter contract; the audited storage audits successful writes.
+ * of docs/adapters.md passes the exporter contract; the audited storage audits successful writes;
+ * the webhook receiver of docs/reminders.md refuses a weak secret and dedupes on the signed key.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +26,7 @@ import {
   VersionConflict,
   validateScheme,
 } from "@cchc/core";
+import { makeWebhookNotifier } from "@cchc/notify-webhook";
 import { PgliteStorage } from "@cchc/storage-pglite";
 import { generateDataset, writeDataset } from "@cchc/testing";
 import { runExporterContract, runStorageContract } from "@cchc/testing/contracts";
@@ -42,6 +45,7 @@ import { renamePlan as renameEffect, runEffectWay } from "../docs/snippets/effec
 import { calendar2025, calendarLines, checkPlan, planMarkdown } from "../docs/snippets/firstSteps.js";
 import { plainTextExporter } from "../docs/snippets/plainTextExporter.js";
 import { renamePlan as renamePromise, runPromiseWay } from "../docs/snippets/promiseWay.js";
+import { type ReceivedReminder, startReceiver } from "../docs/snippets/webhookReceiver.js";
 
 const SNIPPETS = resolve(fileURLToPath(import.meta.url), "../../docs/snippets");
 const json = (name: string) => JSON.parse(readFileSync(join(SNIPPETS, name), "utf8")) as unknown;
@@ -279,6 +283,51 @@ describe("adapters: plainTextExporter.ts and auditedStorage.ts", () => {
       ]);
     } finally {
       await cchc.close();
+    }
+  });
+});
+
+describe("reminders: webhookReceiver.ts against the real sender", () => {
+  const SECRET = "bi-mat-chung-cua-he-thong-van-ban";
+
+  it("refuses to start without a secret of at least 16 characters (no fallback to an empty one)", () => {
+    for (const weak of [undefined, "", "ngan-qua"])
+      expect(() => startReceiver(weak, () => undefined)).toThrow(/khóa bí mật webhook.* \/ .*webhook secret/);
+  });
+
+  it("processes each key once; a replay with a changed Idempotency-Key header is refused", async () => {
+    const handled: ReceivedReminder[] = [];
+    const server = startReceiver(SECRET, (m) => handled.push(m));
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", () => ok()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cchc`;
+    const captured: { headers: Record<string, string>; body: string }[] = [];
+    const recording: typeof fetch = (input, init) => {
+      captured.push({ headers: { ...(init?.headers as Record<string, string>) }, body: String(init?.body) });
+      return fetch(input, init);
+    };
+    try {
+      const notifier = makeWebhookNotifier({ url, secret: SECRET, fetch: recording });
+      const n = {
+        key: "bo-tttt:vu-phap-che:2018Q1:before-7",
+        recipient: { unitId: "vu-phap-che", name: "Vụ Pháp chế", email: [] },
+        subject: { vi: "Quý I năm 2018", en: "2018 Q1" },
+        body: { vi: "Còn 7 ngày.", en: "7 days left." },
+      };
+      for (let i = 0; i < 2; i++) expect((await Effect.runPromise(notifier.send(n))).id).toBe("200");
+      expect(handled.map((m) => m.key)).toEqual([n.key]);
+      const first = captured[0];
+      if (!first) throw new Error("nothing was sent");
+      const replay = await fetch(url, {
+        method: "POST",
+        headers: { ...first.headers, "Idempotency-Key": "mot-khoa-moi" },
+        body: first.body,
+      });
+      expect(replay.status).toBe(401);
+      expect(await replay.json()).toEqual({ error: "key-mismatch" });
+      expect(handled).toHaveLength(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(ok));
     }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * @cchc/notify-webhook — the webhook notifier: each notification is a JSON POST into the agency's
  * e-office system, signed with HMAC-SHA256 over timestamp and body (see `signature.ts` and
- * `verifyWebhookSignature` for the receiving side), cut off after a timeout. 2xx is delivered;
+ * `verifyWebhookSignature` for the receiving side; the idempotency key is signed as the body's `key`
+ * field), cut off after a timeout. 2xx is delivered;
  * 5xx, timeouts and network errors are retryable; any other status (4xx, a redirect) is permanent.
  */
 import {
@@ -16,19 +17,22 @@ import {
 import * as Clock from "effect/Clock";
 import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
-import { IDEMPOTENCY_HEADER, signatureHeaders } from "./signature.js";
+import { checkWebhookSecret, IDEMPOTENCY_HEADER, signatureHeaders } from "./signature.js";
 
 export {
+  checkWebhookSecret,
   computeSignature,
   DEFAULT_TOLERANCE_SECONDS,
   type HeaderSource,
   IDEMPOTENCY_HEADER,
+  MIN_SECRET_LENGTH,
   SIGNATURE_HEADER,
   signatureHeaders,
   TIMESTAMP_HEADER,
   type VerifyOptions,
   verifyWebhookSignature,
   type WebhookRejection,
+  type WebhookSecretProblem,
   type WebhookVerification,
 } from "./signature.js";
 
@@ -36,7 +40,7 @@ export {
 export interface WebhookNotifierOptions {
   /** The agency-wide endpoint; a recipient's own `webhook` address is used instead when it has one. */
   readonly url?: string;
-  /** The shared secret the receiver verifies signatures with. */
+  /** The shared secret the receiver verifies signatures with (at least `MIN_SECRET_LENGTH` characters). */
   readonly secret: string;
   /** Per-request timeout in ms (default 10,000). */
   readonly timeoutMs?: number;
@@ -49,7 +53,10 @@ export interface WebhookNotifierOptions {
 /** The JSON document POSTed for a notification (field names are part of the receiver's contract). */
 export interface WebhookPayload {
   readonly type: "cchc.notification";
-  /** The idempotency key, as in the `Idempotency-Key` header (there percent-encoded). */
+  /**
+   * The idempotency key. Signed with the rest of the body, so it is the one a receiver dedupes on;
+   * the `Idempotency-Key` header carries a percent-encoded copy.
+   */
   readonly key: string;
   /** When this attempt was signed (ISO); differs between retries, the key does not. */
   readonly sentAt: string;
@@ -122,12 +129,23 @@ async function excerpt(response: Response): Promise<string> {
   }
 }
 
-/** Builds the webhook notifier. */
+/**
+ * The settings' problem, if any, as the notifier's error (code "config", not retryable): a secret
+ * shorter than `MIN_SECRET_LENGTH` is refused before anything is signed with it.
+ */
+export function checkWebhookOptions(options: WebhookNotifierOptions): NotifierError | undefined {
+  const weak = checkWebhookSecret(
+    typeof options === "object" && options !== null ? options.secret : undefined,
+  );
+  return weak ? err(false, "config", weak.message.vi, weak.message.en) : undefined;
+}
+
+/** Builds the webhook notifier; throws the `NotifierError` of `checkWebhookOptions` on bad settings. */
 export function makeWebhookNotifier(options: WebhookNotifierOptions): NotifierService {
+  const invalid = checkWebhookOptions(options);
+  if (invalid) throw invalid;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const doFetch = options.fetch ?? fetch;
-  if (typeof options.secret !== "string" || options.secret.length < 16)
-    throw new RangeError("makeWebhookNotifier: the secret must be a string of at least 16 characters");
   return {
     name: "webhook",
     send: (n) =>
@@ -193,7 +211,13 @@ export function makeWebhookNotifier(options: WebhookNotifierOptions): NotifierSe
 
 /** Layers of the webhook notifier. */
 export const WebhookNotifier = {
-  /** The `Notifier` layer posting signed JSON. */
-  layer: (options: WebhookNotifierOptions): Layer.Layer<Notifier> =>
-    Layer.sync(Notifier, () => makeWebhookNotifier(options)),
+  /** The `Notifier` layer posting signed JSON; fails with a `NotifierError` (code "config") on bad settings. */
+  layer: (options: WebhookNotifierOptions): Layer.Layer<Notifier, NotifierError> =>
+    Layer.effect(
+      Notifier,
+      Effect.suspend(() => {
+        const invalid = checkWebhookOptions(options);
+        return invalid ? Effect.fail(invalid) : Effect.sync(() => makeWebhookNotifier(options));
+      }),
+    ),
 };
