@@ -27,13 +27,31 @@ export type ReminderTemplates = {
 };
 
 /**
- * Every placeholder a template may use. Values are in the template's language: `{period}` is
- * "Quý I năm 2018" in Vietnamese and "Q1 2018" in English, `{days}` is "11 ngày" / "11 days".
+ * Every placeholder a template may use. Values are in the template's language and read mid-sentence:
+ * `{period}` is "quý I năm 2018" in Vietnamese and "Q1 2018" in English (`{periodTitle}` starts with a
+ * capital, for the start of a line), `{days}` is "11 ngày" / "11 days". A reminder that names several
+ * reports due on the same day (quý II and 6 tháng đầu năm) lists them all in `{period}` and `{report}`.
  */
 export const TEMPLATE_PLACEHOLDERS = {
   unit: { vi: "tên đơn vị nhận thư", en: "name of the unit the message goes to" },
-  period: { vi: "tên kỳ báo cáo", en: "label of the reporting period" },
-  periodId: { vi: "mã kỳ báo cáo (2018Q1)", en: "period id (2018Q1)" },
+  period: {
+    vi: "tên kỳ báo cáo giữa câu (quý I năm 2018; nhiều kỳ: quý II năm 2018 và 6 tháng đầu năm 2018)",
+    en: "label of the reporting period(s) mid-sentence (Q1 2018; Q2 2018 and first half of 2018)",
+  },
+  periodTitle: {
+    vi: "tên kỳ báo cáo viết hoa chữ đầu, cho đầu dòng (Quý I năm 2018)",
+    en: "label of the period(s) with a capital first letter, for the start of a line",
+  },
+  periodId: { vi: "mã kỳ báo cáo (2018Q1; nhiều kỳ: 2018Q2, 2018S1)", en: "period id(s) (2018Q1)" },
+  report: {
+    vi: "tên đầy đủ của báo cáo: báo cáo kết quả thực hiện tuyên truyền cải cách hành chính quý I năm 2018, kèm “lồng ghép trong …” khi kế hoạch quy định (reporting.integratedWith)",
+    en: "the report(s) in full, with “folded into …” when the plan says so (reporting.integratedWith)",
+  },
+  reportNoun: { vi: "“báo cáo”", en: "“report”, or “reports” when the message names several" },
+  leadUnit: {
+    vi: "đơn vị nhận báo cáo: reporting.recipientUnitId, nếu không có thì đơn vị chủ trì (vai trò lead)",
+    en: "where reports go: reporting.recipientUnitId, else the plan's lead unit(s)",
+  },
   deadline: { vi: "hạn nộp, dd/mm/yyyy", en: "deadline, dd/mm/yyyy" },
   days: { vi: "số ngày còn lại, có đơn vị (11 ngày)", en: "days left, with the word (11 days)" },
   daysLeft: { vi: "số ngày còn lại (số)", en: "days left (a number)" },
@@ -58,7 +76,11 @@ export type TemplateValues = Record<TemplatePlaceholder, string>;
 const SIGNATURE_VI = "Thư được gửi tự động từ hệ thống theo dõi kế hoạch tuyên truyền CCHC.";
 const SIGNATURE_EN = "This message was sent automatically by the PAR communication plan tracker.";
 
-/** The library's templates, used for any kind or part an agency does not override. */
+/**
+ * The library's templates, used for any kind or part an agency does not override. "Chưa nhận được" /
+ * "not yet received" appears only on and after the deadline: before it, a reminder is a reminder, not a
+ * reproach.
+ */
 export const DEFAULT_TEMPLATES: {
   readonly before: MessageTemplate;
   readonly "due-today": MessageTemplate;
@@ -67,25 +89,21 @@ export const DEFAULT_TEMPLATES: {
   before: {
     subject: {
       vi: "Nhắc báo cáo {period}: hạn nộp {deadline} (còn {days})",
-      en: "Reminder: {period} report due {deadline} ({days} left)",
+      en: "Reminder: {period} {reportNoun} due {deadline} ({days} left)",
     },
     body: {
       vi: `Kính gửi: {unit}
 
-Theo Kế hoạch tuyên truyền cải cách hành chính năm {year} của {issuer}, đơn vị gửi báo cáo kết quả thực hiện tuyên truyền cải cách hành chính {period} chậm nhất ngày {deadline} (còn {days}).
+Theo Kế hoạch tuyên truyền cải cách hành chính năm {year} của {issuer}, hạn gửi {report} là ngày {deadline} (còn {days}).
 
-Chưa nhận được: {missing}.
-
-Đề nghị đơn vị hoàn thành và gửi báo cáo đúng hạn. Nếu đơn vị đã gửi, xin bỏ qua thư này.
+Đề nghị đơn vị gửi báo cáo về {leadUnit} trước ngày {deadline}. Nếu đơn vị đã gửi, xin bỏ qua thư này.
 
 ${SIGNATURE_VI}`,
       en: `To: {unit}
 
-Under the {year} administrative-reform communication plan of {issuer}, your report on administrative-reform communication for {period} is due by {deadline} ({days} left).
+Under the {year} administrative-reform communication plan of {issuer}, the deadline for {report} is {deadline} ({days} left).
 
-Not yet received: {missing}.
-
-Please complete and submit the report on time. If you have already sent it, please disregard this message.
+Please send the {reportNoun} to {leadUnit} by {deadline}. If you have already sent the {reportNoun}, please disregard this message.
 
 ${SIGNATURE_EN}`,
     },
@@ -93,25 +111,21 @@ ${SIGNATURE_EN}`,
   "due-today": {
     subject: {
       vi: "Nhắc báo cáo {period}: hôm nay ({deadline}) là hạn nộp",
-      en: "Reminder: the {period} report is due today ({deadline})",
+      en: "Reminder: today ({deadline}) is the deadline for the {period} {reportNoun}",
     },
     body: {
       vi: `Kính gửi: {unit}
 
-Hôm nay, ngày {deadline}, là hạn gửi báo cáo kết quả thực hiện tuyên truyền cải cách hành chính {period} theo Kế hoạch tuyên truyền cải cách hành chính năm {year} của {issuer}.
+Hôm nay, ngày {deadline}, là hạn gửi {report} theo Kế hoạch tuyên truyền cải cách hành chính năm {year} của {issuer}.
 
-Chưa nhận được: {missing}.
-
-Đề nghị đơn vị gửi báo cáo trong ngày hôm nay. Nếu đơn vị đã gửi, xin bỏ qua thư này.
+Đến nay {leadUnit} chưa nhận được {missing}. Đề nghị đơn vị gửi báo cáo về {leadUnit} trong ngày hôm nay. Nếu đơn vị đã gửi, xin bỏ qua thư này.
 
 ${SIGNATURE_VI}`,
       en: `To: {unit}
 
-Today, {deadline}, is the deadline of the report on administrative-reform communication for {period} under the {year} plan of {issuer}.
+Today, {deadline}, is the deadline for {report} under the {year} plan of {issuer}.
 
-Not yet received: {missing}.
-
-Please submit the report today. If you have already sent it, please disregard this message.
+Not yet received by {leadUnit}: {missing}. Please send the {reportNoun} to {leadUnit} today. If you have already sent the {reportNoun}, please disregard this message.
 
 ${SIGNATURE_EN}`,
     },
@@ -119,12 +133,12 @@ ${SIGNATURE_EN}`,
   overdue: {
     subject: {
       vi: "Báo cáo {period} quá hạn: {missingUnits} chưa nộp",
-      en: "Overdue: the {period} report is missing from {missingUnits}",
+      en: "Overdue: {period} {reportNoun} still missing from {missingUnits}",
     },
     body: {
       vi: `Kính gửi: {unit}
 
-Hạn gửi báo cáo kết quả thực hiện tuyên truyền cải cách hành chính {period} là ngày {deadline} (đã quá {daysOverdue}). Đến nay còn {missingUnits} chưa gửi báo cáo:
+Hạn gửi {report} là ngày {deadline} (đã quá {daysOverdue}). Đến nay chưa nhận được báo cáo của {missingUnits}:
 {missing}
 
 Đề nghị đơn vị chủ trì đôn đốc các đơn vị trên hoàn thành báo cáo.
@@ -132,7 +146,7 @@ Hạn gửi báo cáo kết quả thực hiện tuyên truyền cải cách hàn
 ${SIGNATURE_VI}`,
       en: `To: {unit}
 
-The report on administrative-reform communication for {period} was due on {deadline} ({daysOverdue} ago). It is still missing from {missingUnits}:
+The deadline for {report} was {deadline} ({daysOverdue} ago). Not yet received from {missingUnits}:
 {missing}
 
 As the lead unit, please follow up with them.

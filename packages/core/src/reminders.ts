@@ -10,6 +10,11 @@
  * unit still missing. A stage is due once its send day (Asia/Ho_Chi_Minh) has arrived; when several
  * stages of a period have arrived (a late start), only the latest is due, never a burst. A unit's
  * stages end with its deadline; after it only the escalation remains.
+ *
+ * Reports due on the same day (quý II and 6 tháng đầu năm; quý IV and the year) travel together: one
+ * reminder per unit and stage names every one of them the unit still owes, and one escalation per lead
+ * lists every unit with what it still owes. See `reminderGroupKey` for why its key survives a report
+ * of the group being submitted between two runs.
  */
 import type { ReportingPeriod } from "./calendar.js";
 import { type ContactDirectory, recipientFor } from "./contacts.js";
@@ -63,18 +68,31 @@ export interface ReminderOptions {
 export interface ReminderUnit {
   readonly unitId: string;
   readonly name: string;
+  /** For a unit whose report is missing: the periods (of the reminder's) it still owes. */
+  readonly periodIds?: readonly string[];
+}
+
+/** One report a reminder names. */
+export interface ReminderPeriod {
+  readonly periodId: string;
+  /** As the calendar labels it: "Quý II năm 2018" / "Q2 2018". */
+  readonly label: LocalizedText;
 }
 
 /** A reminder that is due now, with its message rendered. */
 export interface Reminder {
-  /** Idempotency key: `[agencyId:]unitId:periodId:kind`. */
+  /** Idempotency key (see `reminderGroupKey`): `[agencyId:]unitId:periodId:kind` for one report due that day. */
   readonly key: string;
   readonly kind: ReminderKind;
   /** The unit the reminder goes to (the lead unit for `overdue`). */
   readonly unitId: string;
   readonly unitName: string;
+  /** The first of `periods` (the only one unless several reports fall due on the same day). */
   readonly periodId: string;
+  /** Every report named, as one heading: "Quý II năm 2018 và 6 tháng đầu năm 2018". */
   readonly periodLabel: LocalizedText;
+  /** Every report the reminder names (still missing, due on `dueDate`), in calendar order. */
+  readonly periods: readonly ReminderPeriod[];
   /** The deadline (ISO date, Vietnam) and its last instant. */
   readonly dueDate: string;
   readonly dueAt: string;
@@ -95,7 +113,10 @@ export interface UpcomingReminder {
   readonly kind: ReminderKind;
   readonly unitId: string;
   readonly unitName: string;
+  /** The first of `periodIds`. */
   readonly periodId: string;
+  /** Every report the stage will name (as things stand now), in calendar order. */
+  readonly periodIds: readonly string[];
   readonly dueDate: string;
   readonly sendOn: string;
 }
@@ -224,7 +245,7 @@ export function checkReminderOptions(options: ReminderOptions): Finding[] {
   return [...findings, ...checkTemplates(options.templates, reminderKinds(options))];
 }
 
-/** The idempotency key of a reminder: `[agencyId:]unitId:periodId:kind`. */
+/** The idempotency key of a reminder about one report: `[agencyId:]unitId:periodId:kind`. */
 export function reminderKey(
   agencyId: string | undefined,
   unitId: string,
@@ -232,6 +253,29 @@ export function reminderKey(
   kind: string,
 ): string {
   return `${agencyId === undefined ? "" : `${agencyId}:`}${unitId}:${periodId}:${kind}`;
+}
+
+/**
+ * The idempotency key of the reminder of one unit, one stage and one due day. `periodIds` are the
+ * periods of the calendar due that day (all of them, submitted or not), so the key is fixed by the
+ * calendar alone: when the unit submits one report of the group between two runs of the same stage,
+ * the reminder shrinks but keeps its key, and the outbox sends nothing twice for that unit, stage
+ * and day (the mail already sent named both reports; the next stage names only the one still owed).
+ * One period: `reminderKey`, the key such a reminder always had. Several:
+ * `[agencyId:]unitId:dueDate:<ids sorted, joined by "+">:kind`, e.g.
+ * `cac-co-quan:2018-06-19:2018Q2+2018S1:before-14`. A changed schedule (another due date, another
+ * period type that day) gives a new key: the message is about a different deadline.
+ */
+export function reminderGroupKey(
+  agencyId: string | undefined,
+  unitId: string,
+  dueDate: string,
+  periodIds: readonly string[],
+  kind: string,
+): string {
+  if (periodIds.length === 1) return reminderKey(agencyId, unitId, periodIds[0] as string, kind);
+  const ids = [...periodIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join("+");
+  return `${agencyId === undefined ? "" : `${agencyId}:`}${unitId}:${dueDate}:${ids}:${kind}`;
 }
 
 interface Stage {
@@ -260,29 +304,98 @@ const UNIT_WORDS = {
   en: (n: number) => `${n} ${n === 1 ? "unit" : "units"}`,
 };
 
+/** "a", "a và b", "a, b và c" (English: "and"). */
+function listWords(items: readonly string[], lang: "vi" | "en"): string {
+  const and = lang === "vi" ? " và " : " and ";
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")}${and}${items[items.length - 1]}`;
+}
+
+const lowerFirst = (s: string) => (s === "" ? s : `${s[0]?.toLocaleLowerCase("vi")}${s.slice(1)}`);
+const upperFirst = (s: string) => (s === "" ? s : `${s[0]?.toLocaleUpperCase("vi")}${s.slice(1)}`);
+
+/** English labels that keep their capital mid-sentence: "Q1 2018", "March 2018". */
+const EN_PROPER =
+  /^(Q\d|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/**
+ * A period label as it reads inside a sentence: "Quý I năm 2018" → "quý I năm 2018", "Năm 2018" →
+ * "năm 2018"; English "First half of 2018" → "first half of 2018", "Q1 2018" stays. Calendar labels
+ * are headings (capital first letter); a reminder says "Nhắc báo cáo quý I năm 2018".
+ */
+export function periodLabelInSentence(label: LocalizedText): LocalizedText {
+  return { vi: lowerFirst(label.vi), en: EN_PROPER.test(label.en) ? label.en : lowerFirst(label.en) };
+}
+
 interface MessageContext {
   readonly plan: Plan;
-  readonly period: ReportingPeriod;
+  /** The reports the message names, in calendar order (one or more, all due the same day). */
+  readonly periods: readonly ReportingPeriod[];
   readonly kind: ReminderKind;
   readonly to: ReminderUnit;
   readonly missing: readonly ReminderUnit[];
+  /** Where reports go, by name (empty: the plan names no lead and no recipient). */
+  readonly leadNames: readonly string[];
   readonly daysLeft: number;
   readonly templates: ReminderTemplates | undefined;
 }
 
+/** "Quý II năm 2018 và 6 tháng đầu năm 2018": the heading of several reports due the same day. */
+function joinedLabel(periods: readonly { label: LocalizedText }[]): LocalizedText {
+  const text = (lang: "vi" | "en") =>
+    listWords(
+      periods.map((p, i) => (i === 0 ? p.label[lang] : periodLabelInSentence(p.label)[lang])),
+      lang,
+    );
+  return { vi: text("vi"), en: text("en") };
+}
+
+/** The report(s) in full, folded into the unit's own CCHC report when the plan says so. */
+function reportPhrase(plan: Plan, period: string, several: boolean, lang: "vi" | "en"): string {
+  const folded = plan.reporting?.integratedWith?.trim();
+  if (lang === "vi")
+    return `báo cáo kết quả thực hiện tuyên truyền cải cách hành chính ${period}${
+      folded ? ` (lồng ghép trong ${lowerFirst(folded)})` : ""
+    }`;
+  return `the ${several ? "reports" : "report"} on administrative-reform communication for ${period}${
+    folded ? ` (folded into the unit's own administrative-reform report: “${folded}”)` : ""
+  }`;
+}
+
 function values(ctx: MessageContext, lang: "vi" | "en"): TemplateValues {
-  const label = ctx.period.label[lang];
+  const several = ctx.periods.length > 1;
+  const period = listWords(
+    ctx.periods.map((p) => periodLabelInSentence(p.label)[lang]),
+    lang,
+  );
+  const labelOf = new Map(ctx.periods.map((p) => [p.id, periodLabelInSentence(p.label)[lang]] as const));
+  const owes = (u: ReminderUnit) =>
+    several && u.periodIds !== undefined
+      ? `: ${u.periodIds.map((id) => labelOf.get(id) ?? id).join(", ")}`
+      : "";
   const missing =
     ctx.kind === "overdue"
-      ? ctx.missing.map((u) => `- ${u.name}`).join("\n")
+      ? ctx.missing.map((u) => `- ${u.name}${owes(u)}`).join("\n")
       : lang === "vi"
-        ? `báo cáo ${label} của ${ctx.to.name}`
-        : `the ${label} report of ${ctx.to.name}`;
+        ? `báo cáo ${period} của ${ctx.to.name}`
+        : `the ${period} ${several ? "reports" : "report"} of ${ctx.to.name}`;
+  const lead =
+    ctx.leadNames.length > 0
+      ? listWords(ctx.leadNames, lang)
+      : lang === "vi"
+        ? "đơn vị chủ trì"
+        : "the lead unit";
+  const first = ctx.periods[0] as ReportingPeriod;
   return {
     unit: ctx.to.name,
-    period: label,
-    periodId: ctx.period.id,
-    deadline: formatDeadline(ctx.period.dueDate),
+    period,
+    periodTitle: upperFirst(joinedLabel(ctx.periods)[lang]),
+    periodId: ctx.periods.map((p) => p.id).join(", "),
+    report: reportPhrase(ctx.plan, period, several, lang),
+    reportNoun: lang === "vi" ? "báo cáo" : several ? "reports" : "report",
+    leadUnit: lead,
+    deadline: formatDeadline(first.dueDate),
     days: DAY_WORDS[lang](Math.max(0, ctx.daysLeft)),
     daysLeft: String(ctx.daysLeft),
     daysOverdue: DAY_WORDS[lang](Math.max(0, -ctx.daysLeft)),
@@ -304,6 +417,17 @@ function render(ctx: MessageContext): { subject: LocalizedText; body: LocalizedT
     subject: { vi: text("subject", "vi", vi), en: text("subject", "en", en) },
     body: { vi: text("body", "vi", vi), en: text("body", "en", en) },
   };
+}
+
+/** The calendar's periods grouped by due date, each group in calendar order, groups by first appearance. */
+function byDueDate(periods: readonly ReportingPeriod[]): ReportingPeriod[][] {
+  const groups = new Map<string, ReportingPeriod[]>();
+  for (const p of periods) {
+    const group = groups.get(p.dueDate);
+    if (group) group.push(p);
+    else groups.set(p.dueDate, [p]);
+  }
+  return [...groups.values()];
 }
 
 const KIND_ORDER = (kinds: readonly ReminderKind[]) => (k: ReminderKind) => kinds.indexOf(k);
@@ -359,62 +483,94 @@ export function computeReminders(
     return recipientFor(u.unitId, u.name, options.contacts);
   };
 
+  // Where reports go, for "gửi báo cáo về …": the schedule's recipient, else the lead unit(s).
+  const recipientId = plan.reporting?.recipientUnitId;
+  const leadNames = (recipientId === undefined ? leads : [unit(recipientId)]).map((u) => u.name);
+
   const due: Reminder[] = [];
   const upcoming: UpcomingReminder[] = [];
   let escalationWithoutLead = false;
-  for (const period of periods) {
-    const stages = stagesOf(period, kinds, escalate);
+  for (const group of byDueDate(periods)) {
+    const head = group[0] as ReportingPeriod;
+    const dueDate = head.dueDate;
+    const groupIds = group.map((p) => p.id);
+    const stages = stagesOf(head, kinds, escalate);
     const unitStages = stages.filter((s) => s.kind !== "overdue");
     const overdue = stages.find((s) => s.kind === "overdue") as Stage;
-    const missing = reporters.filter((u) => !submitted.has(`${u.unitId}\u0000${period.id}`));
-    const daysLeft = daysBetween(today, period.dueDate);
-    const make = (to: ReminderUnit, stage: Stage, listed: readonly ReminderUnit[]): Reminder => ({
-      key: reminderKey(options.agencyId, to.unitId, period.id, stage.kind),
+    const daysLeft = daysBetween(today, dueDate);
+    // Each reporter with the reports of this day it still owes.
+    const owing = reporters
+      .map((u) => ({
+        ...u,
+        periodIds: groupIds.filter((id) => !submitted.has(`${u.unitId}\u0000${id}`)),
+      }))
+      .filter((u) => u.periodIds.length > 0);
+    const make = (
+      to: ReminderUnit,
+      stage: Stage,
+      named: readonly ReportingPeriod[],
+      listed: readonly ReminderUnit[],
+    ): Reminder => ({
+      key: reminderGroupKey(options.agencyId, to.unitId, dueDate, groupIds, stage.kind),
       kind: stage.kind,
       unitId: to.unitId,
       unitName: to.name,
-      periodId: period.id,
-      periodLabel: period.label,
-      dueDate: period.dueDate,
-      dueAt: period.dueAt,
+      periodId: (named[0] as ReportingPeriod).id,
+      periodLabel: joinedLabel(named),
+      periods: named.map((p) => ({ periodId: p.id, label: p.label })),
+      dueDate,
+      dueAt: head.dueAt,
       sendOn: stage.sendOn,
       daysLeft,
       recipients: [recipient(to)],
       missing: listed,
       ...render({
         plan,
-        period,
+        periods: named,
         kind: stage.kind,
         to,
         missing: listed,
+        leadNames,
         daysLeft,
         templates: options.templates,
       }),
     });
-    const ahead = (to: ReminderUnit, stage: Stage): UpcomingReminder => ({
-      key: reminderKey(options.agencyId, to.unitId, period.id, stage.kind),
+    const ahead = (to: ReminderUnit, stage: Stage, named: readonly string[]): UpcomingReminder => ({
+      key: reminderGroupKey(options.agencyId, to.unitId, dueDate, groupIds, stage.kind),
       kind: stage.kind,
       unitId: to.unitId,
       unitName: to.name,
-      periodId: period.id,
-      dueDate: period.dueDate,
+      periodId: named[0] as string,
+      periodIds: named,
+      dueDate,
       sendOn: stage.sendOn,
     });
+    const periodsOf = (ids: readonly string[]) => group.filter((p) => ids.includes(p.id));
 
-    for (const u of missing) {
-      if (today > period.dueDate) continue;
+    for (const u of owing) {
+      if (today > dueDate) continue;
+      const to: ReminderUnit = { unitId: u.unitId, name: u.name };
       let latest: Stage | undefined;
       for (const s of unitStages) {
         if (s.sendOn <= today) latest = s;
-        else upcoming.push(ahead(u, s));
+        else upcoming.push(ahead(to, s, u.periodIds));
       }
-      if (latest !== undefined) due.push(make(u, latest, [u]));
+      if (latest !== undefined) due.push(make(to, latest, periodsOf(u.periodIds), [u]));
     }
-    if (missing.length > 0) {
+    if (owing.length > 0) {
       if (leads.length === 0) escalationWithoutLead ||= today >= overdue.sendOn;
+      const owed = new Set(owing.flatMap((u) => u.periodIds));
+      const named = group.filter((p) => owed.has(p.id));
       for (const lead of leads) {
-        if (today >= overdue.sendOn) due.push(make(lead, overdue, missing));
-        else upcoming.push(ahead(lead, overdue));
+        if (today >= overdue.sendOn) due.push(make(lead, overdue, named, owing));
+        else
+          upcoming.push(
+            ahead(
+              lead,
+              overdue,
+              named.map((p) => p.id),
+            ),
+          );
       }
     }
   }
