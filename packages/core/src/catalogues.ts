@@ -13,6 +13,15 @@ export interface CatalogueEntry {
   readonly label: LocalizedText;
   /** The PAR pillar or wider group the entry belongs to, when that helps reporting. */
   readonly group?: string | undefined;
+  /**
+   * First and last day (ISO, inclusive) the kind exists in law, for kinds of one era only
+   * (district committees end on 30 June 2025): the `unit-kind-not-in-force` rule compares them
+   * with the plan's date. Absent: no limit.
+   */
+  readonly validFrom?: string | undefined;
+  readonly validUntil?: string | undefined;
+  /** The act that created or ended the kind ("202/2025/QH15"), for people reading a finding. */
+  readonly basis?: string | undefined;
 }
 
 /** The JSON form of a catalogue entry, for agencies that extend catalogues inside a plan. */
@@ -20,10 +29,18 @@ export const CatalogueEntrySchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "kebab-case code"),
   label: LocalizedTextSchema,
   group: z.string().optional(),
+  validFrom: z.iso.date().optional(),
+  validUntil: z.iso.date().optional(),
+  basis: z.string().optional(),
 });
 
 const entry = (code: string, vi: string, en: string, group?: string): CatalogueEntry =>
   group === undefined ? { code, label: { vi, en } } : { code, label: { vi, en }, group };
+
+/** Kinds of the district level, gone with two-tier local government on 1 July 2025. */
+const DISTRICT_ERA = { validUntil: "2025-06-30", basis: "202/2025/QH15" } as const;
+/** Kinds of two-tier local government (Decree 150/2025/NĐ-CP), from 1 July 2025. */
+const TWO_TIER_ERA = { validFrom: "2025-07-01", basis: "150/2025/NĐ-CP" } as const;
 
 /**
  * The six pillars of the State administrative reform programme (seed II.1.c). Scoring and
@@ -122,24 +139,87 @@ export const CHANNEL_KINDS: readonly CatalogueEntry[] = [
   entry("other", "Hình thức khác", "Other channel"),
 ];
 
-/** Kinds of agencies and units, from ministries' departments down to communes. */
+/**
+ * Kinds of agencies and units, from ministries' departments down to communes. Groups say the
+ * tier: "central", "provincial", "district-level" (until 30 June 2025) and "commune-level". Since
+ * 1 July 2025 local government has two tiers, province and commune (xã, phường, đặc khu); the
+ * district-level kinds and thị trấn stay for historical plans and carry their end date.
+ */
 export const UNIT_KINDS: readonly CatalogueEntry[] = [
-  entry("ministry", "Bộ, cơ quan ngang Bộ", "Ministry or ministry-level agency"),
-  entry("department", "Vụ", "Department of a ministry (Vụ)"),
-  entry("general-department", "Tổng cục", "General department (Tổng cục)"),
-  entry("agency", "Cục", "Agency (Cục)"),
+  entry("ministry", "Bộ, cơ quan ngang Bộ", "Ministry or ministry-level agency", "central"),
+  entry("department", "Vụ", "Department of a ministry (Vụ)", "central"),
+  entry("general-department", "Tổng cục", "General department (Tổng cục)", "central"),
+  entry("agency", "Cục", "Agency (Cục)", "central"),
   entry("office", "Văn phòng", "Office (Văn phòng)"),
   entry("inspectorate", "Thanh tra", "Inspectorate"),
   entry("centre", "Trung tâm", "Centre"),
   entry("press-agency", "Cơ quan báo chí", "Press agency"),
   entry("administrative-agency", "Cơ quan hành chính", "Administrative agency"),
   entry("public-service-unit", "Đơn vị sự nghiệp công lập", "Public service unit"),
-  entry("provincial-committee", "Ủy ban nhân dân cấp tỉnh", "Provincial People's Committee"),
-  entry("provincial-department", "Sở, ban, ngành cấp tỉnh", "Provincial department (Sở)"),
-  entry("sub-department", "Chi cục", "Sub-department (Chi cục)"),
-  entry("district-committee", "Ủy ban nhân dân cấp huyện", "District People's Committee"),
+  entry("provincial-committee", "Ủy ban nhân dân cấp tỉnh", "Provincial People's Committee", "provincial"),
+  entry("provincial-department", "Sở, ban, ngành cấp tỉnh", "Provincial department (Sở)", "provincial"),
+  entry("sub-department", "Chi cục", "Sub-department (Chi cục)", "provincial"),
+  {
+    ...entry(
+      "district-committee",
+      "Ủy ban nhân dân cấp huyện",
+      "District People's Committee",
+      "district-level",
+    ),
+    ...DISTRICT_ERA,
+  },
+  {
+    ...entry(
+      "district-division",
+      "Phòng chuyên môn thuộc Ủy ban nhân dân cấp huyện",
+      "Division of a district People's Committee",
+      "district-level",
+    ),
+    ...DISTRICT_ERA,
+  },
   entry("division", "Phòng chuyên môn", "Specialised division (Phòng)"),
-  entry("commune-committee", "Ủy ban nhân dân cấp xã", "Commune People's Committee"),
+  entry("commune-committee", "Ủy ban nhân dân cấp xã", "Commune People's Committee", "commune-level"),
+  entry("ward-committee", "Ủy ban nhân dân phường", "Ward People's Committee", "commune-level"),
+  {
+    ...entry(
+      "special-zone-committee",
+      "Ủy ban nhân dân đặc khu",
+      "Special zone People's Committee (đặc khu)",
+      "commune-level",
+    ),
+    ...TWO_TIER_ERA,
+  },
+  {
+    ...entry("town-committee", "Ủy ban nhân dân thị trấn", "Township People's Committee", "commune-level"),
+    ...DISTRICT_ERA,
+  },
+  {
+    ...entry(
+      "commune-office",
+      "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp xã",
+      "Office of a commune's People's Council and Committee",
+      "commune-level",
+    ),
+    ...TWO_TIER_ERA,
+  },
+  {
+    ...entry(
+      "commune-division",
+      "Phòng chuyên môn thuộc Ủy ban nhân dân cấp xã",
+      "Division of a commune People's Committee",
+      "commune-level",
+    ),
+    ...TWO_TIER_ERA,
+  },
+  {
+    ...entry(
+      "commune-service-centre",
+      "Trung tâm Phục vụ hành chính công cấp xã",
+      "Commune public administrative service centre",
+      "commune-level",
+    ),
+    ...TWO_TIER_ERA,
+  },
   entry("board", "Ban, Ban Chỉ đạo", "Board or steering committee"),
   entry("school", "Trường, cơ sở đào tạo", "School or training institution"),
   entry("other", "Đơn vị khác", "Other unit"),
@@ -175,6 +255,7 @@ const PERIOD_TYPE_LABELS: Record<PeriodType, LocalizedText> = {
   quarter: { vi: "Hằng quý", en: "Quarterly" },
   "half-year": { vi: "6 tháng", en: "Six-monthly" },
   "nine-month": { vi: "9 tháng", en: "Nine-monthly" },
+  "second-half": { vi: "6 tháng cuối năm", en: "Second half-year" },
   year: { vi: "Hằng năm", en: "Annual" },
 };
 

@@ -3,6 +3,8 @@
  * synchronous: no file, socket or clock it was not given, so it runs in a browser as well as Node.
  */
 export * from "./calendar.js";
+export * from "./holidays/index.js";
+export { CALENDAR_RULES } from "./holidays/rules.js";
 export * from "./catalogues.js";
 export {
   type Contact,
@@ -98,6 +100,8 @@ export {
   type OutboxEntry,
   type OutboxFailure,
   type OutboxFilter,
+  type OutboxLease,
+  type OutboxLeaseState,
   type OutboxService,
   type OutboxStatus,
 } from "./outbox.js";
@@ -109,22 +113,23 @@ export {
   type PeriodReportRow,
 } from "./periodReport.js";
 export * from "./plan.js";
-export { planCalendar } from "./planCalendar.js";
+export { planCalendar, planCalendarOptions } from "./planCalendar.js";
 export { type Action, type Actor, authorize, PermissionDenied } from "./policy.js";
+export * from "./reference/index.js";
 export {
   checkReminderOptions,
   computeReminders,
   DEFAULT_DAYS_BEFORE,
   DEFAULT_ESCALATE_AFTER_DAYS,
   formatDeadline,
+  periodLabelInSentence,
   type Reminder,
   ReminderError,
   type ReminderKind,
   type ReminderOptions,
-  type ReminderResult,
   type ReminderPeriod,
+  type ReminderResult,
   type ReminderUnit,
-  periodLabelInSentence,
   reminderGroupKey,
   reminderKey,
   reminderKinds,
@@ -151,11 +156,15 @@ export {
 export { leadUnitIds, PLAN_RULES, type PlanRule, type RuleContext, type RuleHit } from "./rules.js";
 export { rulesReferenceMarkdown } from "./rulesReference.js";
 export {
+  baoThang2026,
   isSamplePlanName,
+  laoCai2026,
   mic2018,
   SAMPLE_PLAN_NAMES,
   type SamplePlanName,
+  type SampleTracking,
   samplePlan,
+  sampleTracking,
 } from "./samples/index.js";
 export { scoreStoredPlan } from "./scoreStored.js";
 export {
@@ -175,7 +184,8 @@ export {
   taskedUnitIds,
 } from "./scoring.js";
 export * from "./scoringScheme.js";
-export { findingFromZodIssue } from "./shapeFindings.js";
+export { MAX_INPUT_DEPTH, MAX_INPUT_VALUES, type PlainData, toPlainData } from "./plainData.js";
+export { findingFromZodIssue, parseUntrusted, type UntrustedParse } from "./shapeFindings.js";
 export {
   compareIds,
   type ExistingRecords,
@@ -190,6 +200,7 @@ export {
   type Versioned,
 } from "./storage.js";
 export { IngestFailed, NotFound, StorageError, type StoredEntity, VersionConflict } from "./storageErrors.js";
+export { STRUCTURE_RULES } from "./structureRules.js";
 export {
   foldForComparison,
   type LocalizedText,

@@ -3,9 +3,11 @@
  * and description (the rules reference in docs is generated from this list), and a check.
  */
 import { coversWholeYear } from "./calendar.js";
+import { CALENDAR_RULES } from "./holidays/rules.js";
 import type { CatalogueEntry, Catalogues } from "./catalogues.js";
 import type { FindingPath, Severity } from "./finding.js";
 import type { Plan } from "./plan.js";
+import { STRUCTURE_RULES } from "./structureRules.js";
 import { foldForComparison, type LocalizedText } from "./text.js";
 
 /** What a rule's check sees: the parsed plan and the catalogues in force for it. */
@@ -451,7 +453,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
       en: "The reporting periods (Decree 09/2019) together cover the plan year's data window: annual, quarterly or monthly reports are needed.",
     },
     *check({ plan }) {
-      if (plan.reporting && !coversWholeYear(plan.year, plan.reporting.periodTypes))
+      if (plan.reporting && !coversWholeYear(plan.year, plan.reporting.periodTypes, plan.reporting.cutoffRegime))
         yield hit(
           ["reporting", "periodTypes"],
           `Các kỳ báo cáo ${plan.reporting.periodTypes.join(", ")} không phủ kín năm ${plan.year}; thêm báo cáo năm.`,
@@ -628,4 +630,6 @@ export const PLAN_RULES: readonly PlanRule[] = [
         if (plan[key].length === 0) yield hit([key], `Kế hoạch chưa có ${vi}.`, `The plan has no ${en}.`);
     },
   },
+  ...STRUCTURE_RULES,
+  ...CALENDAR_RULES,
 ];

@@ -858,6 +858,94 @@ const CASES: Record<string, RuleCases> = {
       },
     ],
   },
+  "unit-kind-not-in-force": {
+    severity: "warning",
+    pass: [
+      samplePasses,
+      {
+        name: "a district committee in a plan dated 30 June 2025",
+        input: () =>
+          mutated((p) => {
+            Object.assign(p, { year: 2025, date: "2025-06-30" });
+            p.units.push({
+              id: "ubnd-huyen",
+              name: "Ủy ban nhân dân huyện Sa Pa",
+              kind: "district-committee",
+            });
+          }),
+      },
+    ],
+    fail: [
+      {
+        name: "a district committee and a thị trấn in a plan dated 1 July 2025",
+        input: () =>
+          mutated((p) => {
+            Object.assign(p, { year: 2025, date: "2025-07-01" });
+            p.units.push({
+              id: "ubnd-huyen",
+              name: "Ủy ban nhân dân huyện Sa Pa",
+              kind: "district-committee",
+            });
+            p.units.push({ id: "ubnd-tt", name: "Ủy ban nhân dân thị trấn Phố Lu", kind: "town-committee" });
+          }),
+        paths: [
+          ["units", 9, "kind"],
+          ["units", 10, "kind"],
+        ],
+      },
+      {
+        name: "an agency's own district-era kind, with its end date, in a 2026 plan",
+        input: () =>
+          mutated((p) => {
+            Object.assign(p, { year: 2026 });
+            p.customKinds = {
+              unitKinds: [
+                {
+                  code: "phong-vhtt",
+                  label: label("Phòng Văn hóa - Thông tin", "Culture division"),
+                  validUntil: "2025-06-30",
+                },
+              ],
+            };
+            p.units.push({ id: "p", name: "Phòng Văn hóa - Thông tin", kind: "phong-vhtt" });
+          }),
+        paths: [["units", 9, "kind"]],
+      },
+    ],
+  },
+  "issuer-not-in-force": {
+    severity: "warning",
+    pass: [
+      samplePasses,
+      {
+        name: "a 2026 plan of the ministry MIC merged into",
+        input: () =>
+          mutated((p) => {
+            Object.assign(p, {
+              year: 2026,
+              issuer: { name: "Bộ Khoa học và Công nghệ", abbreviation: "BKHCN" },
+            });
+          }),
+      },
+      {
+        name: "an issuer the reference does not know",
+        input: () => mutated((p) => Object.assign(p, { year: 2026, issuer: { name: "Học viện X" } })),
+      },
+    ],
+    fail: [
+      {
+        name: "a 2026 plan of the Ministry of Information and Communications",
+        input: () => mutated((p) => Object.assign(p, { year: 2026 })),
+        paths: [["issuer", "name"]],
+      },
+      {
+        name: "a 2020 plan of the Ministry of Agriculture and Environment",
+        input: () =>
+          mutated((p) => Object.assign(p, { year: 2020, issuer: { name: "Bộ Nông nghiệp và Môi trường" } })),
+        paths: [["issuer", "name"]],
+      },
+    ],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
