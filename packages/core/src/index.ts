@@ -3,8 +3,6 @@
  * synchronous: no file, socket or clock it was not given, so it runs in a browser as well as Node.
  */
 export * from "./calendar.js";
-export * from "./holidays/index.js";
-export { CALENDAR_RULES } from "./holidays/rules.js";
 export * from "./catalogues.js";
 export {
   type Contact,
@@ -100,8 +98,6 @@ export {
   type OutboxEntry,
   type OutboxFailure,
   type OutboxFilter,
-  type OutboxLease,
-  type OutboxLeaseState,
   type OutboxService,
   type OutboxStatus,
 } from "./outbox.js";
@@ -113,7 +109,7 @@ export {
   type PeriodReportRow,
 } from "./periodReport.js";
 export * from "./plan.js";
-export { planCalendar, planCalendarOptions } from "./planCalendar.js";
+export { planCalendar } from "./planCalendar.js";
 export { type Action, type Actor, authorize, PermissionDenied } from "./policy.js";
 export * from "./reference/index.js";
 export {
@@ -122,14 +118,14 @@ export {
   DEFAULT_DAYS_BEFORE,
   DEFAULT_ESCALATE_AFTER_DAYS,
   formatDeadline,
-  periodLabelInSentence,
   type Reminder,
   ReminderError,
   type ReminderKind,
   type ReminderOptions,
-  type ReminderPeriod,
   type ReminderResult,
+  type ReminderPeriod,
   type ReminderUnit,
+  periodLabelInSentence,
   reminderGroupKey,
   reminderKey,
   reminderKinds,
@@ -184,8 +180,7 @@ export {
   taskedUnitIds,
 } from "./scoring.js";
 export * from "./scoringScheme.js";
-export { MAX_INPUT_DEPTH, MAX_INPUT_VALUES, type PlainData, toPlainData } from "./plainData.js";
-export { findingFromZodIssue, parseUntrusted, type UntrustedParse } from "./shapeFindings.js";
+export { findingFromZodIssue } from "./shapeFindings.js";
 export {
   compareIds,
   type ExistingRecords,

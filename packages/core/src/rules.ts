@@ -3,7 +3,6 @@
  * and description (the rules reference in docs is generated from this list), and a check.
  */
 import { coversWholeYear } from "./calendar.js";
-import { CALENDAR_RULES } from "./holidays/rules.js";
 import type { CatalogueEntry, Catalogues } from "./catalogues.js";
 import type { FindingPath, Severity } from "./finding.js";
 import type { Plan } from "./plan.js";
@@ -453,7 +452,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
       en: "The reporting periods (Decree 09/2019) together cover the plan year's data window: annual, quarterly or monthly reports are needed.",
     },
     *check({ plan }) {
-      if (plan.reporting && !coversWholeYear(plan.year, plan.reporting.periodTypes, plan.reporting.cutoffRegime))
+      if (plan.reporting && !coversWholeYear(plan.year, plan.reporting.periodTypes))
         yield hit(
           ["reporting", "periodTypes"],
           `Các kỳ báo cáo ${plan.reporting.periodTypes.join(", ")} không phủ kín năm ${plan.year}; thêm báo cáo năm.`,
@@ -631,5 +630,4 @@ export const PLAN_RULES: readonly PlanRule[] = [
     },
   },
   ...STRUCTURE_RULES,
-  ...CALENDAR_RULES,
 ];
