@@ -37,7 +37,7 @@ it("a key published twice is stored once, and the second ack is marked duplicate
       type: "cchc.notification",
       key: n.key,
       title:
-        "Nhắc báo cáo Quý I năm 2018: hạn nộp 19/03/2018 (còn 11 ngày) / Reminder: Q1 2018 report due 19/03/2018 (11 days left)",
+        "Nhắc báo cáo quý I năm 2018: hạn nộp 19/03/2018 (còn 11 ngày) / Reminder: Q1 2018 report due 19/03/2018 (11 days left)",
       data: { kind: "before-14", periodId: "2018Q1" },
     });
   } finally {
