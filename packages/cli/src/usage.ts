@@ -398,15 +398,18 @@ Tùy chọn / Options:
 JSON (--json):
   { "now", "today", "agencyId", "planId", "dryRun",
     "due": [ { "key", "kind", "unitId", "unitName", "periodId", "periodLabel": { "vi", "en" },
+               "periods": [ { "periodId", "label": { "vi", "en" } } ],
                "dueDate", "dueAt", "sendOn", "daysLeft", "recipients": [ { "unitId", "name", "email": [...],
-               "webhook"?, "natsSubject"? } ], "missing": [ { "unitId", "name" } ],
+               "webhook"?, "natsSubject"? } ], "missing": [ { "unitId", "name", "periodIds": [...] } ],
                "subject": { "vi", "en" }, "body": { "vi", "en" } } ],
-    "upcoming": [ { "key", "kind", "unitId", "unitName", "periodId", "dueDate", "sendOn" } ],
+    "upcoming": [ { "key", "kind", "unitId", "unitName", "periodId", "periodIds": [...], "dueDate", "sendOn" } ],
     "findings": [ { "code", "severity", "path", "message": { "vi", "en" } } ],
     "delivery": null | { "notifier", "enqueued", "alreadyQueued", "delivered", "failed", "retrying",
                          "outbox": { "pending", "retrying", "delivered", "dead" },
                          "results": [ { "key", "status", "error"?: { "code", "message" }, "nextAttemptAt"? } ] } }
   kind: before-N | due-today | overdue;  key: <agency>:<unitId>:<periodId>:<kind>
+  báo cáo cùng hạn (quý II và 6 tháng) đi chung một nhắc nhở, "periods" liệt kê từng kỳ / reports due the
+  same day go in one reminder listing each in "periods"; key: <agency>:<unitId>:<dueDate>:<ids+…>:<kind>
   daysLeft: số ngày đến hạn, âm khi đã quá / days to the deadline, negative once passed
 
 Mã thoát / Exit codes:

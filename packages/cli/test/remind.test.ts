@@ -42,7 +42,7 @@ describe("cchc remind --dry-run", () => {
       dueDate: "2018-03-19",
       daysLeft: 11,
       recipients: [{ unitId: REPORTER, name: "Các cơ quan hành chính thuộc Bộ", email: [] }],
-      subject: { vi: "Nhắc báo cáo Quý I năm 2018: hạn nộp 19/03/2018 (còn 11 ngày)" },
+      subject: { vi: "Nhắc báo cáo quý I năm 2018: hạn nộp 19/03/2018 (còn 11 ngày)" },
     });
     expect(doc.due[0].body.vi).toContain(
       "Theo Kế hoạch tuyên truyền cải cách hành chính năm 2018 của Bộ Thông tin và Truyền thông",
@@ -58,7 +58,7 @@ describe("cchc remind --dry-run", () => {
     expect(r.stdout).toContain(
       "overdue    Vụ Tổ chức cán bộ — Quý I năm 2018 / Q1 2018, hạn / due 19/03/2018",
     );
-    expect(r.stdout).toContain("Báo cáo Quý I năm 2018 quá hạn: 1 đơn vị chưa nộp");
+    expect(r.stdout).toContain("Báo cáo quý I năm 2018 quá hạn: 1 đơn vị chưa nộp");
     expect(r.stdout).toContain("dry run: nothing sent");
   });
 
@@ -111,12 +111,19 @@ describe("cchc remind --dry-run", () => {
       "--json",
     );
     const d2 = JSON.parse(late.stdout);
-    // The 2018Q1 escalation stays due (the outbox sends it once); both June reports get their stage.
+    // The 2018Q1 escalation stays due (the outbox sends it once); the two June reports, due the same
+    // day, get one reminder naming both.
     expect(d2.due.map((d: { key: string }) => d.key)).toEqual([
       "default:vu-to-chuc-can-bo:2018Q1:overdue",
-      `default:${REPORTER}:2018Q2:before-11`,
-      `default:${REPORTER}:2018S1:before-11`,
+      `default:${REPORTER}:2018-06-19:2018Q2+2018S1:before-11`,
     ]);
+    expect(d2.due[1]).toMatchObject({
+      periodId: "2018Q2",
+      periods: [{ periodId: "2018Q2" }, { periodId: "2018S1" }],
+      subject: {
+        vi: "Nhắc báo cáo quý II năm 2018 và 6 tháng đầu năm 2018: hạn nộp 19/06/2018 (còn 11 ngày)",
+      },
+    });
   });
 
   it("a config file gives the agency, templates and days; flags win", async () => {
