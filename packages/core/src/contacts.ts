@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Finding } from "./finding.js";
 import type { NotificationRecipient } from "./notifier.js";
 import { Id } from "./plan.js";
-import { findingFromZodIssue } from "./shapeFindings.js";
+import { parseUntrusted } from "./shapeFindings.js";
 
 /** How one unit is reached; every field optional, addresses checked. */
 export const ContactSchema = z.strictObject({
@@ -36,9 +36,9 @@ export type ContactDirectoryResult =
 
 /** Reads a contact directory from JSON data; bad addresses come back as findings with their path. */
 export function parseContactDirectory(value: unknown): ContactDirectoryResult {
-  const parsed = ContactDirectorySchema.safeParse(value);
+  const parsed = parseUntrusted(ContactDirectorySchema, value);
   if (parsed.success) return { ok: true, directory: parsed.data };
-  return { ok: false, findings: parsed.error.issues.map(findingFromZodIssue) };
+  return { ok: false, findings: parsed.findings };
 }
 
 /** The recipient of a notification to `unitId`, with whatever addresses the directory has for it. */

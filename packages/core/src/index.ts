@@ -180,7 +180,8 @@ export {
   taskedUnitIds,
 } from "./scoring.js";
 export * from "./scoringScheme.js";
-export { findingFromZodIssue } from "./shapeFindings.js";
+export { MAX_INPUT_DEPTH, MAX_INPUT_VALUES, type PlainData, toPlainData } from "./plainData.js";
+export { findingFromZodIssue, parseUntrusted, type UntrustedParse } from "./shapeFindings.js";
 export {
   compareIds,
   type ExistingRecords,

@@ -75,11 +75,37 @@ const duplicateFinding = (id: string, line: number, why: keyof typeof DUPLICATE_
   line,
 });
 
+const NOT_LINES: TrackingFinding = {
+  code: "tracking.ndjson-malformed",
+  severity: "error",
+  path: [],
+  message: {
+    vi: "Dữ liệu nạp không phải một dãy dòng NDJSON (cần một iterable các chuỗi) (dòng 1)",
+    en: "The input is not a sequence of NDJSON lines (an iterable of strings is needed) (line 1)",
+  },
+  source: "records",
+  line: 1,
+};
+
 /** Lines read and checked per step; between steps the batch being written gets the event loop. */
 const READ_CHUNK = 512;
 
-/** Pulls lines from a sync or async iterable, up to `max` at a time; an empty array at the end. */
-function lineReader(lines: Iterable<string> | AsyncIterable<string>): (max: number) => Promise<string[]> {
+/**
+ * Pulls lines from a sync or async iterable, up to `max` at a time; an empty array at the end.
+ * Undefined when `lines` is not iterable at all (a JavaScript caller can pass anything).
+ */
+function lineReader(
+  lines: Iterable<string> | AsyncIterable<string>,
+): ((max: number) => Promise<string[]>) | undefined {
+  try {
+    return iterableReader(lines);
+  } catch {
+    return undefined;
+  }
+}
+
+function iterableReader(lines: Iterable<string> | AsyncIterable<string>): (max: number) => Promise<string[]> {
+  if (typeof lines !== "object" || lines === null) throw new TypeError("not iterable");
   if (Symbol.asyncIterator in lines) {
     const it = lines[Symbol.asyncIterator]();
     return async (max) => {
@@ -119,7 +145,8 @@ export function ingestRecords(
   lines: Iterable<string> | AsyncIterable<string>,
   options: IngestOptions = {},
 ): Effect.Effect<IngestResult, IngestFailed | NotFound | StorageError, Storage> {
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 5000));
+  const size = options.batchSize;
+  const batchSize = typeof size === "number" && Number.isFinite(size) ? Math.max(1, Math.floor(size)) : 5000;
   const existing = options.existing ?? "fail";
   return Effect.gen(function* () {
     const store = yield* Storage;
@@ -182,6 +209,7 @@ export function ingestRecords(
       );
 
     const read = lineReader(lines);
+    if (read === undefined) return yield* failAt(1, "invalid", [NOT_LINES]);
     for (;;) {
       const chunk = yield* Effect.tryPromise({
         try: () => read(READ_CHUNK),

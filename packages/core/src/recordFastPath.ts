@@ -43,8 +43,19 @@ function isHttpUrl(v: string): boolean {
   }
 }
 
-/** The record when it is plainly valid, otherwise undefined (let the schema decide). */
+/**
+ * The record when it is plainly valid, otherwise undefined (let the schema decide). Never throws:
+ * a Proxy or a getter that throws while it is read sends the input to the guarded path instead.
+ */
 export function fastActualRecord(input: unknown): ActualRecord | undefined {
+  try {
+    return fastRecord(input);
+  } catch {
+    return undefined;
+  }
+}
+
+function fastRecord(input: unknown): ActualRecord | undefined {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
   const o = input as Record<string, unknown>;
   for (const k in o) if (!KEYS.has(k)) return undefined;

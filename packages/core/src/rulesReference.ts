@@ -2,6 +2,7 @@
  * The rules reference of the docs, generated from `PLAN_RULES` so the documentation and the checks
  * cannot disagree.
  */
+import { MAX_INPUT_DEPTH, MAX_INPUT_VALUES } from "./plainData.js";
 import { PLAN_RULES, type PlanRule } from "./rules.js";
 
 const SHAPE_CODES: ReadonlyArray<readonly [string, string, string]> = [
@@ -21,6 +22,27 @@ const SHAPE_CODES: ReadonlyArray<readonly [string, string, string]> = [
   ],
   ["shape.invalid_value", "Giá trị ngoài danh sách cho phép", "Value outside the allowed list"],
   ["shape.invalid_union", "Không khớp dạng nào được chấp nhận", "Matches none of the accepted forms"],
+  [
+    "shape.not-data",
+    "Không phải dữ liệu JSON (hàm, getter, symbol, bigint, đối tượng của một lớp, danh sách có chỗ trống)",
+    "Not JSON data (a function, getter, symbol, bigint, class instance, array with holes)",
+  ],
+  [
+    "shape.unreadable",
+    "Không đọc được giá trị (đọc nó gây lỗi, ví dụ một Proxy)",
+    "The value cannot be read (reading it raised an error, e.g. a Proxy)",
+  ],
+  ["shape.cycle", "Giá trị chứa chính nó (vòng lặp tham chiếu)", "The value contains itself (a cycle)"],
+  [
+    "shape.too-deep",
+    `Lồng nhau quá ${MAX_INPUT_DEPTH} cấp (kể cả trong "extensions")`,
+    `Nested more than ${MAX_INPUT_DEPTH} levels deep (extensions included)`,
+  ],
+  [
+    "shape.too-large",
+    `Quá ${MAX_INPUT_VALUES.toLocaleString("vi-VN")} giá trị`,
+    `More than ${MAX_INPUT_VALUES.toLocaleString("en-US")} values`,
+  ],
 ];
 
 /** Markdown reference of every finding code: shape codes, then the domain rules in order. */

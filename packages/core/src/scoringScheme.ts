@@ -6,7 +6,7 @@
 import * as z from "zod";
 import type { Finding } from "./finding.js";
 import { Id } from "./plan.js";
-import { findingFromZodIssue, REPORT_INPUT } from "./shapeFindings.js";
+import { parseUntrusted } from "./shapeFindings.js";
 import { type LocalizedText, LocalizedTextSchema, OptionalText } from "./text.js";
 
 /** The metrics the core computes from tracking data. */
@@ -148,8 +148,8 @@ export type ManualScore = z.infer<typeof ManualScoreSchema>;
  * the sum of their children's, thresholds whose points stay within the maximum.
  */
 export function validateScheme(input: unknown): { scheme: ScoringScheme | undefined; errors: Finding[] } {
-  const parsed = ScoringSchemeSchema.safeParse(input, REPORT_INPUT);
-  if (!parsed.success) return { scheme: undefined, errors: parsed.error.issues.map(findingFromZodIssue) };
+  const parsed = parseUntrusted(ScoringSchemeSchema, input);
+  if (!parsed.success) return { scheme: undefined, errors: parsed.findings };
   const errors: Finding[] = [];
   const seen = new Set<string>();
   const err = (code: string, path: (string | number)[], vi: string, en: string) =>

@@ -5,6 +5,7 @@
 import type * as z from "zod";
 import type { Finding } from "./finding.js";
 import { formatPath } from "./finding.js";
+import { toPlainData } from "./plainData.js";
 
 const TYPE_VI: Record<string, string> = {
   string: "chuỗi ký tự",
@@ -31,6 +32,53 @@ function received(input: unknown): string {
  * was received ("expected number, received string") instead of calling a wrong type "missing".
  */
 export const REPORT_INPUT = { reportInput: true } as const;
+
+/** The outcome of `parseUntrusted`: the schema's output, or findings (never an exception). */
+export type UntrustedParse<T> =
+  | { readonly success: true; readonly data: T }
+  | { readonly success: false; readonly findings: Finding[] };
+
+/**
+ * A length check (`.min`, `.max`) also runs on a wrong-typed value that has a `length` property,
+ * and then says "too big"/"too small" of something that is not a string or an array; the
+ * invalid_type issue at the same path already says what is wrong.
+ */
+const isLengthOfWrongType = (issue: z.core.$ZodIssue) =>
+  (issue.code === "too_big" || issue.code === "too_small") && issue.origin === "unknown";
+
+/**
+ * Where untrusted input meets a schema: the input is first copied to plain data by `toPlainData`
+ * (which answers Proxies, getters, cycles, non-data values and deep nesting with findings), then
+ * parsed; zod's issues become findings through `toFinding`. Total: no input makes it throw.
+ */
+export function parseUntrusted<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  toFinding: (issue: z.core.$ZodIssue) => Finding = findingFromZodIssue,
+): UntrustedParse<T> {
+  const plain = toPlainData(input);
+  if (plain.findings.length > 0) return { success: false, findings: [...plain.findings] };
+  let parsed: z.ZodSafeParseResult<T>;
+  try {
+    parsed = schema.safeParse(plain.value, REPORT_INPUT);
+  } catch {
+    // plain data should never make a schema throw; if it does, it is still a finding
+    return { success: false, findings: [UNCHECKABLE] };
+  }
+  if (parsed.success) return { success: true, data: parsed.data };
+  const issues = parsed.error.issues.filter((i) => !isLengthOfWrongType(i));
+  return { success: false, findings: (issues.length > 0 ? issues : parsed.error.issues).map(toFinding) };
+}
+
+const UNCHECKABLE: Finding = {
+  code: "shape.unreadable",
+  severity: "error",
+  path: [],
+  message: {
+    vi: "$: không kiểm tra được dữ liệu này (lỗi khi kiểm tra).",
+    en: "$: this data could not be checked (the check raised an error).",
+  },
+};
 
 /** Converts one zod issue into a finding with a Vietnamese and English message. */
 export function findingFromZodIssue(issue: z.core.$ZodIssue): Finding {

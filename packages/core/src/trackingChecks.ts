@@ -9,7 +9,7 @@ import type { Finding } from "./finding.js";
 import type { Plan } from "./plan.js";
 import { planCalendar } from "./planCalendar.js";
 import { fastActualRecord } from "./recordFastPath.js";
-import { findingFromZodIssue, REPORT_INPUT } from "./shapeFindings.js";
+import { findingFromZodIssue, parseUntrusted } from "./shapeFindings.js";
 import {
   type Activity,
   ActivitySchema,
@@ -89,29 +89,40 @@ function finding(
   };
 }
 
-function shapeFindings(source: Source, line: number | undefined, error: z.ZodError): TrackingFinding[] {
-  return error.issues.map((issue) => {
-    const f = findingFromZodIssue(issue);
-    const negative = issue.code === "too_small" && issue.origin === "number" && Number(issue.minimum) === 0;
-    const code = negative ? "tracking.negative-quantity" : f.code;
-    const suffix = line === undefined ? { vi: "", en: "" } : { vi: ` (dòng ${line})`, en: ` (line ${line})` };
-    return {
+/** A shape finding, with a negative quantity named as such. */
+function trackingShapeFinding(issue: z.core.$ZodIssue): Finding {
+  const f = findingFromZodIssue(issue);
+  const negative = issue.code === "too_small" && issue.origin === "number" && Number(issue.minimum) === 0;
+  return negative ? { ...f, code: "tracking.negative-quantity" } : f;
+}
+
+/** Parses untrusted tracking data (never throws); shape findings say which stream and line. */
+function parseItem<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  source: Source,
+  line: number | undefined,
+): { value: T; findings?: undefined } | { value?: undefined; findings: TrackingFinding[] } {
+  const parsed = parseUntrusted(schema, input, trackingShapeFinding);
+  if (parsed.success) return { value: parsed.data };
+  const suffix = line === undefined ? { vi: "", en: "" } : { vi: ` (dòng ${line})`, en: ` (line ${line})` };
+  return {
+    findings: parsed.findings.map((f) => ({
       ...f,
-      code,
       message: { vi: `${f.message.vi}${suffix.vi}`, en: `${f.message.en}${suffix.en}` },
       source,
       ...(line === undefined ? {} : { line }),
-    };
-  });
+    })),
+  };
 }
 
 const outsideYear = (ctx: TrackingContext, date: string) => date < ctx.yearStart || date > ctx.yearEnd;
 
 /** Checks a planned activity against the plan; accepted activities join the context. */
 export function checkActivity(input: unknown, ctx: TrackingContext, line?: number): Checked<Activity> {
-  const parsed = ActivitySchema.safeParse(input, REPORT_INPUT);
-  if (!parsed.success) return { value: undefined, findings: shapeFindings("activities", line, parsed.error) };
-  const a = parsed.data;
+  const parsed = parseItem(ActivitySchema, input, "activities", line);
+  if (parsed.findings) return { value: undefined, findings: parsed.findings };
+  const a = parsed.value;
   const out: TrackingFinding[] = [];
   const f = (code: string, path: (string | number)[], vi: string, en: string) =>
     out.push(finding("activities", line, code, path, vi, en));
@@ -186,9 +197,9 @@ export function checkActivity(input: unknown, ctx: TrackingContext, line?: numbe
 export function checkRecord(input: unknown, ctx: TrackingContext, line?: number): Checked<ActualRecord> {
   let r = fastActualRecord(input);
   if (r === undefined) {
-    const parsed = ActualRecordSchema.safeParse(input, REPORT_INPUT);
-    if (!parsed.success) return { value: undefined, findings: shapeFindings("records", line, parsed.error) };
-    r = parsed.data;
+    const parsed = parseItem(ActualRecordSchema, input, "records", line);
+    if (parsed.findings) return { value: undefined, findings: parsed.findings };
+    r = parsed.value;
   }
   const out: TrackingFinding[] = [];
   const f = (code: string, path: (string | number)[], vi: string, en: string) =>
@@ -227,9 +238,9 @@ export function checkRecord(input: unknown, ctx: TrackingContext, line?: number)
 
 /** Checks a unit report: known unit, and a period that exists in the plan's calendar. */
 export function checkReport(input: unknown, ctx: TrackingContext, line?: number): Checked<UnitReport> {
-  const parsed = UnitReportSchema.safeParse(input, REPORT_INPUT);
-  if (!parsed.success) return { value: undefined, findings: shapeFindings("reports", line, parsed.error) };
-  const r = parsed.data;
+  const parsed = parseItem(UnitReportSchema, input, "reports", line);
+  if (parsed.findings) return { value: undefined, findings: parsed.findings };
+  const r = parsed.value;
   const out: TrackingFinding[] = [];
   if (!ctx.unitIds.has(r.unitId))
     out.push(
@@ -258,13 +269,26 @@ export function checkReport(input: unknown, ctx: TrackingContext, line?: number)
 
 /**
  * Parses one NDJSON line. Blank lines are skipped (undefined); a malformed line becomes a
- * finding instead of an exception, so one bad line never stops a stream.
+ * finding instead of an exception, so one bad line never stops a stream. A "line" that is not a
+ * string at all (from a caller's own iterable) is a finding too.
  */
 export function parseNdjsonLine(
   text: string,
   line: number,
   source: Source,
 ): { ok: true; value: unknown } | { ok: false; finding: TrackingFinding } | undefined {
+  if (typeof text !== "string")
+    return {
+      ok: false,
+      finding: finding(
+        source,
+        line,
+        "tracking.ndjson-malformed",
+        [],
+        "Dòng không phải văn bản (chuỗi ký tự)",
+        "Line is not text (a string)",
+      ),
+    };
   if (text.trim() === "") return undefined;
   try {
     return { ok: true, value: JSON.parse(text) };

@@ -7,7 +7,7 @@ import { type Catalogues, DEFAULT_CATALOGUES, extendCatalogues } from "./catalog
 import type { Finding } from "./finding.js";
 import { type Plan, PlanSchema } from "./plan.js";
 import { PLAN_RULES, type PlanRule } from "./rules.js";
-import { findingFromZodIssue, REPORT_INPUT } from "./shapeFindings.js";
+import { parseUntrusted } from "./shapeFindings.js";
 
 /** Options of `validatePlan`. */
 export interface ValidateOptions {
@@ -29,10 +29,8 @@ export interface ValidationResult {
 
 /** Validates anything as a plan. Never throws, whatever the input. */
 export function validatePlan(input: unknown, options: ValidateOptions = {}): ValidationResult {
-  const parsed = PlanSchema.safeParse(input, REPORT_INPUT);
-  if (!parsed.success) {
-    return { ok: false, plan: undefined, errors: parsed.error.issues.map(findingFromZodIssue), warnings: [] };
-  }
+  const parsed = parseUntrusted(PlanSchema, input);
+  if (!parsed.success) return { ok: false, plan: undefined, errors: parsed.findings, warnings: [] };
   const plan = parsed.data;
   const catalogues = extendCatalogues(options.catalogues ?? DEFAULT_CATALOGUES, plan.customKinds);
   const errors: Finding[] = [];
