@@ -19,9 +19,9 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
 import type { Dashboard } from "./dashboard.js";
 import { FormatRegistry } from "./exportFormats.js";
+import { exportedHtmlPolicy, securityHeaders } from "./securityHeaders.js";
 import { actorOfChoice, currentUser, type SessionUser, signIn, signOut } from "./session.js";
 import { ErrorPage } from "./views/error.js";
 import { LoginPage } from "./views/login.js";
@@ -37,6 +37,11 @@ export interface AppOptions {
   readonly formats?: FormatRegistry;
   /** Mark the cookie `Secure` (serve over HTTPS). */
   readonly secureCookies?: boolean;
+  /**
+   * Served over HTTPS (directly or behind a TLS proxy): send Strict-Transport-Security.
+   * Default: `secureCookies`.
+   */
+  readonly https?: boolean;
   /** Where unexpected errors are logged (default: stderr). */
   readonly logError?: (reference: string, error: unknown) => void;
 }
@@ -116,6 +121,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
   app.notFound((c) => notFound(c, text("Trang này không tồn tại.", "This page does not exist.")));
 
+  // First, so that every response gets them, an error page too: a middleware further in sees the
+  // response onError made for a failure below it.
+  app.use(securityHeaders({ https: options.https ?? options.secureCookies ?? false }));
   // Hono hands only Error instances to onError; a failure thrown as anything else becomes one.
   app.use(async (_c, next) => {
     try {
@@ -124,7 +132,6 @@ export function createApp(options: AppOptions): Hono<Env> {
       throw error instanceof Error ? error : new Error(String(error), { cause: error });
     }
   });
-  app.use(secureHeaders());
   app.use(csrf());
   app.use(
     bodyLimit({
@@ -357,11 +364,15 @@ export function createApp(options: AppOptions): Hono<Env> {
       );
     }
     const file = exported.success;
-    const disposition = format.exporter.format === "html" ? "inline" : "attachment";
+    const inline = format.exporter.format === "html";
     return c.body(new Uint8Array(file.bytes), 200, {
       "Content-Type": file.mediaType,
-      "Content-Disposition": `${disposition}; filename="${file.fileName}"`,
+      "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${file.fileName}"`,
       "Cache-Control": "no-store",
+      // The exported document shown in the browser carries its own style sheet, allowed by hash.
+      ...(inline
+        ? { "Content-Security-Policy": exportedHtmlPolicy(new TextDecoder().decode(file.bytes)) }
+        : {}),
     });
   });
 

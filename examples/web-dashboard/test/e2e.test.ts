@@ -2,7 +2,9 @@
  * End to end in headless Chromium (Debian's /usr/bin/chromium through playwright-core): the
  * dashboard runs as `pnpm start` runs it, on a free port with PGlite in a temporary folder. A
  * unit's reporter records a result (after a bad input is refused next to its field) and submits
- * a report; the lead then sees the scores go up and downloads the plan as DOCX. Screenshots go to
+ * a report; the lead then sees the scores go up and downloads the plan as DOCX, opens the calendar,
+ * a 404 page and the HTML export. Throughout, the browser records no Content-Security-Policy
+ * violation (the policy does not break the app) and no page error. Screenshots go to
  * test-results/. Without Chromium this test fails: it never skips.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -80,9 +82,35 @@ const pointsOf = async (page: Page, selector: string): Promise<number> => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
+/**
+ * What the browser says against the pages' policies, on every document the page shows: the
+ * console lines Chromium writes for each refused resource, the `securitypolicyviolation` events
+ * (an init script, which the policy cannot block, logs them), uncaught page errors.
+ */
+async function watchViolations(page: Page): Promise<() => string[]> {
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`),
+    );
+  });
+  const seen: string[] = [];
+  page.on("console", (m) => {
+    if (/content.security.policy|securitypolicyviolation|permissions.policy/i.test(m.text()))
+      seen.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => seen.push(`${page.url()}: page error: ${e.message}`));
+  return () => [...seen];
+}
+
 describe("dashboard in Chromium", () => {
   it("a reporter records a result and submits a report; the lead sees the scores change and downloads the plan", async () => {
     const page = await context.newPage();
+    const violations = await watchViolations(page);
+    const policies: string[] = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "document")
+        policies.push(r.headers()["content-security-policy"] ?? `none on ${r.url()}`);
+    });
 
     // The lead's starting point.
     await signInAs(page, "lead");
@@ -189,6 +217,31 @@ describe("dashboard in Chromium", () => {
     const text = (xml ?? Buffer.alloc(0)).toString("utf8").replace(/<[^>]+>/g, "");
     expect(text).toContain(demoPlan().title);
     expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+
+    // The other pages, a 404, and the HTML export shown in the browser (its own policy).
+    await page.goto(`${server.url}/calendar`);
+    expect(violations()).toEqual([]);
+    await page.goto(`${server.url}/units/${UNIT}`);
+    expect(violations()).toEqual([]);
+    const missing = await page.goto(`${server.url}/khong-co-trang-nay`);
+    expect(missing?.status()).toBe(404);
+    expect(violations()).toEqual([]);
+    await page.goto(`${server.url}/download/plan/html`);
+    await expect
+      .poll(() => page.locator("body").textContent())
+      .toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    // Its style sheet applied (allowed by hash): the title is centred.
+    expect(
+      await page
+        .locator(".title")
+        .first()
+        .evaluate((e) => getComputedStyle(e).textAlign),
+    ).toBe("center");
+    await shot(page, "06-plan-html-export");
+
+    expect(violations()).toEqual([]);
+    expect(policies.length).toBeGreaterThan(10);
+    for (const policy of policies) expect(policy).toMatch(/default-src '(self|none)'/);
     await page.close();
   });
 });

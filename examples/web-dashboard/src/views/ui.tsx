@@ -128,13 +128,19 @@ export const Section: FC<PropsWithChildren<{ id?: string; vi: string; en: string
   </section>
 );
 
-/** A progress bar for a ratio in 0–1 (undefined: nothing planned). */
+/**
+ * A progress bar for a ratio in 0–1 (undefined: nothing planned). The fill is an SVG rectangle
+ * whose width is an attribute, not an inline style, so the strict Content-Security-Policy
+ * (`style-src 'self'`) needs no exception.
+ */
 export const Bar: FC<{ ratio: number | undefined; label?: string }> = ({ ratio, label }) => {
   if (ratio === undefined) return <span class="muted">—</span>;
   const pct = Math.round(Math.min(1, Math.max(0, ratio)) * 1000) / 10;
   return (
     <span class="bar" title={label ?? `${pct}%`}>
-      <span class={`fill ${pct >= 100 ? "full" : pct >= 80 ? "good" : "low"}`} style={`width:${pct}%`} />
+      <svg class="bar-fill" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+        <rect class={`fill ${pct >= 100 ? "full" : pct >= 80 ? "good" : "low"}`} width={pct} height="1" />
+      </svg>
       <span class="bar-text">{`${String(pct).replace(".", ",")}%`}</span>
     </span>
   );
