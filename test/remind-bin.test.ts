@@ -112,7 +112,7 @@ describe("cchc remind (built bin)", () => {
     for (const r of d2.due) expect(counts.get(r.key)).toBe(1);
     expect(smtp.accepted).toHaveLength(5);
     expect(smtp.accepted[0]?.subject).toContain(
-      "Nhắc báo cáo Quý I năm 2018: hạn nộp 19/03/2018 (còn 1 ngày)",
+      "Nhắc báo cáo quý I năm 2018: hạn nộp 19/03/2018 (còn 1 ngày)",
     );
 
     const again = await cchc(...args);
@@ -124,6 +124,76 @@ describe("cchc remind (built bin)", () => {
     expect(human.stderr).toBe("");
     expect(human.stdout).toContain("Đưa vào hàng đợi / enqueued: 0 (đã có / already queued: 5)");
     expect(human.stdout).toContain("Gửi qua / via SMTP 127.0.0.1:");
+  }, 120_000);
+
+  // Quý II and 6 tháng đầu năm are both due on 19/06/2018: one mail per unit, and the key holds when the
+  // group shrinks between two runs of the same stage (one report submitted): no second mail that day.
+  it("reports due the same day: one mail per unit naming both; after one is submitted, a rerun sends nothing", async () => {
+    if (smtp.port === 0) await smtp.start(0);
+    const { plan, contacts } = sampleWithAgencies(3);
+    const units = plan.units.filter((u) => u.id.startsWith("co-quan-")).map((u) => u.id);
+    const reports = (periodIds: string[]) =>
+      units
+        .flatMap((unitId) =>
+          periodIds.map((periodId) =>
+            JSON.stringify({
+              id: `${unitId}-${periodId}`,
+              unitId,
+              periodId,
+              submittedAt: "2018-06-01T09:00:00+07:00",
+            }),
+          ),
+        )
+        .join("\n");
+    await writeFile(join(dir, "june-plan.json"), JSON.stringify(plan));
+    await writeFile(join(dir, "june-contacts.json"), JSON.stringify(contacts));
+    await writeFile(join(dir, "june-q1.ndjson"), reports(["2018Q1"]));
+    await writeFile(join(dir, "june-q1-q2.ndjson"), reports(["2018Q1", "2018Q2"]));
+    const before = smtp.accepted.length;
+    const run = (reportsFile: string) =>
+      cchc(
+        "remind",
+        "--now",
+        "2018-06-18",
+        "--plan",
+        "june-plan.json",
+        "--contacts",
+        "june-contacts.json",
+        "--reports",
+        reportsFile,
+        "--db",
+        db?.url ?? "",
+        "--agency",
+        "bo-tttt-june",
+        "--notify",
+        `smtp://127.0.0.1:${smtp.port}?from=cchc%40mic.example.vn&ignoreTLS=true`,
+        "--json",
+      );
+    const first = await run("june-q1.ndjson");
+    expect(first.code, first.stderr).toBe(0);
+    const d1 = JSON.parse(first.stdout);
+    expect(d1.due.map((r: { key: string }) => r.key)).toEqual(
+      units.map((u) => `bo-tttt-june:${u}:2018-06-19:2018Q2+2018S1:before-1`),
+    );
+    expect(d1.delivery).toMatchObject({ enqueued: 3, delivered: 3, failed: 0 });
+    const mails = smtp.accepted.slice(before);
+    expect(mails).toHaveLength(3);
+    for (const m of mails)
+      expect(m.subject).toContain(
+        "Nhắc báo cáo quý II năm 2018 và 6 tháng đầu năm 2018: hạn nộp 19/06/2018 (còn 1 ngày)",
+      );
+
+    const second = await run("june-q1-q2.ndjson");
+    expect(second.code, second.stderr).toBe(0);
+    const d2 = JSON.parse(second.stdout);
+    expect(d2.due.map((r: { periods: { periodId: string }[] }) => r.periods.map((p) => p.periodId))).toEqual([
+      ["2018S1"],
+      ["2018S1"],
+      ["2018S1"],
+    ]);
+    expect(d2.due.map((r: { key: string }) => r.key)).toEqual(d1.due.map((r: { key: string }) => r.key));
+    expect(d2.delivery).toMatchObject({ enqueued: 0, alreadyQueued: 3, delivered: 0 });
+    expect(smtp.accepted.length).toBe(before + 3);
   }, 120_000);
 
   // On the embedded default, PGlite in a folder (a new folder costs some seconds to initialise).

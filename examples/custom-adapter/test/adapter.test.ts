@@ -149,7 +149,7 @@ describe("a consumer reads the entries", () => {
       sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       recipient: expected.recipient,
       title:
-        "Nhắc báo cáo Quý I năm 2018: hạn nộp 19/03/2018 (còn 11 ngày) / Reminder: Q1 2018 report due 19/03/2018 (11 days left)",
+        "Nhắc báo cáo quý I năm 2018: hạn nộp 19/03/2018 (còn 11 ngày) / Reminder: Q1 2018 report due 19/03/2018 (11 days left)",
       subject: expected.subject,
       body: expected.body,
       data: expect.objectContaining({ type: "cchc.reminder", kind: "before-14", periodId: "2018Q1" }),
