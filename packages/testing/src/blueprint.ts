@@ -19,6 +19,7 @@ import {
   slugify,
   type Unit,
 } from "@cchc/core";
+import { mediumBlueprint2026, TWO_TIER_FIRST_YEAR } from "./blueprint2026.js";
 import {
   CHANNEL_TEXT,
   CONTENT_TEXT,
@@ -74,9 +75,11 @@ export interface Blueprint {
   readonly budgetLineByChannel: ReadonlyMap<string, string>;
 }
 
-const n = (s: string) => normalizeText(s);
+/** Shared with the 2026 blueprints. */
+export const n = (s: string) => normalizeText(s);
 
-interface UnitDraft {
+/** Shared with the 2026 blueprints. */
+export interface UnitDraft {
   readonly id: string;
   readonly name: string;
   readonly kind: string;
@@ -95,7 +98,8 @@ function unitOf(d: UnitDraft): Unit {
   };
 }
 
-function spec(d: UnitDraft, reporter: boolean, agencyFunded: boolean): UnitSpec {
+/** Shared with the 2026 blueprints. */
+export function spec(d: UnitDraft, reporter: boolean, agencyFunded: boolean): UnitSpec {
   return { unit: unitOf(d), weight: (d.weight ?? 1) * (KIND_WEIGHT[d.kind] ?? 1), reporter, agencyFunded };
 }
 
@@ -103,10 +107,12 @@ function personName(rng: Random): string {
   return `${rng.pick(FAMILY_NAMES)} ${rng.pick(MIDDLE_NAMES)} ${rng.pick(GIVEN_NAMES)}`;
 }
 
-const pad2 = (x: number) => String(x).padStart(2, "0");
+/** Shared with the 2026 blueprints. */
+export const pad2 = (x: number) => String(x).padStart(2, "0");
 
 /** A date of issue early in the plan year (5 January to 20 March). */
-function issueDate(rng: Random, year: number): string {
+/** Shared with the 2026 blueprints. */
+export function issueDate(rng: Random, year: number): string {
   const month = rng.int(1, 3);
   const day = month === 3 ? rng.int(1, 20) : rng.int(5, 28);
   return `${year}-${pad2(month)}-${pad2(day)}`;
@@ -131,7 +137,8 @@ interface Sections {
   readonly channelList: { id: string; kinds: readonly string[] }[];
 }
 
-function sections(args: {
+/** Shared with the 2026 blueprints. */
+export function sections(args: {
   scope: string;
   of: string;
   year: number;
@@ -205,7 +212,8 @@ function sections(args: {
 }
 
 /** Budget lines of the agency-level source, one per channel the lead's work uses. */
-function budgetLines(
+/** Shared with the 2026 blueprints. */
+export function budgetLines(
   rng: Random,
   sourceId: string,
   managerId: string,
@@ -242,7 +250,8 @@ function budgetLines(
 const REPORTING_TEXT =
   "Định kỳ báo cáo kết quả thực hiện công tác tuyên truyền cải cách hành chính lồng ghép với báo cáo cải cách hành chính hằng quý, 6 tháng, năm.";
 
-function reporting(reporterIds: string[], leadId: string): NonNullable<PlanInput["reporting"]> {
+/** Shared with the 2026 blueprints. */
+export function reporting(reporterIds: string[], leadId: string): NonNullable<PlanInput["reporting"]> {
   return {
     periodTypes: ["quarter", "half-year", "year"],
     reporterUnitIds: reporterIds,
@@ -253,10 +262,12 @@ function reporting(reporterIds: string[], leadId: string): NonNullable<PlanInput
   };
 }
 
-const recipients = (lines: readonly string[]): Recipient[] => lines.map((text) => ({ text: n(text) }));
+/** Shared with the 2026 blueprints. */
+export const recipients = (lines: readonly string[]): Recipient[] => lines.map((text) => ({ text: n(text) }));
 
 /** Responsibilities for the PAR pillars the lead does not already cover. */
-function pillarResponsibilities(
+/** Shared with the 2026 blueprints. */
+export function pillarResponsibilities(
   mapping: readonly (readonly [string, string | undefined, string])[],
   contentIdByKind: ReadonlyMap<string, string>,
   leadId: string,
@@ -285,7 +296,8 @@ function pillarResponsibilities(
   return out;
 }
 
-const leadClause = (leadId: string, name: string, scope: string): Responsibility => ({
+/** Shared with the 2026 blueprints. */
+export const leadClause = (leadId: string, name: string, scope: string): Responsibility => ({
   id: "III.1.a",
   unitIds: [leadId],
   roles: ["lead", "monitor"],
@@ -297,7 +309,8 @@ const leadClause = (leadId: string, name: string, scope: string): Responsibility
   channelIds: [],
 });
 
-function groupClause(
+/** Shared with the 2026 blueprints. */
+export function groupClause(
   index: number,
   unitIds: string[],
   roles: Responsibility["roles"],
@@ -316,20 +329,23 @@ function groupClause(
   };
 }
 
-const UNIT_DUTIES = [
+/** Shared with the 2026 blueprints. */
+export const UNIT_DUTIES = [
   "Xây dựng kế hoạch tuyên truyền cải cách hành chính của đơn vị, bảo đảm thiết thực, hiệu quả.",
   "Lồng ghép tuyên truyền cải cách hành chính với phổ biến, giáo dục pháp luật và kiểm soát thủ tục hành chính.",
   "Định kỳ báo cáo kết quả tuyên truyền cải cách hành chính hằng quý, 6 tháng, năm.",
 ];
 
-function signer(rng: Random, authority: string, title: string): Signer {
+/** Shared with the 2026 blueprints. */
+export function signer(rng: Random, authority: string, title: string): Signer {
   return { authority, title, name: n(personName(rng)) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // One ministry
 
-function ministryUnitTemplates(m: MinistryData) {
+/** Shared with the 2026 blueprints. */
+export function ministryUnitTemplates(m: MinistryData) {
   const generic = m.generic ? GENERIC_MINISTRY_UNITS.filter((g) => !(m.skip ?? []).includes(g.name)) : [];
   return [...generic, ...m.units];
 }
@@ -340,24 +356,30 @@ function ministryUnitTemplates(m: MinistryData) {
  * well as against the dataset's own `plan.json`. For another year the sample is moved to that year.
  */
 function smallBlueprint(year: number): Blueprint {
-  const sample = samplePlan("mic-2018");
+  // from 2026 the sample of two-tier government: the province of Lào Cai and its departments
+  const twoTier = year >= TWO_TIER_FIRST_YEAR;
+  const sample = samplePlan(twoTier ? "lao-cai-2026" : "mic-2018");
   const input: PlanInput =
     year === sample.year
       ? sample
       : {
           ...sample,
-          id: `mic-${year}`,
+          id: `${twoTier ? "lao-cai" : "mic"}-${year}`,
           year,
+          ...(sample.date === undefined ? {} : { date: `${year}${sample.date.slice(4)}` }),
           title: sample.title.replaceAll(String(sample.year), String(year)),
         };
-  const leadId = "vu-to-chuc-can-bo";
+  const leadId = twoTier ? "so-noi-vu" : "vu-to-chuc-can-bo";
   const reporters = new Set(
     sample.reporting?.reporterUnitIds === "all" || sample.reporting?.reporterUnitIds === undefined
       ? sample.units.map((u) => u.id).filter((id) => id !== leadId)
       : sample.reporting.reporterUnitIds,
   );
-  // Ministry-level work is paid from the communication budget the Office manages (seed III.2.a).
-  const agencyFunded = new Set([leadId, "van-phong-bo", "trung-tam-thong-tin"]);
+  // Ministry-level work is paid from the communication budget the Office manages (seed III.2.a);
+  // the province's from the PAR budget given to the Department of Home Affairs.
+  const agencyFunded = new Set(
+    twoTier ? [leadId, "van-phong-ubnd", "ubnd-tinh"] : [leadId, "van-phong-bo", "trung-tam-thong-tin"],
+  );
   const units = sample.units.map((unit) =>
     spec(
       {
@@ -402,7 +424,8 @@ const radioName = (p: ProvinceData) =>
     : `Đài Phát thanh và Truyền hình ${p.name}`;
 
 /** Names of districts and communes: distinct two-syllable place names, drawn without replacement. */
-function placeNames(rng: Random, count: number): string[] {
+/** Shared with the 2026 blueprints. */
+export function placeNames(rng: Random, count: number): string[] {
   const pool: string[] = [];
   for (const a of PLACE_FIRST) for (const b of PLACE_SECOND) if (a !== b) pool.push(`${a} ${b}`);
   return rng.sample(pool, count);
@@ -853,7 +876,7 @@ export function buildBlueprint(size: DatasetSize, rng: Random, year: number): Bl
     case "small":
       return smallBlueprint(year);
     case "medium":
-      return mediumBlueprint(rng, year);
+      return year >= TWO_TIER_FIRST_YEAR ? mediumBlueprint2026(rng, year) : mediumBlueprint(rng, year);
     case "national":
       return nationalBlueprint(rng, year);
   }

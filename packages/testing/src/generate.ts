@@ -16,6 +16,7 @@ import {
   type UnitReport,
 } from "@cchc/core";
 import { type Blueprint, buildBlueprint, type DatasetSize } from "./blueprint.js";
+import { countryBlueprints2026, nationalRootBlueprint2026, TWO_TIER_FIRST_YEAR } from "./blueprint2026.js";
 import {
   ACTIVITY_TITLE,
   CHANNEL_OUTPUTS,
@@ -71,36 +72,71 @@ export interface DatasetFile {
   readonly sha256?: string;
 }
 
+/** Items of a dataset or of one of its plans. */
+export interface DatasetCounts {
+  readonly units: number;
+  readonly activities: number;
+  readonly records: number;
+  readonly reports: number;
+}
+
+/** One plan of a dataset: where its files are (relative to the dataset's folder) and what they hold. */
+export interface DatasetPlanEntry {
+  readonly planId: string;
+  /** The plan it implements (its `parent.planId`), absent for the root. */
+  readonly parentPlanId?: string;
+  readonly issuer: string;
+  /** "." for a one-plan dataset; "plans/<planId>" in a tree. */
+  readonly dir: string;
+  readonly counts: DatasetCounts;
+  readonly files: readonly DatasetFile[];
+}
+
 /** What a dataset holds; `writeDataset` writes it as manifest.json (with byte sizes and hashes). */
 export interface DatasetManifest {
   readonly generator: { readonly name: string; readonly version: string };
   readonly size: DatasetSize;
   readonly seed: number;
   readonly year: number;
+  /** The root plan (the only one in a one-plan dataset). */
   readonly planId: string;
-  readonly counts: {
-    readonly units: number;
-    readonly activities: number;
-    readonly records: number;
-    readonly reports: number;
-  };
+  /** Same as `planId`: the plan every other plan of the dataset descends from. */
+  readonly rootPlanId: string;
+  /** Totals over every plan of the dataset. */
+  readonly counts: DatasetCounts;
+  /** The files of a one-plan dataset, in its folder; empty for a tree (see `plans`). */
   readonly files: readonly DatasetFile[];
+  /** Every plan, root first; a tree writes each in `plans/<planId>/` (plan.json and its NDJSON files). */
+  readonly plans: readonly DatasetPlanEntry[];
 }
 
-/** A generated dataset: the plan in memory, tracking data as lazy streams. */
+/**
+ * A generated dataset: the plan in memory, tracking data as lazy streams. The 2026 national size
+ * is a tree: the Ministry of Home Affairs' plan (this one) and, in `subPlans`, the plan of every
+ * ministry and province, each a dataset of its own whose `plan.parent` names the root.
+ */
 export interface Dataset {
   /** A valid plan: `validatePlan(plan).errors` is empty (and so are the warnings). */
   readonly plan: Plan;
   readonly manifest: DatasetManifest;
+  /** The plans implementing this one (2026 national: 17 ministries and 34 provinces); empty otherwise. */
+  readonly subPlans: readonly Dataset[];
   /** Planned activities, unit by unit in plan order; a fresh generator on each call. */
   activities(): Generator<Activity, void, undefined>;
-  /** Actual records, unit by unit and activity by activity, by date; a fresh generator on each call. */
+  /** Actual records of this plan, unit by unit and activity by activity, by date; a fresh generator on each call. */
   records(): Generator<ActualRecord, void, undefined>;
   /** Reports of the reporting units, unit by unit, period by period; some late, some missing. */
   reports(): Generator<UnitReport, void, undefined>;
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** Commune-level People's Committees: xã, phường, đặc khu (they plan fewer activities). */
+const COMMUNE_KINDS: ReadonlySet<string> = new Set([
+  "commune-committee",
+  "ward-committee",
+  "special-zone-committee",
+]);
 
 /** How reliably a unit reports: chance a report is missing, and chance it is late. */
 const RELIABILITY = [
@@ -191,7 +227,7 @@ function buildProfiles(seed: number, blueprint: Blueprint, totalRecords: number)
   let offset = 0;
   for (const [i, u] of blueprint.units.entries()) {
     const rng = new Random(deriveSeed(seed, "profile", i));
-    const commune = u.unit.kind === "commune-committee";
+    const commune = COMMUNE_KINDS.has(u.unit.kind);
     activityCount[i] = commune ? rng.int(3, 5) : rng.int(4, 8);
     activityOffset[i] = offset;
     offset += activityCount[i] ?? 0;
@@ -240,7 +276,10 @@ function buildProfiles(seed: number, blueprint: Blueprint, totalRecords: number)
 // Activities
 
 function chooseChannelKind(ctx: Context, rng: Random, unitKind: string): string {
-  const prefs = (UNIT_CHANNELS[unitKind] ?? UNIT_CHANNELS.default ?? []).filter(([k]) =>
+  // wards and special zones communicate as communes do
+  const kind =
+    unitKind === "ward-committee" || unitKind === "special-zone-committee" ? "commune-committee" : unitKind;
+  const prefs = (UNIT_CHANNELS[kind] ?? UNIT_CHANNELS.default ?? []).filter(([k]) =>
     ctx.channelByKind.has(k),
   );
   if (prefs.length === 0 || rng.chance(0.1)) return rng.pick(ctx.channelKinds);
@@ -498,7 +537,45 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const { size, seed, year, records: totalRecords } = checkOptions(options);
   // every stream of every unit draws from its own seed, derived from the dataset's
   const base = deriveSeed(seed, size, year);
+  const head = { size, seed, year };
+  if (size === "national" && year >= TWO_TIER_FIRST_YEAR) return countryDataset(head, base, totalRecords);
   const blueprint = buildBlueprint(size, new Random(deriveSeed(base, "plan")), year);
+  return planDataset(head, blueprint, base, totalRecords, []);
+}
+
+interface DatasetHead {
+  readonly size: DatasetSize;
+  readonly seed: number;
+  readonly year: number;
+}
+
+const weightOf = (b: Blueprint) => b.units.reduce((a, u) => a + u.weight, 0);
+
+/** The 2026 country: the national plan, then each ministry's and province's plan under it. */
+function countryDataset(head: DatasetHead, base: number, totalRecords: number): Dataset {
+  const root = nationalRootBlueprint2026(new Random(deriveSeed(base, "plan")), head.year);
+  const rootInput = root.input;
+  const parent = { planId: rootInput.id, year: head.year, number: rootInput.number ?? "" };
+  let i = 0;
+  const subs = countryBlueprints2026(() => new Random(deriveSeed(base, "plan", ++i)), head.year, parent);
+  const blueprints = [root, ...subs.ministries, ...subs.provinces];
+  // records follow the work: each plan gets its share by the weight of its units
+  const shares = allocate(totalRecords, blueprints.map(weightOf));
+  const datasets = blueprints
+    .slice(1)
+    .map((b, j) => planDataset(head, b, deriveSeed(base, "sub-plan", j), shares[j + 1] ?? 0, []));
+  return planDataset(head, root, base, shares[0] ?? 0, datasets);
+}
+
+/** One plan's dataset (and, for a root, the sub-plans that implement it). */
+function planDataset(
+  head: DatasetHead,
+  blueprint: Blueprint,
+  base: number,
+  totalRecords: number,
+  subPlans: readonly Dataset[],
+): Dataset {
+  const { size, seed, year } = head;
   const plan = PlanSchema.parse(blueprint.input);
   const profiles = buildProfiles(base, blueprint, totalRecords);
   const days = yearDays(year);
@@ -528,19 +605,50 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const activityTotal = profiles.activityTotal;
   const reportTotal = reportPlans.reduce((a, r) => a + r.length, 0);
   const unitCount = blueprint.units.length;
+  const counts: DatasetCounts = {
+    units: unitCount,
+    activities: activityTotal,
+    records: totalRecords,
+    reports: reportTotal,
+  };
+  const files: DatasetFile[] = [
+    { name: "plan.json", kind: "plan", items: 1 },
+    { name: "activities.ndjson", kind: "activities", items: activityTotal },
+    { name: "records.ndjson", kind: "records", items: totalRecords },
+    { name: "reports.ndjson", kind: "reports", items: reportTotal },
+  ];
+  const tree = subPlans.length > 0;
+  const entry = (p: Plan, c: DatasetCounts, f: readonly DatasetFile[], dir: string): DatasetPlanEntry => ({
+    planId: p.id,
+    ...(p.parent === undefined ? {} : { parentPlanId: p.parent.planId }),
+    issuer: p.issuer.name,
+    dir,
+    counts: c,
+    files: f,
+  });
+  const sum = (k: keyof DatasetCounts) => counts[k] + subPlans.reduce((a, d) => a + d.manifest.counts[k], 0);
   const manifest: DatasetManifest = {
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
     size,
     seed,
     year,
     planId: plan.id,
-    counts: { units: unitCount, activities: activityTotal, records: totalRecords, reports: reportTotal },
-    files: [
-      { name: "plan.json", kind: "plan", items: 1 },
-      { name: "activities.ndjson", kind: "activities", items: activityTotal },
-      { name: "records.ndjson", kind: "records", items: totalRecords },
-      { name: "reports.ndjson", kind: "reports", items: reportTotal },
-    ],
+    rootPlanId: plan.id,
+    counts: tree
+      ? {
+          units: sum("units"),
+          activities: sum("activities"),
+          records: sum("records"),
+          reports: sum("reports"),
+        }
+      : counts,
+    files: tree ? [] : files,
+    plans: tree
+      ? [
+          entry(plan, counts, files, `plans/${plan.id}`),
+          ...subPlans.map((d) => entry(d.plan, d.manifest.counts, d.manifest.files, `plans/${d.plan.id}`)),
+        ]
+      : [entry(plan, counts, files, ".")],
   };
   const recordWidth = idWidth(totalRecords);
   const reportWidth = idWidth(reportTotal);
@@ -548,6 +656,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   return {
     plan,
     manifest,
+    subPlans,
     *activities() {
       for (let i = 0; i < unitCount; i++) for (const p of unitActivities(ctx, i)) yield p.activity;
     },

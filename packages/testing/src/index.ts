@@ -10,8 +10,10 @@ export { NATIONAL_UNIT_COUNT } from "./blueprint.js";
 export {
   DATASET_SIZES,
   type Dataset,
+  type DatasetCounts,
   type DatasetFile,
   type DatasetManifest,
+  type DatasetPlanEntry,
   type GenerateOptions,
   generateDataset,
 } from "./generate.js";

@@ -73,14 +73,12 @@ async function writeText(path: string, text: string): Promise<WrittenFile> {
   return { lines: 1, bytes: buf.length, sha256: createHash("sha256").update(buf).digest("hex") };
 }
 
-/**
- * Writes `dataset` into `dir` (created if missing; files of the same names are replaced) and
- * returns the manifest it wrote. The files' line counts are checked against the manifest counts.
- */
-export async function writeDataset(dataset: Dataset, dir: string): Promise<WrittenDataset> {
+/** Writes one plan's files into `dir` and returns them with byte sizes and hashes. */
+async function writePlanFiles(dataset: Dataset, dir: string): Promise<DatasetFile[]> {
   await mkdir(dir, { recursive: true });
   const files: DatasetFile[] = [];
-  for (const f of dataset.manifest.files) {
+  const own = dataset.manifest.plans[0]?.files ?? dataset.manifest.files;
+  for (const f of own) {
     const path = join(dir, f.name);
     const written =
       f.kind === "plan"
@@ -97,7 +95,36 @@ export async function writeDataset(dataset: Dataset, dir: string): Promise<Writt
       throw new Error(`writeDataset: ${f.name} has ${written.lines} items, the manifest says ${f.items}`);
     files.push({ ...f, bytes: written.bytes, sha256: written.sha256 });
   }
-  const manifest: DatasetManifest = { ...dataset.manifest, files };
+  return files;
+}
+
+/**
+ * Writes `dataset` into `dir` (created if missing; files of the same names are replaced) and
+ * returns the manifest it wrote. A one-plan dataset puts its files in `dir`; a tree (the 2026
+ * country) puts each plan's in `dir/plans/<planId>/`, and manifest.json lists them under `plans`
+ * with `rootPlanId`. The files' line counts are checked against the manifest counts.
+ */
+export async function writeDataset(dataset: Dataset, dir: string): Promise<WrittenDataset> {
+  await mkdir(dir, { recursive: true });
+  let manifest: DatasetManifest;
+  if (dataset.subPlans.length === 0) {
+    const files = await writePlanFiles(dataset, dir);
+    manifest = {
+      ...dataset.manifest,
+      files,
+      plans: dataset.manifest.plans.map((p) => ({ ...p, files })),
+    };
+  } else {
+    const all = [dataset, ...dataset.subPlans];
+    const plans = [];
+    for (const [i, d] of all.entries()) {
+      const entry = dataset.manifest.plans[i];
+      if (entry?.planId !== d.plan.id)
+        throw new Error(`writeDataset: plan ${d.plan.id} is not in the manifest`);
+      plans.push({ ...entry, files: await writePlanFiles(d, join(dir, entry.dir)) });
+    }
+    manifest = { ...dataset.manifest, plans };
+  }
   await writeFile(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return { dir, manifest };
 }

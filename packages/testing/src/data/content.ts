@@ -297,6 +297,8 @@ export const KIND_WEIGHT: Readonly<Record<string, number>> = {
   "sub-department": 0.5,
   "district-committee": 1.5,
   "commune-committee": 0.35,
+  "ward-committee": 0.4,
+  "special-zone-committee": 0.4,
 };
 
 /** Short notes some records carry. */
