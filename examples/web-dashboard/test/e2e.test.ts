@@ -82,16 +82,20 @@ const pointsOf = async (page: Page, selector: string): Promise<number> => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
+/** The one browser function the test calls in the page (the test's types have no DOM). */
+interface BrowserWindow {
+  getComputedStyle(element: unknown): { textAlign: string };
+}
+
 /**
  * What the browser says against the pages' policies, on every document the page shows: the
  * console lines Chromium writes for each refused resource, the `securitypolicyviolation` events
  * (an init script, which the policy cannot block, logs them), uncaught page errors.
  */
 async function watchViolations(page: Page): Promise<() => string[]> {
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      console.error(`securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`),
-    );
+  await page.addInitScript({
+    content: `document.addEventListener("securitypolicyviolation", (e) =>
+      console.error("securitypolicyviolation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline")));`,
   });
   const seen: string[] = [];
   page.on("console", (m) => {
@@ -235,7 +239,7 @@ describe("dashboard in Chromium", () => {
       await page
         .locator(".title")
         .first()
-        .evaluate((e) => getComputedStyle(e).textAlign),
+        .evaluate((e) => (globalThis as unknown as BrowserWindow).getComputedStyle(e).textAlign),
     ).toBe("center");
     await shot(page, "06-plan-html-export");
 

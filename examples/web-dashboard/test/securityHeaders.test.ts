@@ -97,7 +97,7 @@ describe("security headers", () => {
       headers: { Origin: origin, ...FORM, ...(cookie ? { Cookie: cookie } : {}) },
       body: new URLSearchParams(body),
     });
-    const cases: [string, number, Promise<Response>][] = [
+    const cases: [string, number, Response | Promise<Response>][] = [
       ["login page", 200, app.request("/login")],
       ["health check", 200, app.request("/healthz")],
       ["style sheet", 200, app.request("/static/style.css")],
