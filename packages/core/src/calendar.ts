@@ -4,14 +4,32 @@
  * Every periodic report has a data cut-off window that ends on the 14th and starts on the 15th of
  * the month before its first month, so the annual window of 2018 runs 2017-12-15..2018-12-14 and a
  * date such as 2018-12-20 already belongs to 2019's reports. The submission deadline is an agency
- * setting: a number of days after the cut-off end. These periods drive reminders and timeliness
- * scoring, so the module is pure: dates in, dates out, never the clock.
+ * setting: a number of calendar days or of working days after the cut-off end, and optionally a due
+ * date that falls on a day off moves to the next working day (public holidays from `./holidays`).
+ * Decree 09 took effect on 12/3/2019: for earlier years the agency may choose the calendar-month
+ * windows most regimes used before it (`cutoffRegime`), and `calendarRegime` says which applies.
+ * These periods drive reminders and timeliness scoring, so the module is pure: dates in, dates
+ * out, never the clock.
  */
 import * as z from "zod";
+import {
+  type DayInfo,
+  describeMove,
+  type HolidayEntry,
+  type WorkingCalendar,
+  workingCalendar,
+} from "./holidays/index.js";
+import type { LocalizedText } from "./text.js";
 import { addDays, compareIsoDates, endOfVietnamDay, isIsoDate } from "./vietnamTime.js";
 
-/** The period types, in display and sort order; also the default schedule of a plan. */
-export const PERIOD_TYPES = ["month", "quarter", "half-year", "nine-month", "year"] as const;
+/**
+ * The period types, in display and sort order: Decree 09's five, and the second half of the year
+ * ("6 tháng cuối năm", 15/6 → 14/12) that some agencies report on.
+ */
+export const PERIOD_TYPES = ["month", "quarter", "half-year", "nine-month", "second-half", "year"] as const;
+
+/** The schedule when an agency names none: Decree 09's monthly, quarterly, 6-month, 9-month and annual reports. */
+export const DEFAULT_PERIOD_TYPES = ["month", "quarter", "half-year", "nine-month", "year"] as const;
 
 /** Validates a period type read from a plan file or a form (same values as `PERIOD_TYPES`). */
 export const PeriodTypeSchema = z.enum(PERIOD_TYPES);
@@ -31,28 +49,67 @@ export const DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF = 5;
 /** Largest deadline setting accepted, in days: more than a year after cut-off is certainly a typo. */
 const MAX_DEADLINE_DAYS = 365;
 
+/** What to do with a due date that falls on a day off: keep it, or move it to the next working day. */
+export const DUE_ON_DAY_OFF = ["keep", "next-working-day"] as const;
+
+/** See `DUE_ON_DAY_OFF`. */
+export type DueOnDayOff = (typeof DUE_ON_DAY_OFF)[number];
+
+/**
+ * How cut-off windows are cut: Decree 09/2019 (15th to 14th, the default for every year), or whole
+ * calendar months (1st to the month's last day), which many regimes used before Decree 09 took effect.
+ */
+export const CUTOFF_REGIMES = ["decree-09-2019", "calendar-month"] as const;
+
+/** See `CUTOFF_REGIMES`. */
+export type CutoffRegime = (typeof CUTOFF_REGIMES)[number];
+
+/** The day Decree 09/2019/NĐ-CP took effect. */
+export const DECREE_09_EFFECTIVE_DATE = "2019-03-12";
+
 /** Agency settings for the calendar; everything optional so the national defaults apply out of the box. */
 export interface CalendarOptions {
-  /** Which kinds of report the agency produces (default: all five). */
+  /** Which kinds of report the agency produces (default: `DEFAULT_PERIOD_TYPES`). */
   periodTypes?: readonly PeriodType[];
   /**
    * Days from cut-off end to submission deadline, integer 0..365: one number for every type, or per
-   * type (types left out use `DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF`).
+   * type (types left out use `DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF`, unless they have working days).
    */
   deadlineDaysAfterCutoff?: number | Partial<Record<PeriodType, number>>;
+  /**
+   * Working days from cut-off end to submission deadline, integer 0..365 (0: the cut-off day, or the
+   * next working day): one number for every type, or per type. A type may not have both kinds.
+   */
+  deadlineWorkingDaysAfterCutoff?: number | Partial<Record<PeriodType, number>>;
+  /** A calendar-day due date on a day off: keep it (default) or move it to the next working day. */
+  dueOnDayOff?: DueOnDayOff;
+  /** The agency's schedule of days off and make-up working days, over the statutory holidays. */
+  holidays?: readonly HolidayEntry[];
+  /** How cut-off windows are cut (default `decree-09-2019`). */
+  cutoffRegime?: CutoffRegime;
+}
+
+/** Why a period's due date is not `cutoffEnd` plus the deadline in calendar days. */
+export interface DueDateMove {
+  /** The date the deadline in calendar days gives (for working days: the same count in calendar days). */
+  from: string;
+  /** The due date (same as the period's `dueDate`). */
+  to: string;
+  /** "19/12/2026 là thứ Bảy → 21/12/2026" / "19/12/2026 is a Saturday → 21/12/2026". */
+  reason: LocalizedText;
 }
 
 /** A period id split into its parts, e.g. "2018Q1" → { year: 2018, type: "quarter", index: 1 }. */
 export interface ParsedPeriodId {
   year: number;
   type: PeriodType;
-  /** Position within the year: month 1–12, quarter 1–4, and 1 for half-year, nine-month and year. */
+  /** Position within the year: month 1–12, quarter 1–4, and 1 for the other types. */
   index: number;
 }
 
 /** One periodic report of one year: what it covers, when data are cut off and when it is due. */
 export interface ReportingPeriod {
-  /** Stable id used in plans and URLs: "2018M01", "2018Q1", "2018S1", "2018N9", "2018". */
+  /** Stable id used in plans and URLs: "2018M01", "2018Q1", "2018S1", "2018N9", "2018S2", "2018". */
   id: string;
   type: PeriodType;
   year: number;
@@ -62,18 +119,25 @@ export interface ReportingPeriod {
   label: { vi: string; en: string };
   /** First day of the data window (ISO date, Vietnam). */
   cutoffStart: string;
-  /** Last day of the data window (ISO date, Vietnam), always the 14th. */
+  /** Last day of the data window (ISO date, Vietnam): the 14th, or the month's end under `calendar-month`. */
   cutoffEnd: string;
-  /** Submission deadline: `cutoffEnd` plus the agency's deadline days (ISO date, Vietnam). */
+  /**
+   * Submission deadline (ISO date, Vietnam): `cutoffEnd` plus the agency's deadline days, counted in
+   * calendar days or working days, moved off a day off when the agency says so.
+   */
   dueDate: string;
   /** Last instant the report is on time: 23:59:59.999 of `dueDate` in Vietnam, as a UTC ISO string. */
   dueAt: string;
+  /** Present only when the due date is not the calendar-day count: where it would have been, and why not. */
+  dueDateMove?: DueDateMove;
 }
 
 /** Machine-readable reasons a calendar cannot be computed; stable so callers and tests can branch on them. */
 export type CalendarErrorCode =
   | "calendar.year-out-of-range"
   | "calendar.deadline-days-invalid"
+  | "calendar.deadline-kinds-conflict"
+  | "calendar.option-invalid"
   | "calendar.period-type-unknown";
 
 /**
@@ -101,7 +165,7 @@ export type CalendarResult =
 // ---------------------------------------------------------------------------------------------------
 // Period ids
 
-const PERIOD_ID = /^(\d{4})(?:M(0[1-9]|1[0-2])|Q([1-4])|S(1)|N(9))?$/;
+const PERIOD_ID = /^(\d{4})(?:M(0[1-9]|1[0-2])|Q([1-4])|S([12])|N(9))?$/;
 
 /** How many periods of each type a year has. */
 const PERIODS_PER_YEAR: Record<PeriodType, number> = {
@@ -109,6 +173,7 @@ const PERIODS_PER_YEAR: Record<PeriodType, number> = {
   quarter: 4,
   "half-year": 1,
   "nine-month": 1,
+  "second-half": 1,
   year: 1,
 };
 
@@ -117,7 +182,8 @@ const TYPE_ORDER: Record<PeriodType, number> = {
   quarter: 1,
   "half-year": 2,
   "nine-month": 3,
-  year: 4,
+  "second-half": 4,
+  year: 5,
 };
 
 function isPeriodType(value: unknown): value is PeriodType {
@@ -129,7 +195,7 @@ function isCalendarYear(year: number): boolean {
 }
 
 /**
- * Reads a period id ("2018M01", "2018Q1", "2018S1", "2018N9", "2018"). Strict, because ids are keys in
+ * Reads a period id ("2018M01", "2018Q1", "2018S1", "2018N9", "2018S2", "2018"). Strict, because ids are keys in
  * plans: "2018Q5", "2018M1", "2018m01", " 2018Q1" and years outside 2000–2100 give `undefined`.
  * Never throws, whatever it is given.
  */
@@ -141,7 +207,7 @@ export function parsePeriodId(id: string): ParsedPeriodId | undefined {
   if (!isCalendarYear(year)) return undefined;
   if (m[2] !== undefined) return { year, type: "month", index: Number(m[2]) };
   if (m[3] !== undefined) return { year, type: "quarter", index: Number(m[3]) };
-  if (m[4] !== undefined) return { year, type: "half-year", index: 1 };
+  if (m[4] !== undefined) return { year, type: m[4] === "1" ? "half-year" : "second-half", index: 1 };
   if (m[5] !== undefined) return { year, type: "nine-month", index: 1 };
   return { year, type: "year", index: 1 };
 }
@@ -163,6 +229,8 @@ export function formatPeriodId(year: number, type: PeriodType, index: number): s
       return `${year}Q${index}`;
     case "half-year":
       return `${year}S1`;
+    case "second-half":
+      return `${year}S2`;
     case "nine-month":
       return `${year}N9`;
     case "year":
@@ -223,6 +291,31 @@ function deadlineDaysInvalid(days: unknown, type?: PeriodType): CalendarFailure 
   };
 }
 
+function deadlineKindsConflict(type: PeriodType): CalendarFailure {
+  return {
+    code: "calendar.deadline-kinds-conflict",
+    message: {
+      vi:
+        `Kỳ ${type} có cả hạn theo ngày (deadlineDaysAfterCutoff) lẫn hạn theo ngày làm việc ` +
+        "(deadlineWorkingDaysAfterCutoff); chỉ đặt một loại.",
+      en:
+        `Period type ${type} has both a deadline in days (deadlineDaysAfterCutoff) and one in working ` +
+        "days (deadlineWorkingDaysAfterCutoff); set only one.",
+    },
+  };
+}
+
+function optionInvalid(name: string, value: unknown, expected: readonly string[]): CalendarFailure {
+  const got = describe(value);
+  return {
+    code: "calendar.option-invalid",
+    message: {
+      vi: `Thiết lập ${name} không hợp lệ (nhận được ${got}); chỉ dùng ${expected.join(", ")}.`,
+      en: `Invalid ${name} setting (got ${got}); expected one of ${expected.join(", ")}.`,
+    },
+  };
+}
+
 function calendarError(failure: CalendarFailure): CalendarError {
   return new CalendarError(failure.code, failure.message);
 }
@@ -232,42 +325,107 @@ function calendarError(failure: CalendarFailure): CalendarError {
 
 interface ResolvedOptions {
   types: PeriodType[];
+  /** Per type: the deadline count and whether it counts working days. */
   days: Record<PeriodType, number>;
+  working: Record<PeriodType, boolean>;
+  moveOffDayOff: boolean;
+  regime: CutoffRegime;
+  /** Only built when a setting needs working days, so plain calendars cost nothing more. */
+  calendar: WorkingCalendar | undefined;
 }
 
 function isDeadlineDays(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_DEADLINE_DAYS;
 }
 
+type PerType =
+  | { ok: true; value: Partial<Record<PeriodType, number>> }
+  | { ok: false; error: CalendarFailure };
+
+/** Reads a deadline setting (one number or per type) into per-type counts; absent types stay absent. */
+function readDeadline(raw: unknown): PerType {
+  const value: Partial<Record<PeriodType, number>> = {};
+  // null means "not set", as with `??`.
+  if (raw === undefined || raw === null) return { ok: true, value };
+  if (typeof raw === "number") {
+    if (!isDeadlineDays(raw)) return { ok: false, error: deadlineDaysInvalid(raw) };
+    for (const t of PERIOD_TYPES) value[t] = raw;
+    return { ok: true, value };
+  }
+  if (typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
+    const perType = raw as Record<string, unknown>;
+    for (const key of Object.keys(perType)) {
+      if (!isPeriodType(key)) return { ok: false, error: periodTypeUnknown(key) };
+    }
+    for (const t of PERIOD_TYPES) {
+      const days = perType[t];
+      if (days === undefined) continue;
+      if (!isDeadlineDays(days)) return { ok: false, error: deadlineDaysInvalid(days, t) };
+      value[t] = days;
+    }
+    return { ok: true, value };
+  }
+  return { ok: false, error: deadlineDaysInvalid(raw) };
+}
+
 function resolveOptions(
   options: CalendarOptions | undefined,
 ): { ok: true; value: ResolvedOptions } | { ok: false; error: CalendarFailure } {
-  const rawTypes: unknown = options?.periodTypes ?? PERIOD_TYPES;
+  const rawTypes: unknown = options?.periodTypes ?? DEFAULT_PERIOD_TYPES;
   if (!Array.isArray(rawTypes)) return { ok: false, error: periodTypeUnknown(rawTypes) };
   for (const t of rawTypes) {
     if (!isPeriodType(t)) return { ok: false, error: periodTypeUnknown(t) };
   }
   const types = PERIOD_TYPES.filter((t) => rawTypes.includes(t));
 
-  const rawDays: unknown = options?.deadlineDaysAfterCutoff ?? DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF;
+  const calendarDays = readDeadline(options?.deadlineDaysAfterCutoff);
+  if (!calendarDays.ok) return calendarDays;
+  const workingDays = readDeadline(options?.deadlineWorkingDaysAfterCutoff);
+  if (!workingDays.ok) return workingDays;
   const days = {} as Record<PeriodType, number>;
-  if (typeof rawDays === "number") {
-    if (!isDeadlineDays(rawDays)) return { ok: false, error: deadlineDaysInvalid(rawDays) };
-    for (const t of PERIOD_TYPES) days[t] = rawDays;
-  } else if (typeof rawDays === "object" && rawDays !== null && !Array.isArray(rawDays)) {
-    const perType = rawDays as Record<string, unknown>;
-    for (const key of Object.keys(perType)) {
-      if (!isPeriodType(key)) return { ok: false, error: periodTypeUnknown(key) };
-    }
-    for (const t of PERIOD_TYPES) {
-      const value = perType[t] ?? DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF;
-      if (!isDeadlineDays(value)) return { ok: false, error: deadlineDaysInvalid(value, t) };
-      days[t] = value;
-    }
-  } else {
-    return { ok: false, error: deadlineDaysInvalid(rawDays) };
+  const working = {} as Record<PeriodType, boolean>;
+  for (const t of PERIOD_TYPES) {
+    const c = calendarDays.value[t];
+    const w = workingDays.value[t];
+    if (c !== undefined && w !== undefined) return { ok: false, error: deadlineKindsConflict(t) };
+    working[t] = w !== undefined;
+    days[t] = w ?? c ?? DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF;
   }
-  return { ok: true, value: { types, days } };
+
+  const dueOnDayOff: unknown = options?.dueOnDayOff ?? "keep";
+  if (!(DUE_ON_DAY_OFF as readonly unknown[]).includes(dueOnDayOff)) {
+    return { ok: false, error: optionInvalid("dueOnDayOff", dueOnDayOff, DUE_ON_DAY_OFF) };
+  }
+  const regime: unknown = options?.cutoffRegime ?? "decree-09-2019";
+  if (!(CUTOFF_REGIMES as readonly unknown[]).includes(regime)) {
+    return { ok: false, error: optionInvalid("cutoffRegime", regime, CUTOFF_REGIMES) };
+  }
+  const holidays: unknown = options?.holidays ?? [];
+  if (!Array.isArray(holidays) || !holidays.every(isHolidayEntry)) {
+    return {
+      ok: false,
+      error: optionInvalid("holidays", holidays, ["[{ date: YYYY-MM-DD, kind: off | working }]"]),
+    };
+  }
+  const moveOffDayOff = dueOnDayOff === "next-working-day";
+  const needsCalendar = moveOffDayOff || types.some((t) => working[t]);
+  return {
+    ok: true,
+    value: {
+      types,
+      days,
+      working,
+      moveOffDayOff,
+      regime: regime as CutoffRegime,
+      calendar: needsCalendar ? workingCalendar(holidays) : undefined,
+    },
+  };
+}
+
+function isHolidayEntry(value: unknown): value is HolidayEntry {
+  if (typeof value !== "object" || value === null) return false;
+  const e = value as Record<string, unknown>;
+  return typeof e.date === "string" && isIsoDate(e.date) && (e.kind === "off" || e.kind === "working");
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -300,6 +458,8 @@ function monthSpan(type: PeriodType, index: number): [first: number, last: numbe
       return [1, 6];
     case "nine-month":
       return [1, 9];
+    case "second-half":
+      return [7, 12];
     case "year":
       return [1, 12];
   }
@@ -319,19 +479,84 @@ function periodLabel(year: number, type: PeriodType, index: number): { vi: strin
       return { vi: `6 tháng đầu năm ${year}`, en: `First half of ${year}` };
     case "nine-month":
       return { vi: `9 tháng năm ${year}`, en: `Nine months of ${year}` };
+    case "second-half":
+      return { vi: `6 tháng cuối năm ${year}`, en: `Second half of ${year}` };
     case "year":
       return { vi: `Năm ${year}`, en: `Year ${year}` };
   }
 }
 
-/** Builds one period; inputs are already validated. */
-function buildPeriod(year: number, type: PeriodType, index: number, days: number): ReportingPeriod {
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The data window of a period under a regime; inputs are already validated. */
+function cutoffWindow(year: number, type: PeriodType, index: number, regime: CutoffRegime): [string, string] {
   const [first, last] = monthSpan(type, index);
+  if (regime === "calendar-month") {
+    return [isoDate(year, first, 1), isoDate(year, last, lastDayOfMonth(year, last))];
+  }
   // The window opens on the 15th of the month before the first month (December of the previous year
   // for January) and closes on the 14th of the last month.
   const cutoffStart = first === 1 ? isoDate(year - 1, 12, 15) : isoDate(year, first - 1, 15);
-  const cutoffEnd = isoDate(year, last, 14);
-  const dueDate = addDays(cutoffEnd, days);
+  return [cutoffStart, isoDate(year, last, 14)];
+}
+
+/** Most days off a "why it moved" sentence lists before it says "…". */
+const MAX_LISTED_DAYS_OFF = 6;
+
+/** The due date of a period, and why it is not the calendar-day count when it is not. */
+function dueDateOf(
+  cutoffEnd: string,
+  type: PeriodType,
+  resolved: ResolvedOptions,
+): { dueDate: string; move?: DueDateMove } {
+  const days = resolved.days[type];
+  const plain = addDays(cutoffEnd, days);
+  const cal = resolved.calendar;
+  if (cal === undefined) return { dueDate: plain };
+  if (!resolved.working[type]) {
+    if (!resolved.moveOffDayOff || cal.isWorkingDay(plain)) return { dueDate: plain };
+    const to = cal.nextWorkingDay(plain);
+    return { dueDate: to, move: { from: plain, to, reason: describeMove(cal.day(plain), to) } };
+  }
+  const to = cal.addWorkingDays(cutoffEnd, days);
+  if (to === plain) return { dueDate: to };
+  const skipped: DayInfo[] = [];
+  for (let d = addDays(cutoffEnd, days === 0 ? 0 : 1); d < to; d = addDays(d, 1)) {
+    const info = cal.day(d);
+    if (!info.working) skipped.push(info);
+  }
+  const list = (lang: "vi" | "en") =>
+    skipped
+      .slice(0, MAX_LISTED_DAYS_OFF)
+      .map((i) => `${formatDayMonthYear(i.date)} (${(i.name ?? i.weekday)[lang]})`)
+      .join(", ") + (skipped.length > MAX_LISTED_DAYS_OFF ? ", …" : "");
+  const cut = formatDayMonthYear(cutoffEnd);
+  const due = formatDayMonthYear(to);
+  const reason: LocalizedText =
+    days === 0
+      ? describeMove(cal.day(cutoffEnd), to)
+      : {
+          vi: `${days} ngày làm việc sau ${cut}, không tính ${skipped.length} ngày nghỉ: ${list("vi")} → ${due}`,
+          en: `${days} working day${days === 1 ? "" : "s"} after ${cut}, not counting ${skipped.length} day${skipped.length === 1 ? "" : "s"} off: ${list("en")} → ${due}`,
+        };
+  return { dueDate: to, move: { from: plain, to, reason } };
+}
+
+function formatDayMonthYear(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** Builds one period; inputs are already validated. */
+function buildPeriod(
+  year: number,
+  type: PeriodType,
+  index: number,
+  resolved: ResolvedOptions,
+): ReportingPeriod {
+  const [cutoffStart, cutoffEnd] = cutoffWindow(year, type, index, resolved.regime);
+  const { dueDate, move } = dueDateOf(cutoffEnd, type, resolved);
   return {
     id: formatPeriodId(year, type, index),
     type,
@@ -342,6 +567,7 @@ function buildPeriod(year: number, type: PeriodType, index: number, days: number
     cutoffEnd,
     dueDate,
     dueAt: endOfVietnamDay(dueDate),
+    ...(move === undefined ? {} : { dueDateMove: move }),
   };
 }
 
@@ -353,7 +579,7 @@ function buildCalendar(year: number, resolved: ResolvedOptions): ReportingPeriod
   const periods: ReportingPeriod[] = [];
   for (const type of resolved.types) {
     for (let index = 1; index <= PERIODS_PER_YEAR[type]; index++) {
-      periods.push(buildPeriod(year, type, index, resolved.days[type]));
+      periods.push(buildPeriod(year, type, index, resolved));
     }
   }
   return periods.sort(byCutoffEndThenType);
@@ -400,7 +626,7 @@ export function reportingPeriod(id: string, options?: CalendarOptions): Reportin
   const resolved = resolvedOrThrow(options);
   const parsed = parsePeriodId(id);
   if (!parsed || !resolved.types.includes(parsed.type)) return undefined;
-  return buildPeriod(parsed.year, parsed.type, parsed.index, resolved.days[parsed.type]);
+  return buildPeriod(parsed.year, parsed.type, parsed.index, resolved);
 }
 
 /**
@@ -435,15 +661,64 @@ export function periodsContaining(isoDate: string, options?: CalendarOptions): R
  *
  * @throws CalendarError for a year outside 2000–2100 or an unknown period type.
  */
-export function coversWholeYear(year: number, periodTypes: readonly PeriodType[]): boolean {
-  const periods = reportingCalendar(year, { periodTypes });
-  const annual = buildPeriod(year, "year", 1, DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF);
+export function coversWholeYear(
+  year: number,
+  periodTypes: readonly PeriodType[],
+  cutoffRegime: CutoffRegime = "decree-09-2019",
+): boolean {
+  const periods = reportingCalendar(year, { periodTypes, cutoffRegime });
+  const [annualStart, annualEnd] = cutoffWindow(year, "year", 1, cutoffRegime);
   const windows = [...periods].sort((a, b) => compareIsoDates(a.cutoffStart, b.cutoffStart));
   // First day not yet known to be covered.
-  let next = annual.cutoffStart;
+  let next = annualStart;
   for (const w of windows) {
     if (w.cutoffStart > next) return false;
     if (w.cutoffEnd >= next) next = addDays(w.cutoffEnd, 1);
   }
-  return next > annual.cutoffEnd;
+  return next > annualEnd;
+}
+
+/** Which cut-off regime a year's calendar follows, and whether Decree 09/2019 was in force for it. */
+export interface CalendarRegime {
+  regime: CutoffRegime;
+  /** "yes" from 2020; "partly" in 2019 (in force from 12/3/2019); "no" before. */
+  decree09InForce: "yes" | "partly" | "no";
+  /** What a person should know, Vietnamese first: printed by `cchc calendar`, shown beside calendars. */
+  note: LocalizedText;
+}
+
+/**
+ * Says which regime cuts the windows of `year`: a calendar for 2018 under Decree 09 is an
+ * anachronism the agency may want (comparable periods) or not (`cutoffRegime: "calendar-month"`),
+ * so it is stated instead of applied silently.
+ */
+export function calendarRegime(year: number, cutoffRegime: CutoffRegime = "decree-09-2019"): CalendarRegime {
+  const inForce = year >= 2020 ? "yes" : year === 2019 ? "partly" : "no";
+  const effective = "12/03/2019";
+  if (cutoffRegime === "calendar-month") {
+    return {
+      regime: cutoffRegime,
+      decree09InForce: inForce,
+      note: {
+        vi: "Kỳ báo cáo theo tháng dương lịch (từ ngày 01 đến ngày cuối tháng), không theo Nghị định 09/2019/NĐ-CP.",
+        en: "Reporting periods by calendar month (1st to the month's last day), not Decree 09/2019/NĐ-CP.",
+      },
+    };
+  }
+  const note: LocalizedText =
+    inForce === "yes"
+      ? {
+          vi: "Kỳ báo cáo theo Nghị định 09/2019/NĐ-CP (chốt số liệu từ ngày 15 đến ngày 14).",
+          en: "Reporting periods of Decree 09/2019/NĐ-CP (data cut-off from the 15th to the 14th).",
+        }
+      : inForce === "partly"
+        ? {
+            vi: `Kỳ báo cáo theo Nghị định 09/2019/NĐ-CP, có hiệu lực từ ${effective}: các kỳ đến trước ngày đó áp dụng theo Nghị định (thiết lập cutoffRegime để chọn chế độ khác).`,
+            en: `Reporting periods of Decree 09/2019/NĐ-CP, in force from ${effective}: it is applied to the periods before that too (set cutoffRegime to choose another regime).`,
+          }
+        : {
+            vi: `Năm ${year} trước khi Nghị định 09/2019/NĐ-CP có hiệu lực (${effective}); lịch vẫn áp dụng kỳ của Nghị định này (thiết lập cutoffRegime: "calendar-month" để chốt theo tháng dương lịch).`,
+            en: `${year} is before Decree 09/2019/NĐ-CP took effect (${effective}); the calendar still applies its periods (set cutoffRegime: "calendar-month" for calendar-month windows).`,
+          };
+  return { regime: cutoffRegime, decree09InForce: inForce, note };
 }

@@ -255,6 +255,7 @@ const PERIOD_TYPE_LABELS: Record<PeriodType, LocalizedText> = {
   quarter: { vi: "Hằng quý", en: "Quarterly" },
   "half-year": { vi: "6 tháng", en: "Six-monthly" },
   "nine-month": { vi: "9 tháng", en: "Nine-monthly" },
+  "second-half": { vi: "6 tháng cuối năm", en: "Second half-year" },
   year: { vi: "Hằng năm", en: "Annual" },
 };
 

@@ -56,6 +56,8 @@ export {
 } from "./exporter.js";
 export { type Cchc, type CchcOptions, createCchc } from "./facade.js";
 export { type Finding, type FindingPath, formatPath, type Severity } from "./finding.js";
+export * from "./holidays/index.js";
+export { CALENDAR_RULES } from "./holidays/rules.js";
 export { escapeHtml, renderDocumentHtml } from "./html.js";
 export { type IngestOptions, type IngestProgress, type IngestResult, ingestRecords } from "./ingest.js";
 export {
@@ -109,7 +111,7 @@ export {
   type PeriodReportRow,
 } from "./periodReport.js";
 export * from "./plan.js";
-export { planCalendar } from "./planCalendar.js";
+export { planCalendar, planCalendarOptions } from "./planCalendar.js";
 export { type Action, type Actor, authorize, PermissionDenied } from "./policy.js";
 export * from "./reference/index.js";
 export {

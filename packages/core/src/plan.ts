@@ -4,8 +4,9 @@
  * and references between its parts by id so that tracking and scoring can point at them.
  */
 import * as z from "zod";
-import { PeriodTypeSchema } from "./calendar.js";
+import { CUTOFF_REGIMES, DUE_ON_DAY_OFF, PeriodTypeSchema } from "./calendar.js";
 import { CatalogueEntrySchema, RoleSchema } from "./catalogues.js";
+import { HolidayEntrySchema } from "./holidays/schedule.js";
 import { LocalizedTextSchema, Text } from "./text.js";
 
 /** Ids are chosen by the agency (or derived from the document outline): short, URL-safe. */
@@ -172,6 +173,19 @@ export const ReportingScheduleSchema = z.strictObject({
       z.partialRecord(PeriodTypeSchema, z.number().int().min(0).max(365)),
     ])
     .optional(),
+  /** Deadline in working days after the cut-off instead (one number, or per type); rule `reporting-deadline-kinds-conflict`. */
+  deadlineWorkingDaysAfterCutoff: z
+    .union([
+      z.number().int().min(0).max(365),
+      z.partialRecord(PeriodTypeSchema, z.number().int().min(0).max(365)),
+    ])
+    .optional(),
+  /** A calendar-day due date on a day off: "keep" it (default) or move it to the "next-working-day". */
+  dueOnDayOff: z.enum(DUE_ON_DAY_OFF).optional(),
+  /** The agency's yearly schedule of days off and make-up working days, over the statutory holidays. */
+  holidays: z.array(HolidayEntrySchema).optional(),
+  /** How cut-off windows are cut: "decree-09-2019" (default) or "calendar-month" (before Decree 09). */
+  cutoffRegime: z.enum(CUTOFF_REGIMES).optional(),
   integratedWith: Text.optional(),
   /** The sentence of the plan that sets the schedule, as written. */
   text: Text.optional(),

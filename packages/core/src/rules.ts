@@ -5,6 +5,7 @@
 import { coversWholeYear } from "./calendar.js";
 import type { CatalogueEntry, Catalogues } from "./catalogues.js";
 import type { FindingPath, Severity } from "./finding.js";
+import { CALENDAR_RULES } from "./holidays/rules.js";
 import type { Plan } from "./plan.js";
 import { STRUCTURE_RULES } from "./structureRules.js";
 import { foldForComparison, type LocalizedText } from "./text.js";
@@ -452,7 +453,10 @@ export const PLAN_RULES: readonly PlanRule[] = [
       en: "The reporting periods (Decree 09/2019) together cover the plan year's data window: annual, quarterly or monthly reports are needed.",
     },
     *check({ plan }) {
-      if (plan.reporting && !coversWholeYear(plan.year, plan.reporting.periodTypes))
+      if (
+        plan.reporting &&
+        !coversWholeYear(plan.year, plan.reporting.periodTypes, plan.reporting.cutoffRegime)
+      )
         yield hit(
           ["reporting", "periodTypes"],
           `Các kỳ báo cáo ${plan.reporting.periodTypes.join(", ")} không phủ kín năm ${plan.year}; thêm báo cáo năm.`,
@@ -630,4 +634,5 @@ export const PLAN_RULES: readonly PlanRule[] = [
     },
   },
   ...STRUCTURE_RULES,
+  ...CALENDAR_RULES,
 ];

@@ -5,6 +5,7 @@ import {
   type CalendarOptions,
   coversWholeYear,
   DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF,
+  DEFAULT_PERIOD_TYPES,
   formatPeriodId,
   MAX_CALENDAR_YEAR,
   MIN_CALENDAR_YEAR,
@@ -170,7 +171,8 @@ describe("vietnamTime", () => {
 
 describe("period types and ids", () => {
   it("lists the types in order and validates them", () => {
-    expect(PERIOD_TYPES).toEqual(["month", "quarter", "half-year", "nine-month", "year"]);
+    expect(PERIOD_TYPES).toEqual(["month", "quarter", "half-year", "nine-month", "second-half", "year"]);
+    expect(DEFAULT_PERIOD_TYPES).toEqual(["month", "quarter", "half-year", "nine-month", "year"]);
     expect(PeriodTypeSchema.options).toEqual([...PERIOD_TYPES]);
     expect(PeriodTypeSchema.safeParse("quarter").success).toBe(true);
     expect(PeriodTypeSchema.safeParse("quarterly").success).toBe(false);
@@ -198,7 +200,7 @@ describe("period types and ids", () => {
       "2018m01",
       "2018q1",
       "2018s1",
-      "2018S2",
+      "2018S3",
       "2018N6",
       " 2018Q1",
       "2018Q1 ",
@@ -234,7 +236,9 @@ describe("period types and ids", () => {
 
   it("property: formatPeriodId and parsePeriodId round-trip", () => {
     const periodArb = fc.tuple(yearArb, fc.constantFrom(...PERIOD_TYPES), fc.nat()).map(([year, type, n]) => {
-      const count = { month: 12, quarter: 4, "half-year": 1, "nine-month": 1, year: 1 }[type];
+      const count = { month: 12, quarter: 4, "half-year": 1, "nine-month": 1, "second-half": 1, year: 1 }[
+        type
+      ];
       return { year, type, index: (n % count) + 1 };
     });
     fc.assert(
@@ -539,7 +543,9 @@ describe("coversWholeYear", () => {
   it("property: a set of types covers the year exactly when it includes month, quarter or year", () => {
     fc.assert(
       fc.property(yearArb, fc.subarray([...PERIOD_TYPES]), (year, types) => {
-        const expected = types.some((t) => t === "month" || t === "quarter" || t === "year");
+        const expected =
+          types.some((t) => t === "month" || t === "quarter" || t === "year") ||
+          (types.includes("half-year") && types.includes("second-half"));
         expect(coversWholeYear(year, types)).toBe(expected);
       }),
     );
@@ -601,7 +607,8 @@ describe("calendar properties (2000–2100)", () => {
             const days =
               typeof deadline === "number"
                 ? deadline
-                : (deadline[p.type] ?? DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF);
+                : ((deadline as Partial<Record<PeriodType, number>>)[p.type] ??
+                  DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF);
             expect(p.dueDate).toBe(addDays(p.cutoffEnd, days));
             expect(p.dueAt).toBe(endOfVietnamDay(p.dueDate));
             expect(compareIsoDates(p.cutoffStart, p.cutoffEnd)).toBeLessThan(0);

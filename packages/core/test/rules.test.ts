@@ -651,6 +651,16 @@ const CASES: Record<string, RuleCases> = {
       { name: "month", input: () => withPeriods(["month"]) },
       { name: "year", input: () => withPeriods(["year"]) },
       { name: "half-year + quarter", input: () => withPeriods(["half-year", "quarter"]) },
+      { name: "half-year + second-half", input: () => withPeriods(["half-year", "second-half"]) },
+      {
+        name: "calendar months: quarter",
+        input: () =>
+          mutated((p) => {
+            if (!p.reporting) return;
+            p.reporting.periodTypes = ["quarter"];
+            p.reporting.cutoffRegime = "calendar-month";
+          }),
+      },
       {
         name: "no reporting (reported by reporting-missing)",
         input: () => mutated((p) => delete p.reporting),
@@ -671,6 +681,114 @@ const CASES: Record<string, RuleCases> = {
         name: "nine-month alone",
         input: () => withPeriods(["nine-month"]),
         paths: [["reporting", "periodTypes"]],
+      },
+      {
+        name: "second-half alone",
+        input: () => withPeriods(["second-half"]),
+        paths: [["reporting", "periodTypes"]],
+      },
+    ],
+  },
+
+  "reporting-deadline-kinds-conflict": {
+    severity: "error",
+    pass: [
+      samplePasses,
+      {
+        name: "working days only",
+        input: () => mutated((p) => p.reporting && (p.reporting.deadlineWorkingDaysAfterCutoff = 5)),
+      },
+      {
+        name: "days for quarters, working days for the year",
+        input: () =>
+          mutated((p) => {
+            if (!p.reporting) return;
+            p.reporting.deadlineDaysAfterCutoff = { quarter: 5 };
+            p.reporting.deadlineWorkingDaysAfterCutoff = { year: 10 };
+          }),
+      },
+      {
+        name: "both for a type the plan does not report on",
+        input: () =>
+          mutated((p) => {
+            if (!p.reporting) return;
+            p.reporting.deadlineDaysAfterCutoff = { month: 5 };
+            p.reporting.deadlineWorkingDaysAfterCutoff = { month: 3 };
+          }),
+      },
+    ],
+    fail: [
+      {
+        name: "one number of each",
+        input: () =>
+          mutated((p) => {
+            if (!p.reporting) return;
+            p.reporting.deadlineDaysAfterCutoff = 5;
+            p.reporting.deadlineWorkingDaysAfterCutoff = 5;
+          }),
+        paths: [["reporting", "deadlineWorkingDaysAfterCutoff"]],
+      },
+    ],
+  },
+
+  "reporting-holiday-duplicate": {
+    severity: "error",
+    pass: [
+      samplePasses,
+      {
+        name: "two dates",
+        input: () =>
+          mutated(
+            (p) =>
+              p.reporting &&
+              (p.reporting.holidays = [
+                { date: "2018-02-14", kind: "off" },
+                { date: "2018-02-24", kind: "working" },
+              ]),
+          ),
+      },
+    ],
+    fail: [
+      {
+        name: "one date off and working",
+        input: () =>
+          mutated(
+            (p) =>
+              p.reporting &&
+              (p.reporting.holidays = [
+                { date: "2018-02-14", kind: "off" },
+                { date: "2018-02-24", kind: "working" },
+                { date: "2018-02-14", kind: "working" },
+              ]),
+          ),
+        paths: [["reporting", "holidays", 2, "date"]],
+      },
+    ],
+  },
+
+  "reporting-holiday-outside-year": {
+    severity: "warning",
+    pass: [
+      samplePasses,
+      {
+        name: "the window's ends",
+        input: () =>
+          mutated(
+            (p) =>
+              p.reporting &&
+              (p.reporting.holidays = [
+                { date: "2017-12-15", kind: "off" },
+                { date: "2019-12-31", kind: "off" },
+              ]),
+          ),
+      },
+    ],
+    fail: [
+      {
+        name: "a 2026 date in a 2018 plan",
+        input: () =>
+          mutated((p) => p.reporting && (p.reporting.holidays = [{ date: "2026-02-17", kind: "off" }])),
+        paths: [["reporting", "holidays", 0, "date"]],
       },
     ],
   },

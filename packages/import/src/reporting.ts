@@ -50,6 +50,7 @@ const CUTOFF_MONTH: Record<PeriodType, number> = {
   quarter: 0,
   "half-year": 6,
   "nine-month": 9,
+  "second-half": 12,
   year: 12,
 };
 
