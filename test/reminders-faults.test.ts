@@ -8,6 +8,8 @@
  *   1–3 were accepted and marked delivered, and the 4th was never accepted.
  * - Two dispatchers on the same PostgreSQL outbox (separate connection pools): each entry is
  *   delivered exactly once, and both did part of the work.
+ * - Two dispatcher PROCESSES, a server that takes 300 ms per message and a 2 s lease, so one batch
+ *   outlives its lease and the other process takes over: 20 reminders, 20 mails, none twice.
  */
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -183,4 +185,52 @@ describe("outbox faults against real servers", () => {
       await Promise.all([a.close(), b.close()]);
     }
   }, 60_000);
+
+  it("two dispatcher PROCESSES, SMTP taking 300 ms a message, a 2 s lease, 20 reminders: 20 mails, none twice", async () => {
+    // One batch (20 × 300 ms) outlives its lease: the other process takes over the entries not yet
+    // sent. Each entry must still reach the server once and be recorded delivered once.
+    const agencyId = "bo-tttt-slow";
+    const due = dueReminders(agencyId, 20);
+    await enqueue(agencyId, due);
+    smtp.accepted.length = 0;
+    smtp.received = 0;
+    smtp.gate = async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      return "accept";
+    };
+    try {
+      const settings = { agencyId, batchSize: 20, leaseMs: 2_000, waitMs: 30_000 };
+      const a = startChild({ ...settings, workerId: "dispatcher-a" });
+      const b = startChild({ ...settings, workerId: "dispatcher-b" });
+      const done = await Promise.all([a.exited, b.exited]);
+      for (const d of done) expect(d.code, d.stderr).toBe(0);
+      const [ra, rb] = done.map(
+        (d) =>
+          JSON.parse(d.stdout) as {
+            delivered: number;
+            lost: number;
+            lostAfterSend: number;
+            remaining: Record<string, number>;
+          },
+      );
+      if (!ra || !rb) throw new Error("a dispatcher printed no report");
+
+      const counts = smtp.counts();
+      const twice = [...counts].filter(([, n]) => n > 1);
+      expect(twice, `${twice.length} reminders arrived more than once`).toEqual([]);
+      expect(smtp.accepted).toHaveLength(20);
+      for (const r of due) expect(counts.get(r.key), r.key).toBe(1);
+
+      // Recorded once each, by whichever process sent it; both worked, and the takeover happened
+      // (entries of the slow batch were reported lost by the process that had claimed them first).
+      expect(ra.delivered + rb.delivered).toBe(20);
+      expect(ra.delivered).toBeGreaterThan(0);
+      expect(rb.delivered).toBeGreaterThan(0);
+      expect(ra.lost + rb.lost).toBeGreaterThan(0);
+      expect(ra.lostAfterSend + rb.lostAfterSend).toBe(0);
+      expect(rb.remaining).toEqual({ pending: 0, retrying: 0, delivered: 20, dead: 0 });
+    } finally {
+      smtp.gate = async () => "accept";
+    }
+  }, 90_000);
 });

@@ -2,6 +2,13 @@
  * The dispatcher: claims due outbox entries, sends each through the `Notifier`, and records the
  * outcome right after each send, so a crash loses at most the one message in flight.
  *
+ * The batch is claimed under one lease, but each entry's lease is renewed right before it is sent
+ * (and the send is cut at 80 % of it), so an entry being sent is always leased: a slow batch can
+ * outlive the batch lease, and then another dispatcher takes the entries not yet sent while this
+ * one, finding them no longer held, skips them ("lost"). Marks apply only while the lease is held,
+ * so an entry is recorded delivered once. A message the notifier accepted after its lease was lost
+ * anyway (a send or a mark that outlived the lease) is reported (`lostAfterSend`), not recorded.
+ *
  * - Delivered: marked at once with the receipt.
  * - Retryable failure (server down, timeout, 5xx): the retry policy, an Effect `Schedule` over the
  *   error (default exponential backoff with jitter, bounded), gives the delay before the next
@@ -21,7 +28,13 @@ import * as Pull from "effect/Pull";
 import * as Random from "effect/Random";
 import * as Schedule from "effect/Schedule";
 import { Notifier, NotifierError, type Receipt } from "./notifier.js";
-import { Outbox, type OutboxEntry, type OutboxFailure, type OutboxStatus } from "./outbox.js";
+import {
+  Outbox,
+  type OutboxEntry,
+  type OutboxFailure,
+  type OutboxLease,
+  type OutboxStatus,
+} from "./outbox.js";
 import type { StorageError } from "./storageErrors.js";
 
 /** A retry policy: a `Schedule` fed with each retryable error; its delays space the attempts. */
@@ -59,7 +72,10 @@ export interface DispatchOptions {
   readonly workerId?: string;
   /** Entries claimed per batch (default 20). */
   readonly batchSize?: number;
-  /** Lease length in ms (default 120,000); one send is cut off at 80 % of it. */
+  /**
+   * Lease length in ms (default 120,000): of the batch when claimed, then of each entry from the
+   * moment it is sent; one send is cut off at 80 % of it.
+   */
   readonly leaseMs?: number;
   /** Retry policy (default `retryPolicy()`). */
   readonly retry?: RetryPolicy;
@@ -75,8 +91,14 @@ export type DispatchOutcome =
       readonly error: OutboxFailure;
     }
   | { readonly key: string; readonly status: "dead"; readonly error: OutboxFailure }
-  /** The lease was lost (another dispatcher took the entry after it expired): nothing recorded. */
-  | { readonly key: string; readonly status: "lost" };
+  /**
+   * The lease was lost (another dispatcher took the entry over after it expired): nothing recorded
+   * by this dispatcher. `sent` tells whether the notifier had accepted the message all the same
+   * (then `receipt` is its receipt): the new holder may send it again, with the same idempotency
+   * key, so the receiver can drop the copy; the outbox still records one delivery.
+   */
+  | { readonly key: string; readonly status: "lost"; readonly sent: false }
+  | { readonly key: string; readonly status: "lost"; readonly sent: true; readonly receipt: Receipt };
 
 /** What a dispatch did. */
 export interface DispatchReport {
@@ -85,7 +107,10 @@ export interface DispatchReport {
   readonly delivered: number;
   readonly retrying: number;
   readonly dead: number;
+  /** Entries another dispatcher took over before this one recorded them (skipped, or sent and not recorded). */
   readonly lost: number;
+  /** Of `lost`, messages the notifier accepted before the lease was found lost: maybe sent twice. */
+  readonly lostAfterSend: number;
   readonly outcomes: readonly DispatchOutcome[];
 }
 
@@ -169,21 +194,44 @@ function safeSend(entry: OutboxEntry, timeoutMs: number) {
 /** Marks are retried briefly: a lost mark would mean a second send after the lease expires. */
 const markRetrySchedule = Schedule.exponential(Duration.millis(50)).pipe(Schedule.upTo({ times: 4 }));
 
+/** The lease a claim returned with the entry; an adapter that returns none breaks the port (a defect). */
+function leaseOf(entry: OutboxEntry, workerId: string): Effect.Effect<OutboxLease> {
+  const lease = entry.lease;
+  return lease !== undefined && lease.workerId === workerId
+    ? Effect.succeed({ workerId: lease.workerId, token: lease.token })
+    : Effect.die(
+        new TypeError(
+          `outbox: claim returned entry ${JSON.stringify(entry.key)} without a lease of ${workerId} / hàng đợi trả về mục không có hạn giữ của bộ gửi này`,
+        ),
+      );
+}
+
 function processEntry(
   agencyId: string,
-  workerId: string,
   entry: OutboxEntry,
-  options: Required<Pick<DispatchOptions, "leaseMs" | "retry">>,
+  options: Required<Pick<DispatchOptions, "leaseMs" | "retry" | "workerId">>,
 ): Effect.Effect<DispatchOutcome, StorageError, Outbox | Notifier> {
   return Effect.gen(function* () {
     const outbox = yield* Outbox;
+    const lease = yield* leaseOf(entry, options.workerId);
+    // The batch lease may have run out while earlier entries were sent: renew this one first, and
+    // skip it when another dispatcher has taken it over.
+    const renewed = yield* outbox
+      .renew(agencyId, entry.key, lease, options.leaseMs)
+      .pipe(Effect.retry(markRetrySchedule));
+    if (renewed === undefined) return { key: entry.key, status: "lost", sent: false } as const;
     const exit = yield* Effect.exit(safeSend(entry, Math.floor(options.leaseMs * 0.8)));
     const now = Number(yield* Clock.currentTimeMillis);
     if (Exit.isSuccess(exit)) {
-      yield* outbox
-        .markDelivered(agencyId, entry.key, workerId, exit.value)
+      const recorded = yield* outbox
+        .markDelivered(agencyId, entry.key, lease, exit.value)
         .pipe(Effect.retry(markRetrySchedule));
-      return { key: entry.key, status: "delivered", receipt: exit.value } as const;
+      if (recorded) return { key: entry.key, status: "delivered", receipt: exit.value } as const;
+      yield* Effect.logWarning(
+        `đã gửi ${entry.key} nhưng bộ gửi khác đã nhận lại mục này (hết hạn giữ): có thể gửi hai lần, bên nhận bỏ bản trùng theo khóa / ` +
+          `sent ${entry.key} after its lease was taken over: it may go out twice; the receiver drops the copy by its key`,
+      );
+      return { key: entry.key, status: "lost", sent: true, receipt: exit.value } as const;
     }
     const error = Cause.squash(exit.cause);
     if (!(error instanceof NotifierError)) return yield* Effect.die(error);
@@ -200,19 +248,19 @@ function processEntry(
           }
         : failure;
       const applied = yield* outbox
-        .markDead(agencyId, entry.key, workerId, final)
+        .markDead(agencyId, entry.key, lease, final)
         .pipe(Effect.retry(markRetrySchedule));
       return applied
         ? ({ key: entry.key, status: "dead", error: final } as const)
-        : ({ key: entry.key, status: "lost" } as const);
+        : ({ key: entry.key, status: "lost", sent: false } as const);
     }
     const nextAttemptAt = iso(now + Math.max(1, Math.round(Duration.toMillis(delay))));
     const applied = yield* outbox
-      .markRetry(agencyId, entry.key, workerId, failure, nextAttemptAt)
+      .markRetry(agencyId, entry.key, lease, failure, nextAttemptAt)
       .pipe(Effect.retry(markRetrySchedule));
     return applied
       ? ({ key: entry.key, status: "retrying", nextAttemptAt, error: failure } as const)
-      : ({ key: entry.key, status: "lost" } as const);
+      : ({ key: entry.key, status: "lost", sent: false } as const);
   });
 }
 
@@ -225,6 +273,7 @@ function report(workerId: string, claimed: number, outcomes: readonly DispatchOu
     retrying: count("retrying"),
     dead: count("dead"),
     lost: count("lost"),
+    lostAfterSend: outcomes.filter((o) => o.status === "lost" && o.sent).length,
     outcomes,
   };
 }
@@ -257,7 +306,7 @@ export function dispatchOnce(
       leaseMs: o.leaseMs,
     });
     const outcomes: DispatchOutcome[] = [];
-    for (const entry of batch) outcomes.push(yield* processEntry(options.agencyId, o.workerId, entry, o));
+    for (const entry of batch) outcomes.push(yield* processEntry(options.agencyId, entry, o));
     return report(o.workerId, batch.length, outcomes);
   });
 }
@@ -314,10 +363,12 @@ export function drainOutbox(
       if (next === undefined || Date.parse(next) > deadline || now >= deadline) break;
       yield* Effect.sleep(Duration.millis(Math.min(pollMs, Math.max(1, Date.parse(next) - now))));
     }
-    // Keep only the last outcome per key: a retried entry ends delivered, retrying or dead.
+    // Keep only the last outcome per key: a retried entry ends delivered, retrying or dead. A
+    // message sent after its lease was lost is counted even if this dispatcher got it back later.
     const last = new Map<string, DispatchOutcome>();
     for (const out of outcomes) last.set(out.key, out);
     const remaining = yield* outbox.counts(options.agencyId);
-    return { ...report(o.workerId, claimed, [...last.values()]), batches, remaining };
+    const lostAfterSend = outcomes.filter((out) => out.status === "lost" && out.sent).length;
+    return { ...report(o.workerId, claimed, [...last.values()]), lostAfterSend, batches, remaining };
   });
 }

@@ -100,6 +100,8 @@ export {
   type OutboxEntry,
   type OutboxFailure,
   type OutboxFilter,
+  type OutboxLease,
+  type OutboxLeaseState,
   type OutboxService,
   type OutboxStatus,
 } from "./outbox.js";

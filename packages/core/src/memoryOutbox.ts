@@ -1,7 +1,7 @@
 /**
  * The in-memory outbox: the reference semantics of the outbox port, for tests, demos and a single
  * process that can afford to lose its queue on exit (use a database outbox otherwise). Values are
- * copied in and out as JSON, as a database would.
+ * copied in and out as JSON, as a database would. Lease tokens count claims, one counter per outbox.
  */
 import * as Clock from "effect/Clock";
 import * as Effect from "effect/Effect";
@@ -12,6 +12,7 @@ import {
   OUTBOX_STATUSES,
   Outbox,
   type OutboxEntry,
+  type OutboxLease,
   type OutboxService,
   type OutboxStatus,
 } from "./outbox.js";
@@ -38,8 +39,18 @@ export function makeMemoryOutbox(): OutboxService {
   };
   const sorted = (agencyId: string) =>
     [...tenant(agencyId).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const held = (e: Mutable<OutboxEntry> | undefined, workerId: string) =>
-    e !== undefined && isOpen(e) && e.lease?.workerId === workerId;
+  let claims = 0;
+  /** The entry, when `lease` is its current lease and it is not final. */
+  const held = (agencyId: string, key: string, lease: OutboxLease) => {
+    const e = tenant(agencyId).get(key);
+    return e !== undefined &&
+      isOpen(e) &&
+      e.lease !== undefined &&
+      e.lease.workerId === lease.workerId &&
+      e.lease.token === lease.token
+      ? e
+      : undefined;
+  };
 
   return {
     enqueue: (agencyId, notifications: readonly Notification[]) =>
@@ -80,35 +91,47 @@ export function makeMemoryOutbox(): OutboxService {
           )
           .slice(0, Math.max(0, request.limit));
         for (const e of due) {
-          e.lease = { workerId: request.workerId, expiresAt: iso(ms + request.leaseMs) };
+          claims += 1;
+          e.lease = {
+            workerId: request.workerId,
+            token: String(claims),
+            expiresAt: iso(ms + request.leaseMs),
+          };
           e.attempts += 1;
         }
         return copy(due);
       }),
-    markDelivered: (agencyId, key, _workerId, receipt) =>
+    renew: (agencyId, key, lease, leaseMs) =>
       Effect.map(nowMs, (ms) => {
-        const e = tenant(agencyId).get(key);
-        if (e === undefined || e.status === "delivered") return false;
+        const e = held(agencyId, key, lease);
+        if (e?.lease === undefined) return undefined;
+        e.lease = { ...e.lease, expiresAt: iso(ms + leaseMs) };
+        return e.lease.expiresAt;
+      }),
+    markDelivered: (agencyId, key, lease, receipt) =>
+      Effect.map(nowMs, (ms) => {
+        const e = held(agencyId, key, lease);
+        if (e === undefined) return false;
         e.status = "delivered";
         e.deliveredAt = iso(ms);
         e.receipt = copy(receipt);
         delete e.lease;
         return true;
       }),
-    markRetry: (agencyId, key, workerId, failure, nextAttemptAt) =>
+    markRetry: (agencyId, key, lease, failure, nextAttemptAt) =>
       Effect.sync(() => {
-        const e = tenant(agencyId).get(key);
-        if (!held(e, workerId) || e === undefined) return false;
+        const e = held(agencyId, key, lease);
+        if (e === undefined) return false;
         e.status = "retrying";
         e.lastError = copy(failure);
         e.nextAttemptAt = new Date(Date.parse(nextAttemptAt)).toISOString();
         delete e.lease;
         return true;
       }),
-    markDead: (agencyId, key, workerId, failure) =>
+    markDead: (agencyId, key, lease, failure) =>
       Effect.sync(() => {
-        const e = tenant(agencyId).get(key);
-        if (!held(e, workerId) || e === undefined) return false;
+        const e = held(agencyId, key, lease);
+        if (e === undefined) return false;
         e.status = "dead";
         e.lastError = copy(failure);
         delete e.lease;

@@ -5,11 +5,16 @@
  *
  * - `enqueue` is idempotent by key: a key already in the outbox is left exactly as it is (that is
  *   what makes "computed twice, sent once" work).
- * - `claim` hands a batch of due entries to one dispatcher with a lease (worker id, expiry); while
- *   the lease runs no other dispatcher gets them (PostgreSQL: `FOR UPDATE SKIP LOCKED`), and once it
- *   expires an abandoned entry goes to whoever claims next. Each claim counts one attempt.
- * - `markDelivered` records the receipt; `markRetry` and `markDead` record a failure and only apply
- *   while the caller still holds the lease. Delivered and dead are final (`requeue` revives a dead one).
+ * - `claim` hands a batch of due entries to one dispatcher with a lease (worker id, a token new at
+ *   every claim, expiry); while the lease runs no other dispatcher gets them (PostgreSQL: `FOR
+ *   UPDATE SKIP LOCKED`), and once it expires the entry goes to whoever claims next. Each claim
+ *   counts one attempt.
+ * - A lease is HELD from its claim until the entry is marked or another claim takes the entry over
+ *   (possible only after expiry). `renew` extends a held lease (the dispatcher renews each entry
+ *   right before sending it, so a slow batch never leaves an entry being sent unleased), and
+ *   `markDelivered`, `markRetry` and `markDead` apply only while the caller's lease is held: a
+ *   dispatcher that lost an entry to another can never record a second delivery nor overwrite
+ *   the new holder's outcome. Delivered and dead are final (`requeue` revives a dead one).
  *
  * Instants are read from the Effect `Clock` (so `TestClock` drives them in tests); dispatchers on
  * several machines need clocks in sync to within a small part of the lease.
@@ -45,11 +50,30 @@ export interface OutboxEntry {
   readonly createdAt: string;
   /** The earliest instant the entry may be claimed (again). */
   readonly nextAttemptAt: string;
-  /** The dispatcher holding the entry, while its lease runs (it may have expired: compare `expiresAt`). */
-  readonly lease?: { readonly workerId: string; readonly expiresAt: string };
+  /** The last claim of an entry that is not final: who holds it and until when (it may have expired: compare `expiresAt`). */
+  readonly lease?: OutboxLeaseState;
   readonly lastError?: OutboxFailure;
   readonly deliveredAt?: string;
   readonly receipt?: Receipt;
+}
+
+/**
+ * Which claim of an entry a dispatcher speaks for, when it renews or marks it: its worker id and
+ * the token that claim returned. Pass the `lease` of the claimed entry.
+ */
+export interface OutboxLease {
+  readonly workerId: string;
+  /**
+   * Opaque; different at every claim of the entry (a fencing token), so a second claim under the
+   * same worker id (two processes configured alike, a restart) does not pass for the first.
+   */
+  readonly token: string;
+}
+
+/** A lease as an entry shows it: the claim and the instant it expires. */
+export interface OutboxLeaseState extends OutboxLease {
+  /** ISO instant after which another claim may take the entry over. */
+  readonly expiresAt: string;
 }
 
 /** What `enqueue` did with each key. */
@@ -88,35 +112,48 @@ export interface OutboxService {
   ) => Effect.Effect<EnqueueResult, StorageError>;
   /**
    * Leases up to `limit` entries that are pending or retrying, due (`nextAttemptAt` ≤ now) and not
-   * leased by anyone (or whose lease has expired), oldest due first; each one's `attempts` grows by 1.
+   * leased by anyone (or whose lease has expired), oldest due first; each one's `attempts` grows by 1
+   * and each gets a new lease token (an expired lease taken over this way is no longer held).
    */
   readonly claim: (
     agencyId: string,
     request: ClaimRequest,
   ) => Effect.Effect<readonly OutboxEntry[], StorageError>;
   /**
-   * Records a delivery (whoever holds the lease: the message did go out). False when the entry is
-   * unknown or was already delivered.
+   * Extends a held lease to now + `leaseMs` (also after it expired, as long as no other claim took
+   * the entry). The new expiry, or undefined when the lease is no longer held (taken over, entry
+   * final or unknown): the caller must not send.
+   */
+  readonly renew: (
+    agencyId: string,
+    key: string,
+    lease: OutboxLease,
+    leaseMs: number,
+  ) => Effect.Effect<string | undefined, StorageError>;
+  /**
+   * Records the delivery and its receipt while `lease` is held. False (nothing changed) when it is
+   * not: another claim took the entry over, or it is final or unknown. So an entry is recorded
+   * delivered once, by the dispatcher that held it.
    */
   readonly markDelivered: (
     agencyId: string,
     key: string,
-    workerId: string,
+    lease: OutboxLease,
     receipt: Receipt,
   ) => Effect.Effect<boolean, StorageError>;
-  /** Schedules another attempt; false (nothing changed) unless `workerId` holds the entry and it is not final. */
+  /** Schedules another attempt; same lease rule as `markDelivered`. */
   readonly markRetry: (
     agencyId: string,
     key: string,
-    workerId: string,
+    lease: OutboxLease,
     failure: OutboxFailure,
     nextAttemptAt: string,
   ) => Effect.Effect<boolean, StorageError>;
-  /** Gives up on an entry (it will not be retried); same lease rule as `markRetry`. */
+  /** Gives up on an entry (it will not be retried); same lease rule as `markDelivered`. */
   readonly markDead: (
     agencyId: string,
     key: string,
-    workerId: string,
+    lease: OutboxLease,
     failure: OutboxFailure,
   ) => Effect.Effect<boolean, StorageError>;
   /** Puts a dead entry back in line (after the address was fixed): pending, attempts 0. False if it was not dead. */

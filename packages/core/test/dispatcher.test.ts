@@ -224,14 +224,16 @@ describe("dispatcher over the memory outbox", () => {
         const next = yield* outbox.nextDue(A);
         yield* TestClock.adjust(Duration.millis(5_000));
         const d = yield* dispatchOnce({ agencyId: A, workerId: "w2", retry: policy });
+        const lease = taken[0]?.lease ?? { workerId: "crashed", token: "?" };
         const late = yield* outbox.markRetry(
           A,
           "k",
-          "crashed",
+          lease,
           { code: "x", message: "x", retryable: true, at: new Date(START).toISOString() },
           new Date(START).toISOString(),
         );
-        return { taken, blocked, next, d, late, entry: yield* outbox.get(A, "k") };
+        const lateDelivered = yield* outbox.markDelivered(A, "k", lease, { notifier: "memory" });
+        return { taken, blocked, next, d, late, lateDelivered, entry: yield* outbox.get(A, "k") };
       }),
     );
     expect(r.taken).toHaveLength(1);
@@ -240,8 +242,111 @@ describe("dispatcher over the memory outbox", () => {
     expect(r.next).toBe(new Date(START + 5_000).toISOString());
     expect(r.d.delivered).toBe(1);
     expect(r.late).toBe(false);
-    expect(r.entry).toMatchObject({ status: "delivered", attempts: 2 });
+    expect(r.lateDelivered).toBe(false);
+    expect(r.entry).toMatchObject({ status: "delivered", attempts: 2, receipt: { id: "1" } });
     expect(notifier.sent).toHaveLength(1);
+  });
+
+  it("two dispatchers, 300 ms a send, a 2 s lease, 20 entries: the slow batch is taken over, each entry sent once", async () => {
+    const outbox = makeMemoryOutbox();
+    const sent: string[] = [];
+    const slow = Layer.succeed(Notifier, {
+      name: "slow",
+      send: (n: Notification) =>
+        Effect.sleep(Duration.millis(300)).pipe(
+          Effect.map(() => {
+            sent.push(n.key);
+            return { notifier: "slow", id: String(sent.length) };
+          }),
+        ),
+    });
+    const keys = Array.from({ length: 20 }, (_, i) => `k${String(i).padStart(2, "0")}`);
+    const reports = await Effect.runPromise(
+      Effect.gen(function* () {
+        yield* TestClock.setTime(START);
+        yield* outbox.enqueue(
+          A,
+          keys.map((k) => note(k)),
+        );
+        const options = {
+          agencyId: A,
+          batchSize: 20,
+          leaseMs: 2_000,
+          waitMs: 30_000,
+          pollMs: 100,
+          retry: policy,
+        };
+        const a = yield* Effect.forkChild(drainOutbox({ ...options, workerId: "a" }));
+        const b = yield* Effect.forkChild(drainOutbox({ ...options, workerId: "b" }));
+        for (let i = 0; i < 400; i++) yield* TestClock.adjust(Duration.millis(50));
+        return [yield* Fiber.join(a), yield* Fiber.join(b)] as const;
+      }).pipe(Effect.provide(Layer.mergeAll(Layer.succeed(Outbox, outbox), slow, TestClock.layer()))),
+    );
+    const [ra, rb] = reports;
+    expect([...sent].sort()).toEqual(keys);
+    expect(ra.delivered + rb.delivered).toBe(20);
+    expect(ra.delivered).toBeGreaterThan(0);
+    expect(rb.delivered).toBeGreaterThan(0);
+    // The first batch outlived its lease: the other dispatcher took the entries not yet sent.
+    expect(ra.lost + rb.lost).toBeGreaterThan(0);
+    expect(ra.lostAfterSend + rb.lostAfterSend).toBe(0);
+    expect(rb.remaining).toEqual({ pending: 0, retrying: 0, delivered: 20, dead: 0 });
+    const entries = await Effect.runPromise(outbox.list(A, { limit: 100 }));
+    const byWorker = new Map(
+      [...ra.outcomes, ...rb.outcomes]
+        .filter((o) => o.status === "delivered")
+        .map((o) => [o.key, o.receipt.id]),
+    );
+    for (const e of entries) expect(e.receipt?.id, e.key).toBe(byWorker.get(e.key));
+  });
+
+  it("a send that outlives its lease is reported lostAfterSend and not recorded; the new holder's delivery is the one recorded", async () => {
+    const outbox = makeMemoryOutbox();
+    const notifier = makeMemoryNotifier();
+    const taken: string[] = [];
+    // The mark is slow (a stalled database, a paused process): meanwhile the lease runs out and
+    // another dispatcher claims the entry.
+    const stalled: OutboxService = {
+      ...outbox,
+      markDelivered: (agencyId, key, lease, receipt) =>
+        Effect.gen(function* () {
+          yield* TestClock.adjust(Duration.seconds(10));
+          for (const e of yield* outbox.claim(agencyId, { workerId: "other", limit: 10, leaseMs: 5_000 }))
+            taken.push(e.key);
+          return yield* outbox.markDelivered(agencyId, key, lease, receipt);
+        }),
+    };
+    const r = await Effect.runPromise(
+      Effect.gen(function* () {
+        yield* TestClock.setTime(START);
+        yield* outbox.enqueue(A, [note("k")]);
+        const first = yield* dispatchOnce({ agencyId: A, workerId: "w", leaseMs: 5_000, retry: policy }).pipe(
+          Effect.provideService(Outbox, stalled),
+        );
+        const between = yield* outbox.get(A, "k");
+        yield* TestClock.adjust(Duration.seconds(5));
+        const second = yield* dispatchOnce({ agencyId: A, workerId: "other", leaseMs: 5_000, retry: policy });
+        return { first, between, second, entry: yield* outbox.get(A, "k") };
+      }).pipe(
+        Effect.provide(
+          Layer.mergeAll(
+            Layer.succeed(Outbox, outbox),
+            MemoryNotifierLayer.layer(notifier),
+            TestClock.layer(),
+          ),
+        ),
+      ),
+    );
+    expect(taken).toEqual(["k"]);
+    expect(r.first).toMatchObject({ delivered: 0, lost: 1, lostAfterSend: 1 });
+    expect(r.first.outcomes).toEqual([
+      { key: "k", status: "lost", sent: true, receipt: { notifier: "memory", id: "1" } },
+    ]);
+    expect(r.between).toMatchObject({ status: "pending", lease: { workerId: "other" } });
+    expect(r.second).toMatchObject({ delivered: 1, lost: 0, lostAfterSend: 0 });
+    // Sent twice (reported), recorded once: the receipt of the send that held the lease.
+    expect(notifier.sent.map((n) => n.key)).toEqual(["k", "k"]);
+    expect(r.entry).toMatchObject({ status: "delivered", attempts: 3, receipt: { id: "2" } });
   });
 
   it("a notifier that throws is a retryable failure, not a crash of the dispatcher", async () => {

@@ -18,7 +18,7 @@ export {
   migrate,
   pendingMigrations,
 } from "./migrations.js";
-export { makeSqlOutbox, OUTBOX_MIGRATION } from "./outbox.js";
+export { makeSqlOutbox, OUTBOX_LEASE_TOKEN_MIGRATION, OUTBOX_MIGRATION } from "./outbox.js";
 export {
   copyValue,
   RECORD_COLUMNS,

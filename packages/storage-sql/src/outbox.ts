@@ -1,6 +1,6 @@
 /**
  * The `OutboxService` of @cchc over any `SqlDriver`, with the semantics of core's in-memory outbox
- * (the reference) in the table of migration 2.
+ * (the reference) in the table of migration 2, with the lease token of migration 3.
  *
  * - `enqueue`: one transaction of `INSERT … ON CONFLICT DO NOTHING RETURNING key`: a key already
  *   there is never touched.
@@ -8,8 +8,12 @@
  *   UPDATE … FROM due`: concurrent claimers on other connections skip the rows being leased instead
  *   of waiting for them or taking them twice. The CTE is materialised so the locked selection is
  *   evaluated once (a subquery in `UPDATE … FROM` may be rescanned and exceed its LIMIT).
- * - Marks are single guarded `UPDATE`s (`lease_owner = $worker AND status IN (open)`), so a
- *   dispatcher whose lease was taken over cannot overwrite the new holder's outcome.
+ * - The lease token is a per-entry claim counter (`lease_token`, bumped by every claim): a fencing
+ *   token. `renew` and the marks are single `UPDATE`s guarded by `lease_owner = $worker AND
+ *   lease_token = $token AND status IN (open)`, so a dispatcher whose lease was taken over (even by
+ *   a claim under the same worker id) can neither record a second delivery nor overwrite the new
+ *   holder's outcome. A mark racing a takeover waits for the claim's row lock, then re-reads the
+ *   row (READ COMMITTED) and finds the new token: one of the two wins, never both.
  * - Instants come from Effect's `Clock` and are sent as parameters (`now()` is never used), so the
  *   SQL outbox and the memory one agree to the millisecond and `TestClock` drives both.
  */
@@ -56,6 +60,19 @@ CREATE INDEX cchc_outbox_by_status ON cchc_outbox (agency_id, status, key);
 `,
 };
 
+/**
+ * Migration 3: the lease token. A counter per entry that every claim bumps; an existing row starts
+ * at 0 (its current lease, if any, is token "0"). Forward-only: adding a column with a constant
+ * default rewrites nothing.
+ */
+export const OUTBOX_LEASE_TOKEN_MIGRATION: Migration = {
+  version: 3,
+  name: "outbox-lease-token",
+  sql: `
+ALTER TABLE cchc_outbox ADD COLUMN lease_token bigint NOT NULL DEFAULT 0;
+`,
+};
+
 /** Entries per INSERT statement of `enqueue`. */
 const ENQUEUE_CHUNK = 1_000;
 
@@ -71,6 +88,7 @@ const columns = (alias = "") =>
     ts("created_at", alias),
     ts("next_attempt_at", alias),
     `${alias}lease_owner`,
+    `${alias}lease_token::text AS lease_token`,
     ts("lease_expires_at", alias),
     `${alias}last_error`,
     ts("delivered_at", alias),
@@ -89,6 +107,7 @@ interface Row {
   readonly created_at: unknown;
   readonly next_attempt_at: unknown;
   readonly lease_owner: unknown;
+  readonly lease_token: unknown;
   readonly lease_expires_at: unknown;
   readonly last_error: unknown;
   readonly delivered_at: unknown;
@@ -106,7 +125,13 @@ function entryFromRow(r: Row): OutboxEntry {
     nextAttemptAt: String(r.next_attempt_at),
     ...(r.lease_owner === null || r.lease_owner === undefined
       ? {}
-      : { lease: { workerId: String(r.lease_owner), expiresAt: String(r.lease_expires_at) } }),
+      : {
+          lease: {
+            workerId: String(r.lease_owner),
+            token: String(r.lease_token),
+            expiresAt: String(r.lease_expires_at),
+          },
+        }),
     ...(r.last_error === null || r.last_error === undefined
       ? {}
       : { lastError: JSON.parse(String(r.last_error)) as OutboxFailure }),
@@ -132,7 +157,13 @@ const byDueThenKey = (a: OutboxEntry, b: OutboxEntry) =>
 
 const nowIso = Effect.map(Clock.currentTimeMillis, (ms) => new Date(Number(ms)).toISOString());
 
-/** Builds the SQL outbox over a driver whose database has migration 2 applied. */
+/** The guard of `renew` and the marks: $3 = worker id, $4 = lease token, while the entry is open. */
+const HELD = `lease_owner = $3 AND lease_token = $4::bigint AND ${OPEN}`;
+
+/** A token this outbox could have issued (a bigint in decimal); anything else is never held. */
+const tokenParam = (token: string) => (/^\d{1,18}$/.test(token) ? token : "-1");
+
+/** Builds the SQL outbox over a driver whose database has migrations 2 and 3 applied. */
 export function makeSqlOutbox(driver: SqlDriver): OutboxService {
   const io = <A>(operation: string, run: (now: string) => Promise<A>): Effect.Effect<A, StorageError> =>
     Effect.flatMap(nowIso, (now) =>
@@ -180,7 +211,8 @@ export function makeSqlOutbox(driver: SqlDriver): OutboxService {
               LIMIT $5
               FOR UPDATE SKIP LOCKED)
            UPDATE cchc_outbox o
-              SET lease_owner = $3, lease_expires_at = $4::timestamptz, attempts = o.attempts + 1
+              SET lease_owner = $3, lease_expires_at = $4::timestamptz, attempts = o.attempts + 1,
+                  lease_token = o.lease_token + 1
              FROM due
             WHERE o.agency_id = $1 AND o.key = due.key
         RETURNING ${columns("o.")}`,
@@ -188,35 +220,47 @@ export function makeSqlOutbox(driver: SqlDriver): OutboxService {
         );
         return r.rows.map(entryFromRow).sort(byDueThenKey);
       }),
-    markDelivered: (agencyId, key, _workerId, receipt) =>
+    renew: (agencyId, key, lease, leaseMs) =>
+      io("outbox.renew", async (now) => {
+        const expires = new Date(Date.parse(now) + leaseMs).toISOString();
+        const r = await driver.query<{ lease_expires_at: unknown }>(
+          `UPDATE cchc_outbox SET lease_expires_at = $5::timestamptz
+            WHERE agency_id = $1 AND key = $2 AND ${HELD}
+        RETURNING ${ts("lease_expires_at", "")}`,
+          [agencyId, key, lease.workerId, tokenParam(lease.token), expires],
+        );
+        const at = r.rows[0]?.lease_expires_at;
+        return at === null || at === undefined ? undefined : String(at);
+      }),
+    markDelivered: (agencyId, key, lease, receipt) =>
       io("outbox.markDelivered", async (now) => {
         const r = await driver.query(
-          `UPDATE cchc_outbox SET status = 'delivered', delivered_at = $3::timestamptz, receipt = $4,
+          `UPDATE cchc_outbox SET status = 'delivered', delivered_at = $5::timestamptz, receipt = $6,
                   lease_owner = NULL, lease_expires_at = NULL
-            WHERE agency_id = $1 AND key = $2 AND status <> 'delivered'
+            WHERE agency_id = $1 AND key = $2 AND ${HELD}
         RETURNING key`,
-          [agencyId, key, now, JSON.stringify(receipt)],
+          [agencyId, key, lease.workerId, tokenParam(lease.token), now, JSON.stringify(receipt)],
         );
         return updated(r.rows);
       }),
-    markRetry: (agencyId, key, workerId, failure, nextAttemptAt) =>
+    markRetry: (agencyId, key, lease, failure, nextAttemptAt) =>
       io("outbox.markRetry", async () => {
         const r = await driver.query(
-          `UPDATE cchc_outbox SET status = 'retrying', next_attempt_at = $4::timestamptz, last_error = $5,
+          `UPDATE cchc_outbox SET status = 'retrying', next_attempt_at = $5::timestamptz, last_error = $6,
                   lease_owner = NULL, lease_expires_at = NULL
-            WHERE agency_id = $1 AND key = $2 AND lease_owner = $3 AND ${OPEN}
+            WHERE agency_id = $1 AND key = $2 AND ${HELD}
         RETURNING key`,
-          [agencyId, key, workerId, nextAttemptAt, JSON.stringify(failure)],
+          [agencyId, key, lease.workerId, tokenParam(lease.token), nextAttemptAt, JSON.stringify(failure)],
         );
         return updated(r.rows);
       }),
-    markDead: (agencyId, key, workerId, failure) =>
+    markDead: (agencyId, key, lease, failure) =>
       io("outbox.markDead", async () => {
         const r = await driver.query(
-          `UPDATE cchc_outbox SET status = 'dead', last_error = $4, lease_owner = NULL, lease_expires_at = NULL
-            WHERE agency_id = $1 AND key = $2 AND lease_owner = $3 AND ${OPEN}
+          `UPDATE cchc_outbox SET status = 'dead', last_error = $5, lease_owner = NULL, lease_expires_at = NULL
+            WHERE agency_id = $1 AND key = $2 AND ${HELD}
         RETURNING key`,
-          [agencyId, key, workerId, JSON.stringify(failure)],
+          [agencyId, key, lease.workerId, tokenParam(lease.token), JSON.stringify(failure)],
         );
         return updated(r.rows);
       }),

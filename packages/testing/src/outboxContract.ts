@@ -2,7 +2,10 @@
  * The outbox contract suite: what every outbox adapter (memory, PGlite, PostgreSQL, a third
  * party's) must do, through the port only. Idempotent enqueue, exact round trips, leases that
  * never hand one entry to two claimers (checked with many concurrent claimers), lease expiry that
- * hands an abandoned entry to another worker, final states that stay final, tenant isolation.
+ * hands an abandoned entry to another worker, renewal of the entry being sent while the rest of a
+ * batch expires, marks refused to a worker whose lease was taken over (even under the same worker
+ * id), two dispatchers with a slow notifier delivering each entry exactly once, final states that
+ * stay final, tenant isolation.
  *
  * ```ts
  * import { runOutboxContract } from "@cchc/testing/contracts";
@@ -10,12 +13,23 @@
  * ```
  *
  * Time is driven by `TestClock` inside each case (the port reads Effect's `Clock`), so lease and
- * retry instants are exact and the suite never sleeps.
+ * retry instants are exact and the suite never sleeps, except in the two-dispatcher case, which
+ * runs the real dispatcher on the real clock (about two seconds) so that real I/O interleaves.
  */
-import { type Notification, Outbox, type OutboxFailure, type OutboxService } from "@cchc/core";
+import {
+  type DrainReport,
+  drainOutbox,
+  type Notification,
+  Notifier,
+  Outbox,
+  type OutboxEntry,
+  type OutboxFailure,
+  type OutboxLease,
+  type OutboxService,
+} from "@cchc/core";
 import * as Duration from "effect/Duration";
 import * as Effect from "effect/Effect";
-import type * as Layer from "effect/Layer";
+import * as Layer from "effect/Layer";
 import * as ManagedRuntime from "effect/ManagedRuntime";
 import * as TestClock from "effect/testing/TestClock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +46,11 @@ export interface OutboxContractOptions {
   readonly entries?: number;
   /** Timeout of each case and of opening the store, in ms (default 60,000). */
   readonly testTimeout?: number;
+  /**
+   * The two-dispatcher case: entries (default 20), the slow notifier's time per message and the
+   * lease, in ms (defaults 100 and 1,000: one dispatcher alone would need twice its lease).
+   */
+  readonly slowDispatch?: { readonly entries?: number; readonly sendMs?: number; readonly leaseMs?: number };
 }
 
 /** Fixed start of every case's clock: 2018-03-08 08:00 in Hà Nội. */
@@ -72,11 +91,21 @@ const failure = (at: number, code = "connection", retryable = true): OutboxFailu
   at: iso(at),
 });
 
+/** The claim a case speaks for: the worker id and token of the entry's lease, nothing else. */
+function leaseOf(entries: readonly OutboxEntry[], key: string): OutboxLease {
+  const lease = entries.find((e) => e.key === key)?.lease;
+  if (lease === undefined) throw new Error(`outbox contract: the claim returned no lease for ${key}`);
+  return { workerId: lease.workerId, token: lease.token };
+}
+
 /** Registers the outbox contract for one adapter under `describe("outbox contract: <name>")`. */
 export function runOutboxContract(name: string, options: OutboxContractOptions): void {
   const timeout = options.testTimeout ?? 60_000;
   const claimers = options.claimers ?? 8;
   const entries = options.entries ?? 300;
+  const slowEntries = options.slowDispatch?.entries ?? 20;
+  const slowSendMs = options.slowDispatch?.sendMs ?? 100;
+  const slowLeaseMs = options.slowDispatch?.leaseMs ?? 1_000;
   let runtime: ManagedRuntime.ManagedRuntime<Outbox, unknown> | undefined;
   let service: OutboxService | undefined;
 
@@ -93,6 +122,12 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
     runtime = undefined;
     service = undefined;
     if (r) await r.dispose();
+  };
+  /** Runs a program on the real clock, with the outbox and `layer` (the two-dispatcher case). */
+  const runLive = <A, E>(effect: Effect.Effect<A, E, Outbox | Notifier>, layer: Layer.Layer<Notifier>) => {
+    const r = runtime;
+    if (!r) throw new Error("outbox contract: the outbox is not open (did beforeAll fail?)");
+    return r.runPromise(effect.pipe(Effect.provide(layer)));
   };
   /** Runs a case's program with a TestClock set to T0. */
   const run = <A, E>(body: (o: OutboxService) => Effect.Effect<A, E>): Promise<A> => {
@@ -120,8 +155,8 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
         const r = await run((o) =>
           Effect.gen(function* () {
             const first = yield* o.enqueue(a, [contractNotification("k1"), contractNotification("k2")]);
-            yield* claim(o, a, "w");
-            yield* o.markDelivered(a, "k1", "w", { notifier: "test", id: "1" });
+            const taken = yield* claim(o, a, "w");
+            yield* o.markDelivered(a, "k1", leaseOf(taken, "k1"), { notifier: "test", id: "1" });
             yield* TestClock.adjust(Duration.seconds(5));
             const changed = contractNotification("k1", { subject: { vi: "khác", en: "other" } });
             const again = yield* o.enqueue(a, [
@@ -191,7 +226,11 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
         expect(r.first.map((e) => e.key).sort()).toEqual(["a", "b"]);
         for (const e of r.first) {
           expect(e.attempts).toBe(1);
-          expect(e.lease).toEqual({ workerId: "w1", expiresAt: iso(T0 + 1_000 + 30_000) });
+          expect(e.lease).toEqual({
+            workerId: "w1",
+            token: expect.any(String),
+            expiresAt: iso(T0 + 1_000 + 30_000),
+          });
           expect(e.notification.recipient.name).toBe("Các cơ quan hành chính thuộc Bộ");
         }
         expect(r.second.map((e) => e.key)).toEqual(["0-later"]);
@@ -221,7 +260,11 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
                   for (const e of batch) {
                     expect(e.lease?.workerId).toBe(`w${w}`);
                     mine.push(e.key);
-                    yield* o.markDelivered(a, e.key, `w${w}`, { notifier: "test", id: `w${w}` });
+                    const recorded = yield* o.markDelivered(a, e.key, leaseOf(batch, e.key), {
+                      notifier: "test",
+                      id: `w${w}`,
+                    });
+                    expect(recorded).toBe(true);
                   }
                 }
               });
@@ -245,7 +288,7 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
     );
 
     it(
-      "an abandoned lease expires and the entry goes to another worker; the first worker can no longer record a failure",
+      "an abandoned lease expires and the entry goes to another worker; the first worker can no longer renew or record anything",
       async () => {
         const a = freshAgency();
         const r = await run((o) =>
@@ -256,18 +299,228 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
             const tooEarly = yield* claim(o, a, "w2", 10, 10_000);
             yield* TestClock.adjust(Duration.millis(1));
             const taken = yield* claim(o, a, "w2", 10, 10_000);
-            const staleRetry = yield* o.markRetry(a, "k", "crashed", failure(T0), iso(T0));
-            const staleDead = yield* o.markDead(a, "k", "crashed", failure(T0, "address", false));
+            const stale = leaseOf(crashed, "k");
+            const staleRenew = yield* o.renew(a, "k", stale, 10_000);
+            const staleRetry = yield* o.markRetry(a, "k", stale, failure(T0), iso(T0));
+            const staleDead = yield* o.markDead(a, "k", stale, failure(T0, "address", false));
+            const staleDelivered = yield* o.markDelivered(a, "k", stale, { notifier: "test", id: "stale" });
             const entry = yield* o.get(a, "k");
-            return { crashed, tooEarly, taken, staleRetry, staleDead, entry };
+            return { crashed, tooEarly, taken, staleRenew, staleRetry, staleDead, staleDelivered, entry };
           }),
         );
         expect(r.crashed.map((e) => e.key)).toEqual(["k"]);
         expect(r.tooEarly).toEqual([]);
         expect(r.taken.map((e) => [e.key, e.attempts, e.lease?.workerId])).toEqual([["k", 2, "w2"]]);
+        expect(r.taken[0]?.lease?.token).not.toBe(r.crashed[0]?.lease?.token);
+        expect(r.staleRenew).toBeUndefined();
         expect(r.staleRetry).toBe(false);
         expect(r.staleDead).toBe(false);
-        expect(r.entry).toMatchObject({ status: "pending", attempts: 2, lease: { workerId: "w2" } });
+        expect(r.staleDelivered).toBe(false);
+        expect(r.entry).toMatchObject({
+          status: "pending",
+          attempts: 2,
+          lease: { workerId: "w2", token: r.taken[0]?.lease?.token, expiresAt: iso(T0 + 20_000) },
+        });
+        expect(r.entry?.receipt).toBeUndefined();
+      },
+      timeout,
+    );
+
+    it(
+      "lease expiry mid-batch: the entry being sent is renewed and kept, the rest of the batch goes to the next claimer, and the first worker can no longer renew or mark those",
+      async () => {
+        const a = freshAgency();
+        const r = await run((o) =>
+          Effect.gen(function* () {
+            yield* o.enqueue(a, [
+              contractNotification("b1"),
+              contractNotification("b2"),
+              contractNotification("b3"),
+            ]);
+            const batch = yield* claim(o, a, "slow", 10, 10_000);
+            // b1 is renewed and sent (6 s), then b2 is renewed; the batch lease runs out at 10 s.
+            const renew1 = yield* o.renew(a, "b1", leaseOf(batch, "b1"), 10_000);
+            yield* TestClock.adjust(Duration.seconds(6));
+            const mark1 = yield* o.markDelivered(a, "b1", leaseOf(batch, "b1"), {
+              notifier: "test",
+              id: "slow",
+            });
+            const renew2 = yield* o.renew(a, "b2", leaseOf(batch, "b2"), 10_000);
+            yield* TestClock.adjust(Duration.seconds(4));
+            const other = yield* claim(o, a, "other", 10, 10_000);
+            yield* TestClock.adjust(Duration.seconds(2));
+            const mark2 = yield* o.markDelivered(a, "b2", leaseOf(batch, "b2"), {
+              notifier: "test",
+              id: "slow",
+            });
+            const renew3 = yield* o.renew(a, "b3", leaseOf(batch, "b3"), 10_000);
+            const mark3 = yield* o.markDelivered(a, "b3", leaseOf(batch, "b3"), {
+              notifier: "test",
+              id: "slow",
+            });
+            const retry3 = yield* o.markRetry(a, "b3", leaseOf(batch, "b3"), failure(T0), iso(T0));
+            const dead3 = yield* o.markDead(a, "b3", leaseOf(batch, "b3"), failure(T0, "address", false));
+            const before = yield* o.get(a, "b3");
+            const renewOther = yield* o.renew(a, "b3", leaseOf(other, "b3"), 10_000);
+            const markOther = yield* o.markDelivered(a, "b3", leaseOf(other, "b3"), {
+              notifier: "test",
+              id: "other",
+            });
+            return {
+              renew1,
+              mark1,
+              renew2,
+              other,
+              mark2,
+              renew3,
+              mark3,
+              retry3,
+              dead3,
+              before,
+              renewOther,
+              markOther,
+              entries: yield* o.list(a),
+            };
+          }),
+        );
+        expect(r.renew1).toBe(iso(T0 + 10_000));
+        expect(r.mark1).toBe(true);
+        expect(r.renew2).toBe(iso(T0 + 16_000));
+        expect(r.other.map((e) => [e.key, e.attempts, e.lease?.workerId])).toEqual([["b3", 2, "other"]]);
+        expect(r.mark2).toBe(true);
+        expect(r.renew3).toBeUndefined();
+        expect([r.mark3, r.retry3, r.dead3]).toEqual([false, false, false]);
+        expect(r.before).toMatchObject({ status: "pending", lease: { workerId: "other" } });
+        expect(r.before?.lastError).toBeUndefined();
+        expect(r.renewOther).toBe(iso(T0 + 22_000));
+        expect(r.markOther).toBe(true);
+        expect(r.entries.map((e) => [e.key, e.status, e.attempts, e.receipt?.id])).toEqual([
+          ["b1", "delivered", 1, "slow"],
+          ["b2", "delivered", 1, "slow"],
+          ["b3", "delivered", 2, "other"],
+        ]);
+      },
+      timeout,
+    );
+
+    it(
+      "a later claim under the same worker id gets a new token: the stale token (or one never issued) renews and marks nothing; an expired lease nobody took over is still held",
+      async () => {
+        const a = freshAgency();
+        const r = await run((o) =>
+          Effect.gen(function* () {
+            yield* o.enqueue(a, [contractNotification("k")]);
+            const first = yield* claim(o, a, "cron", 10, 5_000);
+            yield* TestClock.adjust(Duration.seconds(5));
+            const second = yield* claim(o, a, "cron", 10, 5_000);
+            const stale = leaseOf(first, "k");
+            const fresh = leaseOf(second, "k");
+            const staleRenew = yield* o.renew(a, "k", stale, 5_000);
+            const staleMark = yield* o.markDelivered(a, "k", stale, { notifier: "test", id: "stale" });
+            const staleRetry = yield* o.markRetry(a, "k", stale, failure(T0), iso(T0));
+            const forged = yield* o.markDelivered(
+              a,
+              "k",
+              { workerId: "cron", token: "not-a-token" },
+              { notifier: "test", id: "forged" },
+            );
+            const otherWorker = yield* o.markDelivered(
+              a,
+              "k",
+              { workerId: "someone-else", token: fresh.token },
+              { notifier: "test", id: "other" },
+            );
+            // The second lease runs out (at 10 s) and nobody claims the entry: still held.
+            yield* TestClock.adjust(Duration.seconds(7));
+            const lateRenew = yield* o.renew(a, "k", fresh, 5_000);
+            const mark = yield* o.markDelivered(a, "k", fresh, { notifier: "test", id: "fresh" });
+            const renewFinal = yield* o.renew(a, "k", fresh, 5_000);
+            return {
+              first,
+              second,
+              staleRenew,
+              staleMark,
+              staleRetry,
+              forged,
+              otherWorker,
+              lateRenew,
+              mark,
+              renewFinal,
+              entry: yield* o.get(a, "k"),
+            };
+          }),
+        );
+        expect(r.second[0]?.lease?.workerId).toBe("cron");
+        expect(r.second[0]?.lease?.token).not.toBe(r.first[0]?.lease?.token);
+        expect(r.staleRenew).toBeUndefined();
+        expect([r.staleMark, r.staleRetry, r.forged, r.otherWorker]).toEqual([false, false, false, false]);
+        expect(r.lateRenew).toBe(iso(T0 + 17_000));
+        expect(r.mark).toBe(true);
+        expect(r.renewFinal).toBeUndefined();
+        expect(r.entry).toMatchObject({
+          status: "delivered",
+          attempts: 2,
+          deliveredAt: iso(T0 + 12_000),
+          receipt: { notifier: "test", id: "fresh" },
+        });
+        expect(r.entry?.lease).toBeUndefined();
+      },
+      timeout,
+    );
+
+    it(
+      `two dispatchers with a slow notifier (${slowSendMs} ms a message, a ${slowLeaseMs} ms lease, ${slowEntries} entries in one batch) send and record each entry exactly once`,
+      async () => {
+        const a = freshAgency();
+        const keys = Array.from({ length: slowEntries }, (_, i) => `slow-${String(i).padStart(3, "0")}`);
+        const sends = new Map<string, number>();
+        const slow = Layer.succeed(Notifier, {
+          name: "slow-contract",
+          send: (n: Notification) =>
+            Effect.sleep(Duration.millis(slowSendMs)).pipe(
+              Effect.map(() => {
+                const count = (sends.get(n.key) ?? 0) + 1;
+                sends.set(n.key, count);
+                return { notifier: "slow-contract", id: `${n.key}#${count}` };
+              }),
+            ),
+        });
+        const reports = await runLive(
+          Effect.gen(function* () {
+            const o = yield* Outbox;
+            yield* o.enqueue(
+              a,
+              keys.map((k) => contractNotification(k)),
+            );
+            const dispatch = (workerId: string) =>
+              drainOutbox({
+                agencyId: a,
+                workerId,
+                batchSize: slowEntries,
+                leaseMs: slowLeaseMs,
+                waitMs: 30 * slowLeaseMs,
+                pollMs: Math.max(10, Math.floor(slowLeaseMs / 10)),
+              });
+            return yield* Effect.all([dispatch("dispatcher-1"), dispatch("dispatcher-2")], {
+              concurrency: "unbounded",
+            });
+          }),
+          slow,
+        );
+        const [r1, r2] = reports as readonly [DrainReport, DrainReport];
+        const twice = [...sends].filter(([, n]) => n > 1).map(([k]) => k);
+        expect(twice, `sent more than once: ${twice.join(", ")}`).toEqual([]);
+        expect([...sends.keys()].sort()).toEqual(keys);
+        expect(r1.delivered + r2.delivered).toBe(slowEntries);
+        expect(r1.delivered).toBeGreaterThan(0);
+        expect(r2.delivered).toBeGreaterThan(0);
+        // One batch needed longer than its lease: the other dispatcher took over the entries not
+        // yet sent, and the first found them lost (skipped, not sent).
+        expect(r1.lost + r2.lost).toBeGreaterThan(0);
+        expect(r1.lostAfterSend + r2.lostAfterSend).toBe(0);
+        const final = await run((o) => Effect.all([o.counts(a), o.list(a, { limit: slowEntries })]));
+        expect(final[0]).toEqual({ pending: 0, retrying: 0, delivered: slowEntries, dead: 0 });
+        for (const e of final[1]) expect(e.receipt?.id, e.key).toBe(`${e.key}#1`);
       },
       timeout,
     );
@@ -279,8 +532,8 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
         const r = await run((o) =>
           Effect.gen(function* () {
             yield* o.enqueue(a, [contractNotification("k")]);
-            yield* claim(o, a, "w");
-            const applied = yield* o.markRetry(a, "k", "w", failure(T0), iso(T0 + 4_000));
+            const taken = yield* claim(o, a, "w");
+            const applied = yield* o.markRetry(a, "k", leaseOf(taken, "k"), failure(T0), iso(T0 + 4_000));
             const after = yield* o.get(a, "k");
             const early = yield* claim(o, a, "w");
             const next = yield* o.nextDue(a);
@@ -305,7 +558,7 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
     );
 
     it(
-      "delivered and dead are final: never claimed again, not overwritten; markDelivered records a late delivery",
+      "delivered and dead are final: never claimed again, not overwritten; a late mark counts only while nobody took the entry over",
       async () => {
         const a = freshAgency();
         const r = await run((o) =>
@@ -314,22 +567,34 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
               contractNotification("ok"),
               contractNotification("bad"),
               contractNotification("late"),
+              contractNotification("gone"),
             ]);
-            yield* claim(o, a, "w");
+            const mine = yield* claim(o, a, "w", 10, 60_000);
             yield* TestClock.adjust(Duration.seconds(2));
-            const delivered = yield* o.markDelivered(a, "ok", "w", {
+            const delivered = yield* o.markDelivered(a, "ok", leaseOf(mine, "ok"), {
               notifier: "test",
               id: "250 OK",
               response: "queued",
             });
-            const twice = yield* o.markDelivered(a, "ok", "w", { notifier: "test", id: "again" });
-            const dead = yield* o.markDead(a, "bad", "w", failure(T0, "address", false));
-            const retryDelivered = yield* o.markRetry(a, "ok", "w", failure(T0), iso(T0));
-            const retryDead = yield* o.markRetry(a, "bad", "w", failure(T0), iso(T0));
-            // "late" is delivered by a worker whose lease was taken over: the message did go out.
+            const twice = yield* o.markDelivered(a, "ok", leaseOf(mine, "ok"), {
+              notifier: "test",
+              id: "again",
+            });
+            const dead = yield* o.markDead(a, "bad", leaseOf(mine, "bad"), failure(T0, "address", false));
+            const retryDelivered = yield* o.markRetry(a, "ok", leaseOf(mine, "ok"), failure(T0), iso(T0));
+            const retryDead = yield* o.markRetry(a, "bad", leaseOf(mine, "bad"), failure(T0), iso(T0));
+            const renewDelivered = yield* o.renew(a, "ok", leaseOf(mine, "ok"), 60_000);
+            // Both leases run out. "gone" is claimed by another worker: the first worker's
+            // delivery of it is refused (the outbox records one delivery, the holder's). Nobody
+            // took "late": its expired lease is still held, and the message did go out.
             yield* TestClock.adjust(Duration.minutes(5));
-            yield* claim(o, a, "other");
-            const lateMark = yield* o.markDelivered(a, "late", "w", { notifier: "test" });
+            const other = yield* claim(o, a, "other", 1, 60_000);
+            const goneMark = yield* o.markDelivered(a, "gone", leaseOf(mine, "gone"), { notifier: "test" });
+            const lateMark = yield* o.markDelivered(a, "late", leaseOf(mine, "late"), { notifier: "test" });
+            const holderMark = yield* o.markDelivered(a, "gone", leaseOf(other, "gone"), {
+              notifier: "test",
+              id: "holder",
+            });
             yield* TestClock.adjust(Duration.days(30));
             const claimed = yield* claim(o, a, "w");
             return {
@@ -338,23 +603,31 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
               dead,
               retryDelivered,
               retryDead,
+              renewDelivered,
+              other,
+              goneMark,
               lateMark,
+              holderMark,
               claimed,
               ok: yield* o.get(a, "ok"),
               bad: yield* o.get(a, "bad"),
               late: yield* o.get(a, "late"),
+              gone: yield* o.get(a, "gone"),
               next: yield* o.nextDue(a),
             };
           }),
         );
-        expect([r.delivered, r.twice, r.dead, r.retryDelivered, r.retryDead, r.lateMark]).toEqual([
+        expect([r.delivered, r.twice, r.dead, r.retryDelivered, r.retryDead]).toEqual([
           true,
           false,
           true,
           false,
           false,
-          true,
         ]);
+        expect(r.renewDelivered).toBeUndefined();
+        // Claims go oldest due first, then by key: "gone" < "late"; "other" asked for one.
+        expect(r.other.map((e) => e.key)).toEqual(["gone"]);
+        expect([r.goneMark, r.lateMark, r.holderMark]).toEqual([false, true, true]);
         expect(r.claimed).toEqual([]);
         expect(r.ok).toMatchObject({
           status: "delivered",
@@ -363,7 +636,12 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
         });
         expect(r.ok?.lease).toBeUndefined();
         expect(r.bad).toMatchObject({ status: "dead", lastError: failure(T0, "address", false) });
-        expect(r.late).toMatchObject({ status: "delivered", attempts: 2 });
+        expect(r.late).toMatchObject({ status: "delivered", attempts: 1, deliveredAt: iso(T0 + 302_000) });
+        expect(r.gone).toMatchObject({
+          status: "delivered",
+          attempts: 2,
+          receipt: { notifier: "test", id: "holder" },
+        });
         expect(r.next).toBeUndefined();
       },
       timeout,
@@ -376,8 +654,8 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
         const r = await run((o) =>
           Effect.gen(function* () {
             yield* o.enqueue(a, [contractNotification("dead"), contractNotification("pending")]);
-            yield* claim(o, a, "w", 1);
-            yield* o.markDead(a, "dead", "w", failure(T0, "address", false));
+            const taken = yield* claim(o, a, "w", 1);
+            yield* o.markDead(a, "dead", leaseOf(taken, "dead"), failure(T0, "address", false));
             yield* TestClock.adjust(Duration.hours(1));
             return {
               revived: yield* o.requeue(a, "dead"),
@@ -404,9 +682,9 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
               a,
               keys.map((k) => contractNotification(k)),
             );
-            yield* claim(o, a, "w", 2);
-            yield* o.markDelivered(a, "a", "w", { notifier: "test" });
-            yield* o.markRetry(a, "b", "w", failure(T0), iso(T0 + 60_000));
+            const taken = yield* claim(o, a, "w", 2);
+            yield* o.markDelivered(a, "a", leaseOf(taken, "a"), { notifier: "test" });
+            yield* o.markRetry(a, "b", leaseOf(taken, "b"), failure(T0), iso(T0 + 60_000));
             return {
               page1: yield* o.list(a, { limit: 2 }),
               page2: yield* o.list(a, { limit: 2, after: "b" }),
