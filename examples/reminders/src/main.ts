@@ -129,7 +129,9 @@ async function main(): Promise<void> {
       );
       const next = upcoming[0];
       if (next)
-        console.log(`  kế tiếp / next: ${next.sendOn} ${next.kind} ${next.unitName} (${next.periodId})`);
+        console.log(
+          `  kế tiếp / next: ${next.sendOn} ${next.kind} ${next.unitName} (${next.periodIds.join(", ")})`,
+        );
     });
 
   try {

@@ -401,7 +401,7 @@ describe("createDispatcher (Promise facade)", () => {
     const report = await d.drain({ agencyId: A });
     expect(report).toMatchObject({ claimed: 1, delivered: 1, remaining: { delivered: 1 } });
     expect((await d.list(A, { status: "delivered" })).map((e) => e.key)).toEqual([due[0]?.key]);
-    expect(notifier.sent[0]?.subject.vi).toContain("Nhắc báo cáo Quý I năm 2018");
+    expect(notifier.sent[0]?.subject.vi).toContain("Nhắc báo cáo quý I năm 2018");
     await d.close();
   });
 });

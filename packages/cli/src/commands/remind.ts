@@ -256,7 +256,7 @@ function dueText(result: ReminderResult, planId: string): string {
     );
   const next = result.upcoming[0];
   lines.push(
-    `Sắp tới / Upcoming: ${result.upcoming.length}${next ? ` (kế tiếp / next: ${next.sendOn} ${next.kind} ${next.unitName} ${next.periodId})` : ""}`,
+    `Sắp tới / Upcoming: ${result.upcoming.length}${next ? ` (kế tiếp / next: ${next.sendOn} ${next.kind} ${next.unitName} ${next.periodIds.join("+")})` : ""}`,
   );
   for (const f of result.findings) lines.push(`  ${findingLine(f)}`);
   return `${lines.join("\n")}\n`;
