@@ -268,12 +268,23 @@ kế hoạch hợp lệ và dữ liệu theo dõi của nó, ghi dạng luồng 
 Writes a seeded, deterministic synthetic dataset (same size, seed and year → same data): a valid plan
 and its tracking data, streamed so the national size stays flat in memory.
 
-Cỡ / Sizes:
-  small      một bộ: chính kế hoạch mẫu mic-2018 (Bộ TT&TT, 9 đơn vị), 3.000 bản ghi
-             one ministry: the mic-2018 sample plan itself (9 units), 3,000 records
-  medium     một tỉnh: sở, ngành, huyện, xã; 50.000 bản ghi / one province, 50,000 records
-  national   22 bộ, ngành và 63 tỉnh, 3.400 đơn vị, 1.000.000 bản ghi
-             22 ministries and 63 provinces, 3,400 units, 1,000,000 records
+Cỡ / Sizes (từ --year 2026: chính quyền địa phương hai cấp / from --year 2026: two-tier government):
+  small      2026: kế hoạch mẫu lao-cai-2026 (UBND tỉnh, 13 đơn vị); 3.000 bản ghi
+             2026: the lao-cai-2026 sample plan (13 units); 3,000 records
+             2018: chính kế hoạch mẫu mic-2018 (Bộ TT&TT, 9 đơn vị) / the mic-2018 sample (9 units)
+  medium     2026: một trong 34 tỉnh, thành phố: 17 sở, ban, ngành và toàn bộ xã, phường, đặc khu
+             của tỉnh đó (40–168), không có cấp huyện; 50.000 bản ghi
+             2026: one of the 34 provinces: 17 departments and all its communes, wards and
+             special zones (40–168), no districts; 50,000 records
+             2018: một tỉnh với sở, huyện, xã / a province with departments, districts, communes
+  national   2026: cả nước, 52 kế hoạch: kế hoạch của Bộ Nội vụ và, dưới nó, kế hoạch của từng bộ,
+             cơ quan ngang bộ (14 + 3) và từng tỉnh, thành phố (34); 4.346 đơn vị, trong đó
+             3.321 đơn vị cấp xã (2.636 xã, 672 phường, 13 đặc khu); 1.000.000 bản ghi
+             2026: the country, 52 plans: the Ministry of Home Affairs' plan and under it the plan
+             of every ministry and ministry-level agency (14 + 3) and province (34); 4,346 units,
+             3,321 of them commune-level (2,636 xã, 672 phường, 13 đặc khu); 1,000,000 records
+             2018: một kế hoạch, 22 bộ, ngành và 63 tỉnh, 3.400 đơn vị
+             2018: one plan, 22 ministries and 63 provinces, 3,400 units
 
 Tệp ghi ra / Files written (trong / in --out):
   plan.json            kế hoạch (JSON chuẩn) / the plan (canonical JSON)
@@ -281,6 +292,10 @@ Tệp ghi ra / Files written (trong / in --out):
   records.ndjson       bản ghi kết quả thực hiện / actual records
   reports.ndjson       báo cáo định kỳ của đơn vị (có báo cáo muộn, thiếu) / unit reports (some late, missing)
   manifest.json        số lượng, kích thước, SHA-256 / counts, byte sizes, SHA-256
+  plans/<mã>/          national 2026: mỗi kế hoạch một thư mục với bốn tệp trên; manifest.json
+                       nêu rootPlanId và plans: [ { planId, parentPlanId, issuer, dir, counts, files } ]
+                       national 2026: one folder per plan with the four files above; manifest.json
+                       names rootPlanId and lists plans
 
 Tùy chọn / Options:
   --size <cỡ>          small, medium hoặc national / small, medium or national
@@ -289,8 +304,9 @@ Tùy chọn / Options:
                        target folder (created if missing; files of the same names are replaced)
   --year <năm>         năm kế hoạch 2001–2100 (mặc định 2018) / plan year 2001–2100 (default 2018)
   --json               in manifest dạng JSON / print the manifest as JSON:
-                       { generator, size, seed, year, planId, counts: { units, activities, records,
-                         reports }, files: [ { name, kind, items, bytes, sha256 } ] }
+                       { generator, size, seed, year, planId, rootPlanId, counts: { units, activities,
+                         records, reports }, files: [ { name, kind, items, bytes, sha256 } ],
+                         plans: [ { planId, parentPlanId?, issuer, dir, counts, files } ] }
 
 Mã thoát / Exit codes:
   0   đã tạo / generated
@@ -480,19 +496,31 @@ const COMMAND_USAGE: Record<CommandName, string> = {
   plans: PLANS_USAGE,
   ingest: INGEST_USAGE,
   import: IMPORT_USAGE,
-  sample: `Cách dùng / Usage: cchc sample <tên/name>
+  sample: `Cách dùng / Usage: cchc sample <tên/name> [--tracking <thư mục/dir>]
 
 In kế hoạch mẫu dạng JSON chuẩn (đã điền giá trị mặc định), làm điểm xuất phát cho kế hoạch của cơ quan.
 Prints a sample plan as canonical JSON (defaults filled in), a starting point for your own plan.
 
 Mẫu có sẵn / Samples: ${SAMPLE_PLAN_NAMES.join(", ")}
-  mic-2018   Kế hoạch tuyên truyền CCHC năm 2018 của Bộ Thông tin và Truyền thông
-             2018 PAR communication plan of the Ministry of Information and Communications
+  mic-2018           Kế hoạch tuyên truyền CCHC năm 2018 của Bộ Thông tin và Truyền thông
+                     2018 PAR communication plan of the Ministry of Information and Communications
+  lao-cai-2026       Kế hoạch năm 2026 của UBND tỉnh Lào Cai (minh họa): Sở Nội vụ chủ trì, các sở
+                     sau hợp nhất, các xã, phường; không có cấp huyện
+                     2026 plan of a province (illustrative): two-tier government, no districts
+  xa-bao-thang-2026  Kế hoạch năm 2026 của UBND xã Bảo Thắng (minh họa), cụ thể hóa kế hoạch của tỉnh
+                     2026 plan of a commune (illustrative), implementing the province's plan
 
-Mã thoát / Exit codes: 0 thành công / success; 2 tên mẫu không có / unknown sample name
+Tùy chọn / Options:
+  --tracking <thư mục>  ghi kế hoạch và dữ liệu theo dõi kèm mẫu (mẫu 2026) vào thư mục: plan.json,
+                        activities.ndjson, records.ndjson, reports.ndjson (như cchc score đọc)
+                        write the plan and the sample's tracking data (2026 samples) to a folder
+
+Mã thoát / Exit codes: 0 thành công / success; 2 tên mẫu không có, mẫu không kèm dữ liệu theo dõi,
+  không ghi được thư mục / unknown sample, no tracking data, cannot write the folder
 
 Ví dụ / Example:
   cchc sample mic-2018 > ke-hoach.json
+  cchc sample lao-cai-2026 --tracking d && cchc score d/plan.json --tracking d
 `,
   validate: `Cách dùng / Usage: cchc validate <tệp/file> [--json]
 

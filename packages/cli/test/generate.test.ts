@@ -64,7 +64,18 @@ describe("cchc generate", () => {
       await readFile(join(ws.dir, "again", "manifest.json"), "utf8"),
     ) as ManifestJson;
     expect(printed).toEqual(written);
-    expect(Object.keys(printed)).toEqual(["generator", "size", "seed", "year", "planId", "counts", "files"]);
+    // the fields of before, in their order, then the plan tree's (rootPlanId, plans)
+    expect(Object.keys(printed)).toEqual([
+      "generator",
+      "size",
+      "seed",
+      "year",
+      "planId",
+      "rootPlanId",
+      "counts",
+      "files",
+      "plans",
+    ]);
     expect(printed.files.map((f) => [f.name, f.kind])).toEqual([
       ["plan.json", "plan"],
       ["activities.ndjson", "activities"],
@@ -129,10 +140,50 @@ describe("cchc generate", () => {
     expect(line).toContain('"a-file"');
   });
 
+  it("writes the 2026 country as a tree of plans: manifest.json names rootPlanId", async () => {
+    const r = await ws.cchc(
+      "generate",
+      "--size",
+      "national",
+      "--seed",
+      "3",
+      "--year",
+      "2026",
+      "--out",
+      "country",
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    const manifest = JSON.parse(r.stdout) as ManifestJson & {
+      rootPlanId: string;
+      plans: { planId: string; parentPlanId?: string; dir: string; counts: { records: number } }[];
+    };
+    expect(JSON.parse(await readFile(join(ws.dir, "country", "manifest.json"), "utf8"))).toEqual(manifest);
+    expect(manifest.rootPlanId).toBe("bnv-2026");
+    expect(manifest.plans).toHaveLength(52);
+    expect(manifest.plans.slice(1).every((p) => p.parentPlanId === "bnv-2026")).toBe(true);
+    expect(manifest.counts.records).toBe(1_000_000);
+    const province = manifest.plans.find((p) => p.planId === "tp-da-nang-2026");
+    expect(province?.dir).toBe("plans/tp-da-nang-2026");
+    expect(await lineCount(join(ws.dir, "country", "plans", "tp-da-nang-2026", "records.ndjson"))).toBe(
+      province?.counts.records,
+    );
+  }, 120_000);
+
   it("has its own help page, Vietnamese first, and is listed in the overview", async () => {
     const page = await ws.cchc("generate", "--help");
     expect(page.code).toBe(0);
     expect(page.stdout).toContain("cchc generate --size <small|medium|national>");
+    // the counts of each size, for 2026 and 2018
+    for (const figure of [
+      "3.321",
+      "2.636 xã, 672 phường, 13 đặc khu",
+      "3,321",
+      "52 plans",
+      "no districts",
+      "3,400 units",
+    ])
+      expect(page.stdout).toContain(figure);
     expect(page.stdout.indexOf("Cách dùng")).toBeLessThan(page.stdout.indexOf("Usage"));
     const overview = await ws.cchc("--help");
     expect(overview.stdout).toContain("generate --size");

@@ -2,6 +2,7 @@
  * `cchc generate --size <small|medium|national> --seed <n> --out <dir> [--year <y>]`: writes a
  * seeded, deterministic synthetic dataset (plan.json, activities/records/reports NDJSON and
  * manifest.json) with @cchc/testing's generator, streamed so the national size stays flat in memory.
+ * The 2026 national size is a tree of plans, one folder each under plans/.
  */
 import { resolve } from "node:path";
 import {
@@ -67,20 +68,32 @@ const count = (n: number) => n.toLocaleString("vi-VN");
 
 function summary(dir: string, manifest: DatasetManifest, ms: number): string {
   const c = manifest.counts;
-  const total = manifest.files.reduce((s, f) => s + (f.bytes ?? 0), 0);
-  const width = Math.max(...manifest.files.map((f) => f.name.length));
+  const plans = manifest.plans ?? [];
+  const allFiles = plans.length > 1 ? plans.flatMap((p) => p.files) : manifest.files;
+  const total = allFiles.reduce((s, f) => s + (f.bytes ?? 0), 0);
   const lines = [
     `Đã tạo bộ dữ liệu ${manifest.size} (hạt giống ${manifest.seed}, năm ${manifest.year}) tại ${dir}`,
     `Generated the ${manifest.size} dataset (seed ${manifest.seed}, year ${manifest.year}) in ${dir}`,
     `  ${count(c.units)} đơn vị / units, ${count(c.activities)} hoạt động / activities, ${count(
       c.records,
     )} bản ghi / records, ${count(c.reports)} báo cáo / reports`,
-    ...manifest.files.map(
-      (f) =>
-        `  ${f.name.padEnd(width)}  ${count(f.items).padStart(9)} dòng / lines  ${bytesText(f.bytes ?? 0)}`,
-    ),
-    `  tổng / total ${bytesText(total)}; thời gian / time ${(ms / 1000).toFixed(1)} s; manifest.json`,
   ];
+  if (plans.length > 1) {
+    lines.push(
+      `  ${count(plans.length)} kế hoạch / plans trong / in plans/<mã/id>/ (gốc / root ${manifest.rootPlanId}), mỗi kế hoạch / each: plan.json, activities.ndjson, records.ndjson, reports.ndjson`,
+    );
+  } else {
+    const width = Math.max(...manifest.files.map((f) => f.name.length));
+    lines.push(
+      ...manifest.files.map(
+        (f) =>
+          `  ${f.name.padEnd(width)}  ${count(f.items).padStart(9)} dòng / lines  ${bytesText(f.bytes ?? 0)}`,
+      ),
+    );
+  }
+  lines.push(
+    `  tổng / total ${bytesText(total)}; thời gian / time ${(ms / 1000).toFixed(1)} s; manifest.json`,
+  );
   return `${lines.join("\n")}\n`;
 }
 
