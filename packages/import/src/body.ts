@@ -14,8 +14,9 @@ import {
   type PlanInput,
   type Requirement,
 } from "@cchc/core";
+import type { FindingSink } from "./findingCap.js";
 import { fold } from "./fold.js";
-import { type ImportFinding, importFinding } from "./importFindings.js";
+import { importFinding } from "./importFindings.js";
 import {
   audienceKind,
   channelKinds,
@@ -133,7 +134,7 @@ export function readBody(
   roots: readonly OutlineNode[],
   registry: UnitRegistry,
   ledger: Ledger,
-  findings: ImportFinding[],
+  findings: FindingSink,
 ): BodyReading {
   const objectives: Objective[] = [];
   const requirements: Requirement[] = [];
@@ -604,7 +605,7 @@ function settleResponsibilities(
   raw: readonly RawResponsibility[],
   contentAreas: readonly ContentArea[],
   channels: readonly Channel[],
-  findings: ImportFinding[],
+  findings: FindingSink,
 ): ResponsibilityInput[] {
   const whole = raw.map((r) => [r.text, ...r.duties].join(" "));
   const scores = raw.map((r, i) => leadScore(whole[i] as string, r.unitsText));
@@ -679,7 +680,7 @@ function readFunding(
   f: FundingNode,
   index: number,
   registry: UnitRegistry,
-  findings: ImportFinding[],
+  findings: FindingSink,
 ): FundingSource {
   const kinds = fundingKinds(f.text);
   const kind = kinds[0] ?? "other";
@@ -736,7 +737,7 @@ function settleReporting(
   raw: readonly RawResponsibility[],
   responsibilities: readonly ResponsibilityInput[],
   registry: UnitRegistry,
-  findings: ImportFinding[],
+  findings: FindingSink,
 ): ReportingInput | undefined {
   type Candidate = { text: string; line: number; reporters: "all" | string[]; lead: boolean };
   const candidates: Candidate[] = [];

@@ -5,6 +5,7 @@
  * decision's own parts (its number and date, "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch…").
  */
 import type { Signer } from "@cchc/core";
+import type { FindingSink } from "./findingCap.js";
 import { fold, isUpperText, properCaseName } from "./fold.js";
 import {
   archiveAbbreviations,
@@ -25,7 +26,6 @@ import {
   type TypeLine,
   withoutMotto,
 } from "./header.js";
-import type { ImportFinding } from "./importFindings.js";
 import { headingKinds } from "./keywords.js";
 import type { Ledger } from "./ledger.js";
 import { columnsOf, type SourceLine } from "./lines.js";
@@ -45,7 +45,7 @@ const MARKS = /^(du thao|khan|thuong khan|hoa toc|mat|toi mat|tuyet mat|ban chin
 export function readHeader(
   lines: readonly SourceLine[],
   ledger: Ledger,
-  findings: ImportFinding[],
+  findings: FindingSink,
 ): HeaderReading {
   const bodyCells: string[] = [];
   const marks: string[] = [];
@@ -163,7 +163,7 @@ export interface IssuedWith {
 }
 
 /** Reads the "(Ban hành kèm theo …)" line of a plan issued with a decision. */
-export function readIssuedWith(line: SourceLine, findings: ImportFinding[]): IssuedWith | undefined {
+export function readIssuedWith(line: SourceLine, findings: FindingSink): IssuedWith | undefined {
   const f = fold(line.text);
   if (!/^\(?\s*(ban hanh )?kem theo\b/.test(f)) return undefined;
   const n = /\bsố\s*:?\s*([\d.…_ ]*\s*\/\s*[A-ZĐ]{1,6}\s*[-/]\s*[A-ZĐ0-9]+(?:[-.][A-ZĐ0-9]+)*)/iu.exec(
@@ -202,7 +202,7 @@ export function readPreamble(
   from: number,
   until: number,
   ledger: Ledger,
-  findings: ImportFinding[],
+  findings: FindingSink,
 ): { preamble: Preamble; next: number } {
   const legalBasis: string[] = [];
   const paragraphs: string[] = [];
@@ -336,7 +336,7 @@ export function readDecision(
   typeIndex: number,
   end: number,
   ledger: Ledger,
-  findings: ImportFinding[],
+  findings: FindingSink,
 ): DecisionReading {
   const header = readHeader(lines.slice(0, typeIndex), ledger, findings);
   ledger.place([(lines[typeIndex] as SourceLine).no]);

@@ -13,6 +13,7 @@ import { type ImportFinding, importFinding } from "./importFindings.js";
 import { importPlanText } from "./importPlan.js";
 import { readMarker } from "./markers.js";
 import { failedImport, type ImportOptions, type ImportResult, MAX_INPUT_BYTES } from "./result.js";
+import { checkZipLimits, MAX_DOCX_UNCOMPRESSED_BYTES } from "./zipLimits.js";
 
 /** A mammoth document element, as far as this module reads it. */
 interface DocElement {
@@ -79,13 +80,14 @@ function documentLines(doc: DocElement): { lines: string[]; rebuilt: number } {
 }
 
 const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((v, i) => b[i] === v);
+const megabytes = (n: number) => (n / 1024 / 1024).toLocaleString("en", { maximumFractionDigits: 1 });
 
 /** Why bytes cannot be a .docx, or undefined when they may be one. */
 function notADocx(bytes: Uint8Array, maxBytes: number): ImportResult | undefined {
   if (bytes.length === 0)
     return failedImport("import.input-empty", { vi: "Tệp rỗng.", en: "The file is empty." });
   if (bytes.length > maxBytes) {
-    const mb = (maxBytes / 1024 / 1024).toLocaleString("en", { maximumFractionDigits: 1 });
+    const mb = megabytes(maxBytes);
     return failedImport("import.input-too-large", {
       vi: `Tệp quá lớn (${bytes.length.toLocaleString("en")} byte, giới hạn ${mb} MB).`,
       en: `The file is too large (${bytes.length.toLocaleString("en")} bytes, limit ${mb} MB).`,
@@ -108,11 +110,13 @@ function notADocx(bytes: Uint8Array, maxBytes: number): ImportResult | undefined
 
 /**
  * Reads the text of a .docx in reading order. Never rejects: a file that is not a .docx comes back
- * as the `ImportResult` explaining why.
+ * as the `ImportResult` explaining why. A file over `maxBytes`, or whose parts inflate to more than
+ * `maxUncompressedBytes` (declared or actual, checked before mammoth inflates anything), is refused.
  */
 export async function docxText(
   bytes: Uint8Array,
   maxBytes: number = MAX_INPUT_BYTES,
+  maxUncompressedBytes: number = MAX_DOCX_UNCOMPRESSED_BYTES,
 ): Promise<{ ok: true; value: DocxText } | { ok: false; result: ImportResult }> {
   if (!(bytes instanceof Uint8Array)) {
     return {
@@ -125,6 +129,29 @@ export async function docxText(
   }
   const refused = notADocx(bytes, maxBytes);
   if (refused) return { ok: false, result: refused };
+  const zip = checkZipLimits(bytes, maxUncompressedBytes);
+  if (zip?.kind === "too-large") {
+    const limit = megabytes(maxUncompressedBytes);
+    const how = zip.declared
+      ? { vi: "theo kích thước khai báo", en: "by the sizes it declares" }
+      : { vi: "khi giải nén thật", en: "when actually inflated" };
+    return {
+      ok: false,
+      result: failedImport("import.input-too-large", {
+        vi: `Tệp .docx giải nén vượt giới hạn ${limit} MB (${how.vi}: hơn ${zip.bytes.toLocaleString("en")} byte); có thể là "bom nén" (zip bomb).`,
+        en: `The .docx exceeds the ${limit} MB limit once decompressed (${how.en}: over ${zip.bytes.toLocaleString("en")} bytes); it may be a zip bomb.`,
+      }),
+    };
+  }
+  if (zip?.kind === "invalid") {
+    return {
+      ok: false,
+      result: failedImport("import.docx-invalid", {
+        vi: `Không đọc được tệp .docx (tệp nén hỏng): ${zip.why}`,
+        en: `Cannot read the .docx (a damaged archive): ${zip.why}`,
+      }),
+    };
+  }
   let captured: DocElement | undefined;
   try {
     const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
@@ -160,7 +187,11 @@ export async function docxText(
  * numbers in reading order. Never rejects.
  */
 export async function importPlanDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
-  const read = await docxText(bytes, options.maxBytes ?? MAX_INPUT_BYTES);
+  const read = await docxText(
+    bytes,
+    options.maxBytes ?? MAX_INPUT_BYTES,
+    options.maxUncompressedBytes ?? MAX_DOCX_UNCOMPRESSED_BYTES,
+  );
   if (!read.ok) return read.result;
   const result = importPlanText(read.value.text, options);
   if (result.error !== undefined) return result;
@@ -181,7 +212,14 @@ export async function importPlanDocx(bytes: Uint8Array, options: ImportOptions =
       }),
     );
   }
-  return extra.length === 0 ? result : { ...result, findings: [...extra, ...result.findings] };
+  if (extra.length === 0) return result;
+  const counts = {
+    ...result.counts,
+    findings: result.counts.findings + extra.length,
+    warnings: result.counts.warnings + extra.length,
+  };
+  return { ...result, findings: [...extra, ...result.findings], counts };
 }
 
 export type { ImportOptions, ImportResult } from "./result.js";
+export { MAX_DOCX_UNCOMPRESSED_BYTES } from "./zipLimits.js";

@@ -134,6 +134,12 @@ export const IMPORT_FINDING_CODES = [
     "Word's automatic numbering rebuilt",
   ),
   code("import.docx-message", "warning", "Cảnh báo khi đọc .docx", "Warning while reading the .docx"),
+  code(
+    "import.findings-truncated",
+    "warning",
+    "Quá nhiều phát hiện, phần còn lại chỉ được đếm",
+    "Too many findings, the rest only counted",
+  ),
 ] as const satisfies readonly ImportFindingCode[];
 
 /** A code of `IMPORT_FINDING_CODES`. */

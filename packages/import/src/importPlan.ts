@@ -2,7 +2,7 @@
  * `importPlanText`: an issued plan document (text) in, a plan draft out, with findings and
  * leftovers. Pure and synchronous, no Node built-ins: it runs in a browser as well as in Node.
  */
-import { type Finding, type Plan, slugify, validatePlan } from "@cchc/core";
+import { type Plan, slugify, validatePlan } from "@cchc/core";
 import { readBody } from "./body.js";
 import {
   type DecisionReading,
@@ -19,6 +19,7 @@ import {
   startsBody,
   type TrailerReading,
 } from "./document.js";
+import { FindingCollector, MAX_LISTED_FINDINGS } from "./findingCap.js";
 import { fold, properCaseName } from "./fold.js";
 import { isSeparator } from "./header.js";
 import { type ImportFinding, importFinding } from "./importFindings.js";
@@ -103,12 +104,7 @@ function abbreviationOf(name: string): string | undefined {
   return undefined;
 }
 
-function sortFindings(list: ImportFinding[]): ImportFinding[] {
-  return list
-    .map((f, i) => [f, i] as const)
-    .sort(([a, i], [b, j]) => (a.line ?? 0) - (b.line ?? 0) || i - j)
-    .map(([f]) => f);
-}
+const byLine = (a: ImportFinding, b: ImportFinding) => (a.line ?? 0) - (b.line ?? 0);
 
 /**
  * Imports a plan from the text of its issued document. Never throws: an unusable input (over the
@@ -131,8 +127,8 @@ export function importPlanText(text: string, options: ImportOptions = {}): Impor
 }
 
 function importChecked(text: string, options: ImportOptions): ImportResult {
-  const { lines, findings: cleaning } = sourceLines(text);
-  const findings: ImportFinding[] = [...cleaning];
+  const findings = new FindingCollector(Math.max(1, Math.floor(options.maxFindings ?? MAX_LISTED_FINDINGS)));
+  const { lines } = sourceLines(text, findings);
   const ledger = new Ledger(lines);
   const end = lines.length;
   for (const l of lines) if (l.text !== "" && isSeparator(l.text)) ledger.place([l.no]);
@@ -431,7 +427,11 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
 
   const validation = validatePlan(draft, options.validation);
   const plan: Plan | undefined = validation.plan;
-  const all: ImportFinding[] = [...sortFindings(findings), ...validation.errors, ...validation.warnings];
+  findings.sortKept(byLine);
+  findings.pushAll(validation.errors);
+  findings.pushAll(validation.warnings);
+  const all = findings.listed();
+  const tally = findings.tally();
   const leftovers = ledger.leftovers();
   const header: ImportedHeader = {
     documentType: planType?.type.code ?? first?.type.code,
@@ -456,9 +456,8 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
     marks: planHeader.marks,
     ...(importedDecision === undefined ? {} : { decision: importedDecision }),
   };
-  const errors = all.filter((f: Finding) => f.severity === "error").length;
   return {
-    ok: plan !== undefined && errors === 0,
+    ok: plan !== undefined && tally.errors === 0,
     plan,
     draft,
     findings: all,
@@ -477,6 +476,9 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
       reportingPeriods: body.reporting?.periodTypes.length ?? 0,
       recipients: recipients.length,
       leftovers: leftovers.length,
+      findings: tally.total,
+      errors: tally.errors,
+      warnings: tally.warnings,
     },
     error: undefined,
   };

@@ -7,6 +7,7 @@
  * @module @cchc/import
  */
 export { type DecodedText, decodeDocumentBytes, importPlanBytes } from "./decode.js";
+export { MAX_LISTED_FINDINGS } from "./findingCap.js";
 export {
   IMPORT_FINDING_CODES,
   type ImportFinding,

@@ -5,7 +5,8 @@
  * sees in their editor.
  */
 import { normalizeText } from "@cchc/core";
-import { type ImportFinding, importFinding } from "./importFindings.js";
+import type { FindingSink } from "./findingCap.js";
+import { importFinding } from "./importFindings.js";
 
 /** One line of the input after cleaning. */
 export interface SourceLine {
@@ -62,7 +63,7 @@ const MEANT_DOUBLES = new Set([
 ]);
 
 /** Removes duplicated words ("các các"); reports each as a finding on its line. */
-function undouble(text: string, no: number, findings: ImportFinding[]): string {
+function undouble(text: string, no: number, findings: FindingSink): string {
   // One scan over the spaces; words are compared only when their lengths match.
   let dropped: Array<[number, number]> | undefined;
   let prevStart = 0;
@@ -135,8 +136,7 @@ export function cleanRaw(line: string): string {
  * Splits a document into cleaned, numbered lines. `\r\n`, `\r` and `\n` all end a line; Unicode
  * line and paragraph separators too. The input is put in NFC once, up front.
  */
-export function sourceLines(input: string): { lines: SourceLine[]; findings: ImportFinding[] } {
-  const findings: ImportFinding[] = [];
+export function sourceLines(input: string, findings: FindingSink = []): { lines: SourceLine[] } {
   const parts = input.normalize("NFC").split(/\r\n|[\r\n\u2028\u2029\u0085\v\f]/);
   const lines: SourceLine[] = new Array(parts.length);
   for (let i = 0; i < parts.length; i++) {
@@ -144,7 +144,7 @@ export function sourceLines(input: string): { lines: SourceLine[]; findings: Imp
     const collapsed = messy(raw) ? raw.replace(CONTROL, "").replace(/\s+/g, " ").trim() : raw;
     lines[i] = { no: i + 1, raw, text: undouble(collapsed, i + 1, findings) };
   }
-  return { lines, findings };
+  return { lines };
 }
 
 /**

@@ -17,6 +17,17 @@ export interface ImportOptions {
   readonly issuer?: { readonly name: string; readonly abbreviation?: string };
   /** Largest input accepted, in bytes of UTF-8 (default `MAX_INPUT_BYTES`, 10 MB). */
   readonly maxBytes?: number;
+  /**
+   * Largest inflated size of a .docx, all its parts together, checked on the sizes the zip declares
+   * and on the bytes it really inflates to, before mammoth reads it (default
+   * `MAX_DOCX_UNCOMPRESSED_BYTES`, 64 MB).
+   */
+  readonly maxUncompressedBytes?: number;
+  /**
+   * Most findings listed (default `MAX_LISTED_FINDINGS`, 1,000; errors first when there are more):
+   * the rest are counted in `counts` and told in one `import.findings-truncated` finding.
+   */
+  readonly maxFindings?: number;
   /** Passed to `validatePlan` (catalogues, rules). */
   readonly validation?: ValidateOptions;
 }
@@ -86,6 +97,12 @@ export interface ImportCounts {
   readonly reportingPeriods: number;
   readonly recipients: number;
   readonly leftovers: number;
+  /** Every finding of the import, listed or not (the summary finding of a cut list not counted). */
+  readonly findings: number;
+  /** Of `findings`, how many are errors. */
+  readonly errors: number;
+  /** Of `findings`, how many are warnings. */
+  readonly warnings: number;
 }
 
 /** Why an input could not be imported at all. */
@@ -102,7 +119,10 @@ export interface ImportResult {
   readonly plan: Plan | undefined;
   /** What the importer built, before validation: complete or not. */
   readonly draft: PlanDraft;
-  /** Import findings (about the document, with its line) then validation findings of the draft. */
+  /**
+   * Import findings (about the document, with its line) then validation findings of the draft; at
+   * most `maxFindings` of them, then one `import.findings-truncated` finding counting the rest.
+   */
   readonly findings: readonly ImportFinding[];
   /** Every non-blank line not placed, with its line number and why. */
   readonly leftovers: readonly Leftover[];
@@ -128,6 +148,9 @@ const EMPTY_COUNTS: ImportCounts = {
   reportingPeriods: 0,
   recipients: 0,
   leftovers: 0,
+  findings: 1,
+  errors: 1,
+  warnings: 0,
 };
 
 /** The result for an unusable input: the error, as a finding too, and nothing else. */

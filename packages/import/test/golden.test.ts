@@ -67,6 +67,9 @@ describe("golden: the 2018 seed imports to the mic-2018 sample", () => {
       reportingPeriods: 3,
       recipients: 4,
       leftovers: 0,
+      findings: 4,
+      errors: 0,
+      warnings: 4,
     });
   });
 
