@@ -319,6 +319,26 @@ describe("reports due on the same day travel together", () => {
     expect(late.due[0]?.body.vi).toContain("- Các cơ quan hành chính thuộc Bộ: quý IV năm 2018, năm 2018");
   });
 
+  it("the due date is the calendar's: quý IV, 6 tháng cuối năm and the year moved off Saturday 19/12/2026 go together", () => {
+    const p = plan();
+    p.year = 2026;
+    if (p.reporting) {
+      p.reporting.periodTypes = ["quarter", "second-half", "year"];
+      p.reporting.dueOnDayOff = "next-working-day";
+    }
+    const r = computeReminders(p, [], { now: at("2026-12-14") });
+    const toUnit = r.due.filter((d) => d.unitId === REPORTER);
+    expect(toUnit.map((d) => [d.kind, d.dueDate, d.key])).toEqual([
+      ["before-7", "2026-12-21", `${REPORTER}:2026-12-21:2026+2026Q4+2026S2:before-7`],
+    ]);
+    expect(toUnit[0]?.subject.vi).toBe(
+      "Nhắc báo cáo quý IV năm 2026, 6 tháng cuối năm 2026 và năm 2026: hạn nộp 21/12/2026 (còn 7 ngày)",
+    );
+    expect(toUnit[0]?.subject.en).toBe(
+      "Reminder: Q4 2026, second half of 2026 and year 2026 reports due 21/12/2026 (7 days left)",
+    );
+  });
+
   it("the escalation says which unit still owes which report of the day", () => {
     const p = plan();
     const group = p.units.find((u) => u.id === REPORTER);
