@@ -4,6 +4,15 @@ declare module "fontkit" {
   export interface Font {
     readonly postscriptName: string;
     layout(text: string, features?: unknown): unknown;
+    hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
+}
+
+/** linebreak (pdfkit's own UAX #14 line breaker): where a line may break in a text. */
+declare module "linebreak" {
+  export default class LineBreaker {
+    constructor(text: string);
+    nextBreak(): { readonly position: number; readonly required: boolean } | null;
+  }
 }

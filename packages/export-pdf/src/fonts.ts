@@ -14,6 +14,19 @@ export interface PdfFonts {
   readonly bold: Uint8Array | string;
   readonly italic: Uint8Array | string;
   readonly boldItalic: Uint8Array | string;
+  /**
+   * Fonts tried, in order, for characters the family has no glyph for (Thai, Arabic, emoji, CJK…).
+   * Default: the Noto fonts this package ships (`notoFallbackFontPaths()`); `[]` for none.
+   * Characters no font covers are shown as "\uFFFD" and reported.
+   */
+  readonly fallbacks?: readonly PdfFallbackFont[];
+}
+
+/** A font for the characters the main family lacks: upright faces only (italic text uses them upright). */
+export interface PdfFallbackFont {
+  readonly regular: Uint8Array | string;
+  /** Used for bold text; default: `regular`. */
+  readonly bold?: Uint8Array | string;
 }
 
 const TINOS_FILES = {
@@ -24,7 +37,7 @@ const TINOS_FILES = {
 } as const;
 
 /** Absolute paths of the Tinos faces installed with this package. */
-export function tinosFontPaths(): { readonly [K in keyof PdfFonts]: string } {
+export function tinosFontPaths(): { readonly [K in "regular" | "bold" | "italic" | "boldItalic"]: string } {
   const require = createRequire(import.meta.url);
   const resolve = (file: string) => require.resolve(`@expo-google-fonts/tinos/${file}`);
   return {
@@ -33,6 +46,25 @@ export function tinosFontPaths(): { readonly [K in keyof PdfFonts]: string } {
     italic: resolve(TINOS_FILES.italic),
     boldItalic: resolve(TINOS_FILES.boldItalic),
   };
+}
+
+/**
+ * The fallback fonts shipped with this package, each small enough to install with it: Noto Sans
+ * Thai (≈ 50 KB a face), Noto Naskh Arabic (≈ 200 KB) and the monochrome Noto Emoji (≈ 890 KB;
+ * PDF has no colour glyphs pdfkit can write). CJK is not shipped: a Noto CJK face is ≈ 10 MB, its
+ * npm package ≈ 95 MB; pass one in `PdfFonts.fallbacks` when documents need it.
+ */
+export function notoFallbackFontPaths(): ReadonlyArray<{ readonly regular: string; readonly bold: string }> {
+  const require = createRequire(import.meta.url);
+  const pair = (pkg: string, base: string) => ({
+    regular: require.resolve(`@expo-google-fonts/${pkg}/400Regular/${base}_400Regular.ttf`),
+    bold: require.resolve(`@expo-google-fonts/${pkg}/700Bold/${base}_700Bold.ttf`),
+  });
+  return [
+    pair("noto-sans-thai", "NotoSansThai"),
+    pair("noto-naskh-arabic", "NotoNaskhArabic"),
+    pair("noto-emoji", "NotoEmoji"),
+  ];
 }
 
 let tinos: Promise<PdfFonts> | undefined;
@@ -62,6 +94,11 @@ export interface ParsedFont {
   readonly postscriptName: string;
   /** Shapes a run of text into glyphs (pdfkit calls it; this package caches its results). */
   layout(text: string, features?: unknown): unknown;
+  /**
+   * Whether the font draws this code point (fontkit's cmap lookup). A font without it is taken to
+   * cover everything, as before fallbacks existed.
+   */
+  hasGlyphForCodePoint?(codePoint: number): boolean;
 }
 
 /** The four faces parsed, ready to embed. */
@@ -70,6 +107,8 @@ export interface ParsedFonts {
   readonly bold: ParsedFont;
   readonly italic: ParsedFont;
   readonly boldItalic: ParsedFont;
+  /** Fonts for the characters the four faces lack, in the order they are tried. */
+  readonly fallbacks?: ReadonlyArray<{ readonly regular: ParsedFont; readonly bold: ParsedFont }>;
 }
 
 /**
@@ -79,13 +118,19 @@ export interface ParsedFonts {
 export async function parseFonts(fonts: PdfFonts): Promise<ParsedFonts> {
   const open = async (face: Uint8Array | string) =>
     withLayoutCache(create(typeof face === "string" ? new Uint8Array(await readFile(face)) : face));
-  const [regular, bold, italic, boldItalic] = await Promise.all([
+  const [regular, bold, italic, boldItalic, fallbacks] = await Promise.all([
     open(fonts.regular),
     open(fonts.bold),
     open(fonts.italic),
     open(fonts.boldItalic),
+    Promise.all(
+      (fonts.fallbacks ?? notoFallbackFontPaths()).map(async (f) => {
+        const upright = await open(f.regular);
+        return { regular: upright, bold: f.bold === undefined ? upright : await open(f.bold) };
+      }),
+    ),
   ]);
-  return { regular, bold, italic, boldItalic };
+  return { regular, bold, italic, boldItalic, fallbacks };
 }
 
 interface GlyphRun {

@@ -22,16 +22,10 @@ import {
 } from "@cchc/core";
 import PDFDocument from "pdfkit";
 import type { ParsedFonts } from "./fonts.js";
+import { type Align, type Face, type SetLine, type Style, Typesetter } from "./typesetter.js";
 
 const mm = (v: number) => (v * 72) / 25.4;
 const upper = (s: string) => s.toLocaleUpperCase("vi");
-
-type Face = "regular" | "bold" | "italic" | "boldItalic";
-
-interface Style {
-  readonly size: number;
-  readonly face?: Face;
-}
 
 const PAGE_W = mm(L.pageMm.width);
 const PAGE_H = mm(L.pageMm.height);
@@ -54,22 +48,26 @@ export interface PdfLayoutResult {
   readonly warnings: readonly Finding[];
 }
 
+type Path = ReadonlyArray<string | number>;
+
 class Pages {
   readonly pdf: PDFKit.PDFDocument;
+  readonly ts: Typesetter;
   readonly warnings: Finding[] = [];
 
-  constructor(pdf: PDFKit.PDFDocument) {
+  constructor(pdf: PDFKit.PDFDocument, fonts: ParsedFonts) {
     this.pdf = pdf;
+    this.ts = new Typesetter(pdf, fonts);
   }
 
   use(style: Style): this {
-    this.pdf.font(style.face ?? "regular").fontSize(style.size);
+    this.ts.use(style);
     return this;
   }
 
   /** Extra leading for `DECREE30_LAYOUT.lineSpacing` lines, as Word's "multiple" line spacing. */
-  lineGap(_size: number): number {
-    return this.pdf.currentLineHeight(true) * (L.lineSpacing - 1);
+  lineGap(style: Style): number {
+    return this.ts.lineHeight(style) * (L.lineSpacing - 1);
   }
 
   get y(): number {
@@ -90,11 +88,31 @@ class Pages {
     this.y = M.top;
   }
 
+  /**
+   * Sets `text` in a box `width` wide from `x`, starting at the current y and going on to the
+   * next page when a line does not fit, as a text flow does; counts what it could not draw.
+   */
+  flow(
+    text: string,
+    style: Style,
+    box: { x: number; width: number; align: Align; indent?: number; lineGap?: number },
+    path: Path,
+  ): void {
+    this.ts.account(path, text, style.face ?? "regular");
+    const lh = this.ts.lineHeight(style);
+    const gap = box.lineGap ?? 0;
+    for (const line of this.ts.lines(text, style, box.width, box.indent ?? 0)) {
+      if (this.y + lh > BOTTOM && this.y > M.top) this.newPage();
+      this.ts.drawLine(line, style, box.x, this.y, box.align);
+      this.y += lh + gap;
+    }
+  }
+
   /** A centred line (or lines) in a column, returning the y under it. */
-  centred(text: string, style: Style, x: number, width: number, y: number): number {
-    this.use(style);
-    this.pdf.text(text, x, y, { width, align: "center", lineGap: 0 });
-    return this.pdf.y;
+  centred(text: string, style: Style, x: number, width: number, y: number, path: Path): number {
+    this.y = y;
+    this.flow(text, style, { x, width, align: "center" }, path);
+    return this.y;
   }
 
   hrule(xCentre: number, length: number, y: number): void {
@@ -107,38 +125,55 @@ class Pages {
       .restore();
   }
 
+  /** Width of a one-line text as it is drawn, fallback fonts included. */
   width(text: string, style: Style): number {
-    this.use(style);
-    return this.pdf.widthOfString(text);
+    return this.ts.width(text, style);
   }
 
-  paragraphHeight(text: string, style: Style, opts: { indent?: number } = {}): number {
-    this.use(style);
-    return (
-      this.pdf.heightOfString(text, {
-        width: TEXT_W,
-        align: "justify",
-        indent: opts.indent ?? INDENT,
-        lineGap: this.lineGap(style.size),
-      }) + GAP
-    );
+  /** Lines of a text set `width` wide (the first indented by `indent`). */
+  lines(text: string, style: Style, width: number, indent = 0): SetLine[] {
+    return this.ts.lines(text, style, width, indent);
   }
 
-  paragraph(text: string, style: Style, opts: { keepWith?: number } = {}): void {
-    this.use(style);
-    const lineGap = this.lineGap(style.size);
+  /** Height of a text set `width` wide, each line followed by `lineGap`. */
+  height(text: string, style: Style, width: number, lineGap = 0, indent = 0): number {
+    return this.lines(text, style, width, indent).length * (this.ts.lineHeight(style) + lineGap);
+  }
+
+  paragraphHeight(text: string, style: Style): number {
+    return this.height(text, style, TEXT_W, this.lineGap(style), INDENT) + GAP;
+  }
+
+  paragraph(text: string, style: Style, path: Path, opts: { keepWith?: number } = {}): void {
+    const lineGap = this.lineGap(style);
     // A heading stays with the next lines; the last paragraph stays with the signature.
-    const first = this.pdf.heightOfString("Ag", { width: TEXT_W, lineGap }) * 2;
+    const first = (this.ts.lineHeight(style) + lineGap) * 2;
     this.ensure(
       Math.min(first + (opts.keepWith ?? 0), this.paragraphHeight(text, style) + (opts.keepWith ?? 0)),
     );
-    this.pdf.text(text, M.left, this.y, {
-      width: TEXT_W,
-      align: "justify",
-      indent: INDENT,
-      lineGap,
-      paragraphGap: GAP,
-    });
+    this.flow(text, style, { x: M.left, width: TEXT_W, align: "justify", indent: INDENT, lineGap }, path);
+    this.y += GAP;
+  }
+
+  /**
+   * Sets a text in a fixed box (a table cell): at most the lines that fit in `height`, the last
+   * one ending in "…" when the text is longer. Returns whether it was cut.
+   */
+  box(
+    text: string,
+    style: Style,
+    box: { x: number; y: number; width: number; height: number; align: Align },
+    path: Path,
+  ): boolean {
+    this.ts.account(path, text, style.face ?? "regular");
+    const lh = this.ts.lineHeight(style);
+    const lines = this.lines(text, style, box.width);
+    const fit = Math.max(1, Math.floor((box.height + 1e-6) / lh));
+    const cut = lines.length > fit;
+    const shown = cut ? lines.slice(0, fit) : lines;
+    if (cut) shown[fit - 1] = this.ts.ellipsize(shown[fit - 1] as SetLine, style);
+    for (const [i, line] of shown.entries()) this.ts.drawLine(line, style, box.x, box.y + i * lh, box.align);
+    return cut;
   }
 }
 
@@ -152,24 +187,30 @@ function header(p: Pages, doc: OfficialDocument): void {
   const fit = (text: string, style: Style) => balanceLines(upper(text), (l) => p.width(l, style), leftW - 2);
   if (doc.parentBody !== undefined) {
     const parentStyle = { size: s.parentBody } as const;
-    ly = p.centred(fit(doc.parentBody, parentStyle).join("\n"), parentStyle, leftX, leftW, ly);
+    ly = p.centred(fit(doc.parentBody, parentStyle).join("\n"), parentStyle, leftX, leftW, ly, [
+      "parentBody",
+    ]);
   }
   const issuerStyle = { size: s.issuer, face: "bold" } as const;
   const issuerLines = fit(doc.issuer, issuerStyle);
-  ly = p.centred(issuerLines.join("\n"), issuerStyle, leftX, leftW, ly);
+  ly = p.centred(issuerLines.join("\n"), issuerStyle, leftX, leftW, ly, ["issuer"]);
   const issuerLine = Math.min(Math.max(...issuerLines.map((l) => p.width(l, issuerStyle))), leftW);
   p.hrule(leftX + leftW / 2, issuerLine * L.shortRuleRatio, ly + 1.5);
-  let ry = p.centred(NATIONAL_TITLE, { size: s.nationalTitle, face: "bold" }, rightX, rightW, M.top);
+  let ry = p.centred(NATIONAL_TITLE, { size: s.nationalTitle, face: "bold" }, rightX, rightW, M.top, []);
   const mottoStyle = { size: s.motto, face: "bold" } as const;
-  ry = p.centred(NATIONAL_MOTTO, mottoStyle, rightX, rightW, ry);
+  ry = p.centred(NATIONAL_MOTTO, mottoStyle, rightX, rightW, ry, []);
   p.hrule(rightX + rightW / 2, p.width(NATIONAL_MOTTO, mottoStyle), ry + 1.5);
   const row2 = Math.max(ly, ry) + 6 + 3;
-  const ny = p.centred(doc.numberLine, { size: s.number }, leftX, leftW, row2);
-  const dy = p.centred(doc.placeDate, { size: s.placeDate, face: "italic" }, rightX, rightW, row2);
+  const ny = p.centred(doc.numberLine, { size: s.number }, leftX, leftW, row2, ["numberLine"]);
+  const dy = p.centred(doc.placeDate, { size: s.placeDate, face: "italic" }, rightX, rightW, row2, [
+    "placeDate",
+  ]);
   let y = Math.max(ny, dy) + 18;
-  y = p.centred(doc.documentTitle, { size: s.documentTitle, face: "bold" }, M.left, TEXT_W, y);
+  y = p.centred(doc.documentTitle, { size: s.documentTitle, face: "bold" }, M.left, TEXT_W, y, [
+    "documentTitle",
+  ]);
   const summaryStyle = { size: s.summary, face: "bold" } as const;
-  y = p.centred(doc.summary, summaryStyle, M.left, TEXT_W, y);
+  y = p.centred(doc.summary, summaryStyle, M.left, TEXT_W, y, ["summary"]);
   const summaryLine = Math.min(p.width(doc.summary, summaryStyle), TEXT_W);
   p.hrule(M.left + TEXT_W / 2, summaryLine * L.shortRuleRatio, y + 1.5);
   p.y = y + 1.5 + 18;
@@ -178,7 +219,7 @@ function header(p: Pages, doc: OfficialDocument): void {
 const isNumeric = (format: string) => format !== "text" && format !== "date";
 
 /** `keepWith`: room the last rows keep below them for what follows (the closing block). */
-function table(p: Pages, block: TableBlock, keepWith = 0): void {
+function table(p: Pages, block: TableBlock, path: Path, keepWith = 0): void {
   const size = L.sizePt.table;
   const pad = 3;
   const pdf = p.pdf;
@@ -197,14 +238,15 @@ function table(p: Pages, block: TableBlock, keepWith = 0): void {
     minimum,
   );
   const maxRow = BOTTOM - M.top - 40;
-  const rowHeight = (cells: readonly string[], face: Face) => {
-    p.use({ size, face });
-    return (
-      Math.max(...cells.map((c, i) => pdf.heightOfString(c || " ", { width: (widths[i] ?? 0) - 2 * pad }))) +
-      2 * pad
-    );
-  };
-  const draw = (cells: readonly string[], face: Face, aligns: ReadonlyArray<"left" | "right" | "center">) => {
+  const rowHeight = (cells: readonly string[], face: Face) =>
+    Math.max(...cells.map((c, i) => p.height(c || " ", { size, face }, (widths[i] ?? 0) - 2 * pad))) +
+    2 * pad;
+  const draw = (
+    cells: readonly string[],
+    face: Face,
+    aligns: ReadonlyArray<"left" | "right" | "center">,
+    at: (i: number) => Path,
+  ) => {
     let h = rowHeight(cells, face);
     if (h > maxRow) {
       h = maxRow;
@@ -224,13 +266,12 @@ function table(p: Pages, block: TableBlock, keepWith = 0): void {
     for (const [i, c] of cells.entries()) {
       const w = widths[i] ?? 0;
       pdf.rect(x, y, w, h).lineWidth(0.5).stroke();
-      pdf.text(c, x + pad, y + pad, {
-        width: w - 2 * pad,
-        height: h - 2 * pad,
-        ellipsis: true,
-        align: aligns[i] ?? "left",
-        lineGap: 0,
-      });
+      p.box(
+        c,
+        { size, face },
+        { x: x + pad, y: y + pad, width: w - 2 * pad, height: h - 2 * pad, align: aligns[i] ?? "left" },
+        at(i),
+      );
       x += w;
     }
     p.y = y + h;
@@ -241,13 +282,19 @@ function table(p: Pages, block: TableBlock, keepWith = 0): void {
   const aligns = block.columns.map((c) => (isNumeric(c.format) ? ("right" as const) : ("left" as const)));
   const rows = block.rows.map((row) => block.columns.map((c, i) => formatCell(row[i] ?? null, c.format)));
   p.ensure(headH + (rows[0] ? rowHeight(rows[0], "regular") : 20));
-  draw(head, "bold", headAlign);
+  draw(head, "bold", headAlign, (c) => [...path, "columns", c]);
   if (rows.length === 0) {
     const y = p.y;
     p.use({ size, face: "italic" });
-    const h = pdf.heightOfString("Không có số liệu.", { width: TEXT_W }) + 2 * pad;
+    const none = { size, face: "italic" } as const;
+    const h = p.height("Không có số liệu.", none, TEXT_W) + 2 * pad;
     pdf.rect(M.left, y, TEXT_W, h).lineWidth(0.5).stroke();
-    pdf.text("Không có số liệu.", M.left, y + pad, { width: TEXT_W, align: "center" });
+    p.box(
+      "Không có số liệu.",
+      none,
+      { x: M.left, y: y + pad, width: TEXT_W, height: h, align: "center" },
+      [],
+    );
     p.y = y + h;
   }
   const tail = rows.slice(-2).reduce((sum, row) => sum + Math.min(rowHeight(row, "regular"), maxRow), 0);
@@ -261,9 +308,9 @@ function table(p: Pages, block: TableBlock, keepWith = 0): void {
     if (p.y + h + keep > BOTTOM) {
       // The table goes on on the next page under its header row again.
       p.newPage();
-      draw(head, "bold", headAlign);
+      draw(head, "bold", headAlign, (c) => [...path, "columns", c]);
     }
-    draw(row, "regular", aligns);
+    draw(row, "regular", aligns, (c) => [...path, "rows", r, c]);
   }
   // As in Word, where an empty paragraph with the Decree's spacing follows every table.
   p.y += 2 * GAP;
@@ -279,23 +326,24 @@ function recipientsBlock(p: Pages, doc: OfficialDocument, draw: boolean): number
   const lines = recipientLines(doc.recipients);
   if (lines.length === 0) return 0;
   const s = L.sizePt;
-  const pdf = p.pdf;
   const y0 = p.y;
   let h = 0;
-  p.use({ size: s.recipientsLabel, face: "boldItalic" });
-  h += pdf.heightOfString("Nơi nhận:", { width: HALF });
-  if (draw) pdf.text("Nơi nhận:", M.left, y0, { width: HALF, lineGap: 0 });
-  p.use({ size: s.recipients });
-  for (const line of lines) {
-    if (draw) pdf.text(line, M.left, y0 + h, { width: HALF - 6, lineGap: 0 });
-    h += pdf.heightOfString(line, { width: HALF - 6 });
-  }
+  const label = { size: s.recipientsLabel, face: "boldItalic" } as const;
+  const style = { size: s.recipients } as const;
+  const set = (text: string, st: Style, width: number, path: Path) => {
+    if (draw) {
+      p.y = y0 + h;
+      p.flow(text, st, { x: M.left, width, align: "left" }, path);
+    }
+    h += p.height(text, st, width);
+  };
+  set("Nơi nhận:", label, HALF, []);
+  for (const [n, line] of lines.entries()) set(line, style, HALF - 6, ["recipients", n]);
   return h;
 }
 
 function signatureBlock(p: Pages, doc: OfficialDocument, draw: boolean): number {
   const s = L.sizePt;
-  const pdf = p.pdf;
   const x = M.left + HALF;
   const y0 = p.y;
   const signer = doc.signer;
@@ -321,9 +369,11 @@ function signatureBlock(p: Pages, doc: OfficialDocument, draw: boolean): number 
         ];
   let h = 0;
   for (const l of lines) {
-    p.use(l.style);
-    if (draw && l.text !== "") pdf.text(l.text, x, y0 + h, { width: HALF, align: "center", lineGap: 0 });
-    h += pdf.heightOfString(l.text || " ", { width: HALF });
+    if (draw && l.text !== "") {
+      p.y = y0 + h;
+      p.flow(l.text, l.style, { x, width: HALF, align: "center" }, ["signer"]);
+    }
+    h += p.height(l.text || " ", l.style, HALF);
   }
   return h;
 }
@@ -338,22 +388,22 @@ function body(p: Pages, doc: OfficialDocument): void {
     const bold = { size: s.body, face: "bold" } as const;
     switch (b.type) {
       case "section":
-        p.paragraph(`${b.label} ${upper(b.text)}`, bold, { keepWith: keepWith + 40 });
+        p.paragraph(`${b.label} ${upper(b.text)}`, bold, ["body", i], { keepWith: keepWith + 40 });
         break;
       case "subsection":
-        p.paragraph(`${b.label} ${b.text}`, bold, { keepWith: keepWith + 40 });
+        p.paragraph(`${b.label} ${b.text}`, bold, ["body", i], { keepWith: keepWith + 40 });
         break;
       case "item":
-        p.paragraph(`${b.label} ${b.text}`, regular, { keepWith });
+        p.paragraph(`${b.label} ${b.text}`, regular, ["body", i], { keepWith });
         break;
       case "dash":
-        p.paragraph(`- ${b.text}`, regular, { keepWith });
+        p.paragraph(`- ${b.text}`, regular, ["body", i], { keepWith });
         break;
       case "paragraph":
-        p.paragraph(b.text, regular, { keepWith });
+        p.paragraph(b.text, regular, ["body", i], { keepWith });
         break;
       case "table":
-        table(p, b, keepWith);
+        table(p, b, ["body", i], keepWith);
         break;
     }
   }
@@ -403,10 +453,7 @@ export function renderPdf(doc: OfficialDocument, fonts: ParsedFonts): Promise<Pd
     pdf.on("data", (c: Buffer) => chunks.push(c));
     pdf.on("error", reject);
     try {
-      // pdfkit embeds a parsed fontkit font as given (its typings only know paths and buffers).
-      for (const face of ["regular", "bold", "italic", "boldItalic"] as const)
-        pdf.registerFont(face, fonts[face] as unknown as Buffer);
-      const p = new Pages(pdf);
+      const p = new Pages(pdf, fonts);
       p.use({ size: L.sizePt.body });
       header(p, doc);
       body(p, doc);
@@ -416,7 +463,7 @@ export function renderPdf(doc: OfficialDocument, fonts: ParsedFonts): Promise<Pd
         resolve({
           bytes: new Uint8Array(all.buffer, all.byteOffset, all.byteLength),
           pageCount,
-          warnings: dedupe(p.warnings),
+          warnings: [...dedupe(p.warnings), ...p.ts.warnings()],
         });
       });
       pdf.end();

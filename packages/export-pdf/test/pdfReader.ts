@@ -1,7 +1,12 @@
 /**
- * Reads a PDF back with an independent parser (PDF.js through unpdf): the text items of each page
- * with their position and size, as a viewer lays them out, and the fonts the file embeds.
+ * Reads a PDF back with independent parsers: PDF.js (through unpdf) for the text items of each
+ * page with their position and size, as a viewer lays them out, and the fonts the file embeds;
+ * poppler for the exact box of every word.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { getDocumentProxy } from "unpdf";
 
 /** A run of text on a page: what it says, where its baseline starts (points from the bottom-left), its size. */
@@ -81,4 +86,69 @@ export function fontsOf(bytes: Uint8Array): { baseFonts: string[]; embeddedProgr
   const baseFonts = [...raw.matchAll(/\/BaseFont\s*\/([^\s/<>[\]]+)/g)].map((m) => m[1] ?? "");
   const embeddedPrograms = [...raw.matchAll(/\/FontFile[23]?\s+\d+\s+\d+\s+R/g)].length;
   return { baseFonts: [...new Set(baseFonts)], embeddedPrograms };
+}
+
+/** A word as poppler places it: its box in points from the page's top-left. */
+export interface PopplerWord {
+  readonly text: string;
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly yMin: number;
+  readonly yMax: number;
+}
+
+/**
+ * Every word of every page with the box poppler (`pdftotext -bbox`, Debian's poppler-utils)
+ * computes from the glyph advances the file really draws: a second, independent reader, exact for
+ * right-to-left text too, where PDF.js widens its items.
+ */
+export function popplerWords(
+  bytes: Uint8Array,
+): Array<{ width: number; height: number; words: PopplerWord[] }> {
+  const dir = mkdtempSync(join(tmpdir(), "cchc-pdf-"));
+  try {
+    const file = join(dir, "doc.pdf");
+    writeFileSync(file, bytes);
+    let html: string;
+    try {
+      html = execFileSync("pdftotext", ["-bbox", file, "-"], {
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+      });
+    } catch (err) {
+      const missing = (err as NodeJS.ErrnoException).code === "ENOENT";
+      throw new Error(
+        missing
+          ? "pdftotext is not installed: apt-get install -y poppler-utils"
+          : `pdftotext failed: ${String(err)}`,
+      );
+    }
+    const decode = (s: string) =>
+      s
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, "&");
+    return html
+      .split(/<page /)
+      .slice(1)
+      .map((page) => {
+        const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page);
+        const words = [
+          ...page.matchAll(
+            /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+          ),
+        ].map((m) => ({
+          text: decode(m[5] ?? ""),
+          xMin: Number(m[1]),
+          yMin: Number(m[2]),
+          xMax: Number(m[3]),
+          yMax: Number(m[4]),
+        }));
+        return { width: Number(size?.[1]), height: Number(size?.[2]), words };
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
