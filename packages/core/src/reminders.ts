@@ -419,10 +419,16 @@ function render(ctx: MessageContext): { subject: LocalizedText; body: LocalizedT
   };
 }
 
-/** The calendar's periods grouped by due date, each group in calendar order, groups by first appearance. */
+/**
+ * The calendar's periods grouped by due date, each group in calendar order, groups by first
+ * appearance; a period listed twice (in `options.periods`) counts once.
+ */
 function byDueDate(periods: readonly ReportingPeriod[]): ReportingPeriod[][] {
   const groups = new Map<string, ReportingPeriod[]>();
+  const seen = new Set<string>();
   for (const p of periods) {
+    if (seen.has(p.id)) continue;
+    seen.add(p.id);
     const group = groups.get(p.dueDate);
     if (group) group.push(p);
     else groups.set(p.dueDate, [p]);

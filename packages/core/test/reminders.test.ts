@@ -7,6 +7,7 @@ import {
   Outbox,
   type Plan,
   periodLabelInSentence,
+  planCalendar,
   ReminderError,
   reminderGroupKey,
   reminderNotification,
@@ -388,6 +389,17 @@ describe("reports due on the same day travel together", () => {
     expect(week.due.map((d) => [d.kind, d.periodId, d.key])).toEqual([
       ["before-7", "2018S1", `${REPORTER}:2018-06-19:2018Q2+2018S1:before-7`],
     ]);
+  });
+
+  it("a period listed twice in options.periods is named once", () => {
+    const periods = planCalendar(plan());
+    const twice = [...periods, ...periods.filter((p) => p.id === "2018Q2")];
+    const [d] = computeReminders(plan(), allBut("2018Q2", "2018S1"), {
+      now: at("2018-06-12"),
+      periods: twice,
+    }).due;
+    expect(d?.key).toBe(`${REPORTER}:2018-06-19:2018Q2+2018S1:before-7`);
+    expect(d?.periods.map((p) => p.periodId)).toEqual(["2018Q2", "2018S1"]);
   });
 
   it("the key: one period keeps the key it always had; several are sorted, with the due date", () => {
