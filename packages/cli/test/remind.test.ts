@@ -1,5 +1,13 @@
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectOneLineError, type Workspace, workspace } from "./helpers.js";
+
+const SEED = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "fixtures/ke-hoach-tuyen-truyen-cchc-2018-bo-tttt.txt",
+);
 
 let ws: Workspace;
 beforeAll(async () => {
@@ -124,6 +132,31 @@ describe("cchc remind --dry-run", () => {
         vi: "Nhắc báo cáo quý II năm 2018 và 6 tháng đầu năm 2018: hạn nộp 19/06/2018 (còn 11 ngày)",
       },
     });
+  });
+
+  it("the issued 2018 text, imported: one reminder for quý II and 6 tháng, folded into the CCHC report, sent to Vụ TCCB", async () => {
+    await ws.write("seed.txt", await readFile(SEED, "utf8"));
+    const imported = await ws.cchc("import", "seed.txt", "--out", "seed-plan.json");
+    expect(imported.code, imported.stderr).toBe(0);
+    const r = await ws.cchc(
+      "remind",
+      "--plan",
+      "seed-plan.json",
+      "--now",
+      "2018-06-05",
+      "--dry-run",
+      "--json",
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const toUnit = JSON.parse(r.stdout).due.filter((d: { kind: string }) => d.kind === "before-14");
+    expect(toUnit).toHaveLength(1);
+    expect(toUnit[0].key).toBe(`default:${REPORTER}:2018-06-19:2018Q2+2018S1:before-14`);
+    expect(toUnit[0].body.vi).toContain(
+      "hạn gửi báo cáo kết quả thực hiện tuyên truyền cải cách hành chính quý II năm 2018 và 6 tháng đầu năm 2018 (lồng ghép trong báo cáo CCHC hàng quý, 6 tháng, năm của đơn vị) là ngày 19/06/2018",
+    );
+    expect(toUnit[0].body.vi).toContain(
+      "Đề nghị đơn vị gửi báo cáo về Vụ Tổ chức cán bộ trước ngày 19/06/2018.",
+    );
   });
 
   it("a config file gives the agency, templates and days; flags win", async () => {
