@@ -40,9 +40,12 @@ export interface DispatcherOptions {
 export interface Dispatcher {
   /** Writes due reminders (or any notifications) to the outbox; keys already there are left alone. */
   enqueue(agencyId: string, items: readonly (Reminder | Notification)[]): Promise<EnqueueResult>;
-  /** Claims one batch and delivers it. */
+  /**
+   * Claims one batch and delivers it, renewing each entry's lease before its send; entries another
+   * dispatcher took over meanwhile are skipped and counted `lost` (see `DispatchReport`).
+   */
   dispatch(options: DispatchOptions): Promise<DispatchReport>;
-  /** Delivers until nothing is due (waiting up to `waitMs` for scheduled retries). */
+  /** Delivers until nothing is due (waiting up to `waitMs` for scheduled retries); several may run at once. */
   drain(options: DrainOptions): Promise<DrainReport>;
   /** The outbox entries, in key order, for a status page or an audit. */
   list(agencyId: string, filter?: OutboxFilter): Promise<readonly OutboxEntry[]>;
