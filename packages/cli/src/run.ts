@@ -6,6 +6,7 @@ import { wantsHelp } from "./args.js";
 import { calendarCommand } from "./commands/calendar.js";
 import { exportCommand } from "./commands/export.js";
 import { generateCommand } from "./commands/generate.js";
+import { holidaysCommand } from "./commands/holidays.js";
 import { importCommand } from "./commands/import.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { migrateCommand } from "./commands/migrate.js";
@@ -29,6 +30,7 @@ const COMMANDS: Record<CommandName, Command> = {
   sample: sampleCommand,
   validate: validateCommand,
   calendar: calendarCommand,
+  holidays: holidaysCommand,
   render: renderCommand,
   schema: schemaCommand,
   rules: rulesCommand,

@@ -9,6 +9,7 @@ export const COMMAND_NAMES = [
   "sample",
   "validate",
   "calendar",
+  "holidays",
   "render",
   "schema",
   "rules",
@@ -53,8 +54,10 @@ Lệnh / Commands:
                         print a sample plan as JSON (${SAMPLE_PLAN_NAMES.join(", ")})
   validate <tệp>        kiểm tra kế hoạch (.json, .yaml, .yml)
                         validate a plan file
-  calendar <năm>        lịch báo cáo định kỳ: kỳ, ngày chốt số liệu, hạn nộp
-                        reporting calendar: periods, data cut-off, due dates
+  calendar <năm>        lịch báo cáo định kỳ: kỳ, ngày chốt số liệu, hạn nộp (ngày hoặc ngày làm việc)
+                        reporting calendar: periods, data cut-off, due dates (days or working days)
+  holidays <năm>        ngày nghỉ lễ, tết, nghỉ bù trong năm (và lịch nghỉ của cơ quan)
+                        public holidays and days in lieu of a year (and the agency's schedule)
   render <tệp>          kết xuất kế hoạch (Markdown, JSON, văn bản)
                         render a plan (Markdown, JSON, plain text)
   schema                in JSON Schema của kế hoạch
@@ -98,6 +101,8 @@ Ví dụ / Examples:
   cchc sample mic-2018 > ke-hoach.json
   cchc validate ke-hoach.json
   cchc calendar 2018 --types quarter,half-year,year
+  cchc calendar 2026 --working-days 5 --holidays lich-nghi-2026.json
+  cchc holidays 2026
   cchc render ke-hoach.json --format md --out ke-hoach.md
   cchc generate --size small --seed 1 --out d && cchc score d/plan.json --tracking d
   cchc export ke-hoach.json --format docx --out ke-hoach.docx --number 12/KH-BTTTT
@@ -541,30 +546,82 @@ Mã thoát / Exit codes:
 
 Danh sách mã / Codes: cchc rules
 `,
-  calendar: `Cách dùng / Usage: cchc calendar <năm/year> [--json] [--types <loại,…>] [--deadline-days <N>]
+  calendar: `Cách dùng / Usage: cchc calendar <năm/year> [--json] [--types <loại,…>]
+                     [--deadline-days <N> | --working-days <N>] [--next-working-day]
+                     [--holidays <tệp/file>] [--regime decree-09-2019|calendar-month]
 
 Lịch báo cáo định kỳ theo Nghị định 09/2019/NĐ-CP (múi giờ Asia/Ho_Chi_Minh): mỗi kỳ với mã, tên,
-ngày bắt đầu và kết thúc chốt số liệu, hạn nộp.
+ngày bắt đầu và kết thúc chốt số liệu, hạn nộp. Hạn nộp bị dời (ngày làm việc, ngày nghỉ) được giải
+thích bên dưới bảng: "19/12/2026 là thứ Bảy → 21/12/2026". Với năm trước khi Nghị định 09 có hiệu
+lực (12/03/2019), lịch nói rõ chế độ đang áp dụng.
 Reporting calendar of Decree 09/2019 (Asia/Ho_Chi_Minh): every period with id, label, data cut-off
-start and end, and due date.
+start and end, and due date. A due date that moved (working days, a day off) is explained below the
+table. For years before Decree 09 took effect (12/03/2019) the calendar names the regime it applies.
 
 Đối số / Arguments:
   <năm/year>            số nguyên 2000–2100 / an integer 2000–2100
 
 Tùy chọn / Options:
   --types <loại,…>      loại kỳ, cách nhau bởi dấu phẩy / period types, comma-separated:
-                        month, quarter, half-year, nine-month, year (mặc định: tất cả / default: all)
+                        month, quarter, half-year, nine-month, second-half (6 tháng cuối năm,
+                        15/6 → 14/12), year (mặc định: tất cả trừ second-half / default: all but
+                        second-half)
   --deadline-days <N>   hạn nộp sau ngày chốt số liệu, 0–365 ngày (mặc định 5)
                         days from cut-off to deadline, 0–365 (default 5)
+  --working-days <N>    hạn nộp sau ngày chốt số liệu, 0–365 ngày làm việc (không cùng --deadline-days)
+                        working days from cut-off to deadline, 0–365 (not with --deadline-days)
+  --next-working-day    hạn nộp rơi vào ngày nghỉ thì dời sang ngày làm việc kế tiếp
+                        a due date on a day off moves to the next working day
+  --holidays <tệp>      lịch nghỉ của cơ quan (JSON/YAML): { "holidays": [ { "date": "2026-02-14",
+                        "kind": "off" | "working", "name"?, "source"? } ] } (xem cchc holidays)
+                        the agency's schedule of days off and make-up working days
+  --regime <chế độ>     decree-09-2019 (mặc định: từ ngày 15 đến ngày 14) hoặc calendar-month (theo
+                        tháng dương lịch, như trước Nghị định 09) / decree-09-2019 (default) or
+                        calendar-month (whole calendar months, as before Decree 09)
   --json                in JSON / print JSON:
-                        { "year", "timeZone", "deadlineDaysAfterCutoff", "periods": [ { "id", "type",
-                          "label": { "vi", "en" }, "cutoffStart", "cutoffEnd", "dueDate", "dueAt" } ] }
+                        { "year", "timeZone", "deadlineDaysAfterCutoff" (null với --working-days),
+                          "deadlineWorkingDaysAfterCutoff"?, "dueOnDayOff": "keep" | "next-working-day",
+                          "regime": { "code", "decree09InForce": "yes" | "partly" | "no", "note" },
+                          "periods": [ { "id", "type", "label": { "vi", "en" }, "cutoffStart",
+                          "cutoffEnd", "dueDate", "dueAt", "dueDateMove"?: { "from", "to",
+                          "reason": { "vi", "en" } } } ] }
   -h, --help            trợ giúp / help
 
-Mã thoát / Exit codes: 0 thành công / success; 2 năm hoặc tùy chọn sai / bad year or option
+Mã thoát / Exit codes: 0 thành công / success; 2 năm, tùy chọn hoặc tệp sai / bad year, option or file
 
-Ví dụ / Example:
+Ví dụ / Examples:
   cchc calendar 2018 --types quarter,half-year,year --deadline-days 7
+  cchc calendar 2026 --types year --next-working-day
+  cchc calendar 2026 --working-days 5 --holidays lich-nghi-2026.json --json
+`,
+  holidays: `Cách dùng / Usage: cchc holidays <năm/year> [--json] [--holidays <tệp/file>]
+
+Ngày nghỉ lễ, tết của năm theo Bộ luật Lao động có hiệu lực (2019: Điều 112; 2012: Điều 115; 1994:
+Điều 73), âm lịch tính theo múi giờ Việt Nam (UTC+7), ngày nghỉ bù khi ngày lễ trùng thứ Bảy, Chủ
+nhật, và lịch của cơ quan (--holidays) đè lên. Ngày nghỉ bù ghi rõ ngày nào được dời:
+"26/04/2026 là Chủ nhật → 27/04/2026".
+Public holidays of a year under the labour code in force, the lunar calendar computed for Vietnam
+(UTC+7), days in lieu for holidays on a weekend, and the agency's schedule (--holidays) on top.
+A day in lieu says which date moved.
+
+Đối số / Arguments:
+  <năm/year>            số nguyên 2000–2100 / an integer 2000–2100
+
+Tùy chọn / Options:
+  --holidays <tệp>      lịch nghỉ của cơ quan (JSON/YAML), như cchc calendar --holidays
+                        the agency's schedule (JSON/YAML), as for cchc calendar --holidays
+  --json                in JSON / print JSON:
+                        { "year", "timeZone", "lunarNewYear", "workingDayCount", "days": [ { "date",
+                          "weekday": { "vi", "en" }, "kind": "holiday" | "compensatory" | "agency-off"
+                          | "agency-working", "working", "code"?, "name": { "vi", "en" }, "basis"?,
+                          "source"?, "moved"?: { "from", "to", "reason": { "vi", "en" } } } ] }
+  -h, --help            trợ giúp / help
+
+Mã thoát / Exit codes: 0 thành công / success; 2 năm, tùy chọn hoặc tệp sai / bad year, option or file
+
+Ví dụ / Examples:
+  cchc holidays 2026
+  cchc holidays 2026 --holidays lich-nghi-2026.json --json
 `,
   render: `Cách dùng / Usage: cchc render <tệp/file> [--format md|json|text] [--out <tệp/file>]
 

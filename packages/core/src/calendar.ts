@@ -12,13 +12,7 @@
  * out, never the clock.
  */
 import * as z from "zod";
-import {
-  type DayInfo,
-  describeMove,
-  type HolidayEntry,
-  type WorkingCalendar,
-  workingCalendar,
-} from "./holidays/index.js";
+import { describeMove, type HolidayEntry, type WorkingCalendar, workingCalendar } from "./holidays/index.js";
 import type { LocalizedText } from "./text.js";
 import { addDays, compareIsoDates, endOfVietnamDay, isIsoDate } from "./vietnamTime.js";
 
@@ -502,8 +496,8 @@ function cutoffWindow(year: number, type: PeriodType, index: number, regime: Cut
   return [cutoffStart, isoDate(year, last, 14)];
 }
 
-/** Most days off a "why it moved" sentence lists before it says "…". */
-const MAX_LISTED_DAYS_OFF = 6;
+/** Most holidays a "why it moved" sentence lists before it says "…". */
+const MAX_LISTED_DAYS_OFF = 8;
 
 /** The due date of a period, and why it is not the calendar-day count when it is not. */
 function dueDateOf(
@@ -522,25 +516,37 @@ function dueDateOf(
   }
   const to = cal.addWorkingDays(cutoffEnd, days);
   if (to === plain) return { dueDate: to };
-  const skipped: DayInfo[] = [];
-  for (let d = addDays(cutoffEnd, days === 0 ? 0 : 1); d < to; d = addDays(d, 1)) {
+  let weekends = 0;
+  const daysOff: string[] = [];
+  for (let d = addDays(cutoffEnd, 1); d < to; d = addDays(d, 1)) {
     const info = cal.day(d);
-    if (!info.working) skipped.push(info);
+    if (info.working) continue;
+    if (info.kind === "weekend") weekends++;
+    else daysOff.push(d);
   }
-  const list = (lang: "vi" | "en") =>
-    skipped
-      .slice(0, MAX_LISTED_DAYS_OFF)
-      .map((i) => `${formatDayMonthYear(i.date)} (${(i.name ?? i.weekday)[lang]})`)
-      .join(", ") + (skipped.length > MAX_LISTED_DAYS_OFF ? ", …" : "");
   const cut = formatDayMonthYear(cutoffEnd);
   const due = formatDayMonthYear(to);
-  const reason: LocalizedText =
-    days === 0
-      ? describeMove(cal.day(cutoffEnd), to)
-      : {
-          vi: `${days} ngày làm việc sau ${cut}, không tính ${skipped.length} ngày nghỉ: ${list("vi")} → ${due}`,
-          en: `${days} working day${days === 1 ? "" : "s"} after ${cut}, not counting ${skipped.length} day${skipped.length === 1 ? "" : "s"} off: ${list("en")} → ${due}`,
-        };
+  const listed =
+    daysOff
+      .slice(0, MAX_LISTED_DAYS_OFF)
+      .map((d) => `${d.slice(8, 10)}/${d.slice(5, 7)}`)
+      .join(", ") + (daysOff.length > MAX_LISTED_DAYS_OFF ? ", …" : "");
+  const s = (n: number) => (n === 1 ? "" : "s");
+  let reason: LocalizedText;
+  if (days === 0) {
+    reason = describeMove(cal.day(cutoffEnd), to);
+  } else if (daysOff.length === 0) {
+    reason = {
+      vi: `${days} ngày làm việc sau ${cut}, không tính ${weekends} ngày thứ Bảy, Chủ nhật → ${due}`,
+      en: `${days} working day${s(days)} after ${cut}, not counting ${weekends} Saturday${s(weekends)} and Sunday${s(weekends)} → ${due}`,
+    };
+  } else {
+    const total = weekends + daysOff.length;
+    reason = {
+      vi: `${days} ngày làm việc sau ${cut}, không tính ${total} ngày nghỉ (thứ Bảy, Chủ nhật: ${weekends}; nghỉ lễ, tết, nghỉ bù: ${listed}) → ${due}`,
+      en: `${days} working day${s(days)} after ${cut}, not counting ${total} day${s(total)} off (Saturdays and Sundays: ${weekends}; holidays and days in lieu: ${listed}) → ${due}`,
+    };
+  }
   return { dueDate: to, move: { from: plain, to, reason } };
 }
 

@@ -545,7 +545,7 @@ describe("coversWholeYear", () => {
       fc.property(yearArb, fc.subarray([...PERIOD_TYPES]), (year, types) => {
         const expected =
           types.some((t) => t === "month" || t === "quarter" || t === "year") ||
-          (types.includes("half-year") && types.includes("second-half"));
+          (types.includes("second-half") && (types.includes("half-year") || types.includes("nine-month")));
         expect(coversWholeYear(year, types)).toBe(expected);
       }),
     );

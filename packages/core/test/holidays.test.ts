@@ -219,9 +219,13 @@ describe("the reporting calendar with working days", () => {
     // 15/02–21/02 off (Tết and its days in lieu): 22, 23, 26, 27, 28.
     expect(working?.dueDate).toBe("2018-02-28");
     expect(working?.dueAt).toBe("2018-02-28T16:59:59.999Z");
-    expect(working?.dueDateMove?.reason.vi).toMatch(
-      /^5 ngày làm việc sau 14\/02\/2018, không tính \d+ ngày nghỉ: 15\/02\/2018/,
+    expect(working?.dueDateMove?.reason.vi).toBe(
+      "5 ngày làm việc sau 14/02/2018, không tính 9 ngày nghỉ (thứ Bảy, Chủ nhật: 2; nghỉ lễ, tết, nghỉ bù: 15/02, 16/02, 17/02, 18/02, 19/02, 20/02, 21/02) → 28/02/2018",
     );
+    expect(reportingPeriod("2018M03", { deadlineWorkingDaysAfterCutoff: 5 })?.dueDateMove?.reason).toEqual({
+      vi: "5 ngày làm việc sau 14/03/2018, không tính 2 ngày thứ Bảy, Chủ nhật → 21/03/2018",
+      en: "5 working days after 14/03/2018, not counting 2 Saturdays and Sundays → 21/03/2018",
+    });
   });
 
   it("says why 19/12/2026 moved, in the issue's words", () => {

@@ -1,8 +1,15 @@
 /**
  * `cchc calendar <year>`: the reporting periods of a year (Decree 09/2019) with data cut-off and
- * due dates, as a table for people or JSON for programs.
+ * due dates, as a table for people or JSON for programs. Deadlines count calendar days
+ * (`--deadline-days`) or working days (`--working-days`); `--next-working-day` moves a due date off
+ * a day off; every moved date says why ("19/12/2026 là thứ Bảy → 21/12/2026").
  */
 import {
+  type CalendarOptions,
+  type CalendarRegime,
+  CUTOFF_REGIMES,
+  type CutoffRegime,
+  calendarRegime,
   DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF,
   MAX_CALENDAR_YEAR,
   MIN_CALENDAR_YEAR,
@@ -14,6 +21,7 @@ import {
 } from "@cchc/core";
 import { parseCommandArgs } from "../args.js";
 import { CliError, helpHint, quote } from "../errors.js";
+import { loadHolidayFile } from "../holidayFile.js";
 import { type CliIo, EXIT } from "../io.js";
 
 function parseYear(raw: string): number {
@@ -43,18 +51,28 @@ function parseTypes(raw: string | undefined): PeriodType[] | undefined {
   return types as PeriodType[];
 }
 
-function parseDeadlineDays(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF;
+function parseDays(flag: string, raw: string): number {
   if (!/^\d{1,6}$/.test(raw)) {
     throw new CliError({
-      vi: `--deadline-days phải là số nguyên từ 0 đến 365 (nhận được ${quote(raw)})`,
-      en: `--deadline-days must be an integer from 0 to 365 (got ${quote(raw)}) ${helpHint("calendar")}`,
+      vi: `${flag} phải là số nguyên từ 0 đến 365 (nhận được ${quote(raw)})`,
+      en: `${flag} must be an integer from 0 to 365 (got ${quote(raw)}) ${helpHint("calendar")}`,
     });
   }
   return Number(raw);
 }
 
-/** The JSON contract of one period: exactly these keys. */
+function parseRegime(raw: string | undefined): CutoffRegime | undefined {
+  if (raw === undefined) return undefined;
+  if (!(CUTOFF_REGIMES as readonly string[]).includes(raw)) {
+    throw new CliError({
+      vi: `--regime chỉ nhận ${CUTOFF_REGIMES.join(", ")} (nhận được ${quote(raw)})`,
+      en: `--regime must be one of ${CUTOFF_REGIMES.join(", ")} (got ${quote(raw)}) ${helpHint("calendar")}`,
+    });
+  }
+  return raw as CutoffRegime;
+}
+
+/** The JSON contract of one period: exactly these keys, and `dueDateMove` only when the date moved. */
 function periodJson(p: ReportingPeriod) {
   return {
     id: p.id,
@@ -64,7 +82,17 @@ function periodJson(p: ReportingPeriod) {
     cutoffEnd: p.cutoffEnd,
     dueDate: p.dueDate,
     dueAt: p.dueAt,
+    ...(p.dueDateMove === undefined
+      ? {}
+      : { dueDateMove: { from: p.dueDateMove.from, to: p.dueDateMove.to, reason: p.dueDateMove.reason } }),
   };
+}
+
+/** How the deadline is counted, for the header line. */
+interface DeadlineSetting {
+  days: number;
+  working: boolean;
+  move: boolean;
 }
 
 /** Pads to a width in characters (code points: Vietnamese letters are precomposed, one column each). */
@@ -87,10 +115,20 @@ function table(rows: readonly (readonly string[])[]): string {
     .join("\n");
 }
 
-function calendarText(year: number, days: number, periods: readonly ReportingPeriod[]): string {
+function calendarText(
+  year: number,
+  setting: DeadlineSetting,
+  regime: CalendarRegime,
+  periods: readonly ReportingPeriod[],
+): string {
+  const { days, working, move } = setting;
+  const kindVi = working ? "ngày làm việc" : "ngày";
+  const kindEn = working ? "working day" : "day";
+  const moveVi = move ? "; rơi vào ngày nghỉ thì dời sang ngày làm việc kế tiếp" : "";
+  const moveEn = move ? "; a day off moves to the next working day" : "";
   const header = [
-    `Lịch báo cáo năm ${year} (${VIETNAM_TIME_ZONE}; hạn nộp ${days} ngày sau ngày chốt số liệu)`,
-    `Reporting calendar ${year} (${VIETNAM_TIME_ZONE}; due ${days} day${days === 1 ? "" : "s"} after the data cut-off)`,
+    `Lịch báo cáo năm ${year} (${VIETNAM_TIME_ZONE}; hạn nộp ${days} ${kindVi} sau ngày chốt số liệu${moveVi})`,
+    `Reporting calendar ${year} (${VIETNAM_TIME_ZONE}; due ${days} ${kindEn}${days === 1 ? "" : "s"} after the data cut-off${moveEn})`,
     "",
   ];
   const rows: string[][] = [
@@ -101,7 +139,20 @@ function calendarText(year: number, days: number, periods: readonly ReportingPer
   const body = table(rows).split("\n");
   const width = Math.max(...body.map((l) => [...l].length));
   body.splice(2, 0, "-".repeat(width));
-  return `${[...header, ...body].join("\n")}\n`;
+  const footer: string[] = [];
+  const moved = periods.filter((p) => p.dueDateMove !== undefined);
+  if (moved.length > 0) {
+    footer.push("", "Hạn nộp được dời / Due dates moved:");
+    const idWidth = Math.max(...moved.map((p) => p.id.length));
+    for (const p of moved) {
+      footer.push(`  ${p.id.padEnd(idWidth)}  ${p.dueDateMove?.reason.vi}`);
+      footer.push(`  ${" ".repeat(idWidth)}  ${p.dueDateMove?.reason.en}`);
+    }
+  }
+  if (regime.decree09InForce !== "yes" || regime.regime !== "decree-09-2019") {
+    footer.push("", `Chế độ: ${regime.note.vi}`, `Regime: ${regime.note.en}`);
+  }
+  return `${[...header, ...body, ...footer].join("\n")}\n`;
 }
 
 /** Runs `cchc calendar`; returns the exit code. */
@@ -109,30 +160,60 @@ export async function calendarCommand(args: readonly string[], io: CliIo): Promi
   const { values, positionals } = parseCommandArgs(
     "calendar",
     args,
-    { json: { type: "boolean" }, types: { type: "string" }, "deadline-days": { type: "string" } },
+    {
+      json: { type: "boolean" },
+      types: { type: "string" },
+      "deadline-days": { type: "string" },
+      "working-days": { type: "string" },
+      "next-working-day": { type: "boolean" },
+      holidays: { type: "string" },
+      regime: { type: "string" },
+    },
     { min: 1, max: 1, what: { vi: "năm báo cáo", en: "a reporting year" } },
   );
   const year = parseYear(positionals[0] ?? "");
   const periodTypes = parseTypes(values.types);
-  const days = parseDeadlineDays(values["deadline-days"]);
-  const result = safeReportingCalendar(year, {
-    deadlineDaysAfterCutoff: days,
-    ...(periodTypes === undefined ? {} : { periodTypes }),
-  });
+  if (values["deadline-days"] !== undefined && values["working-days"] !== undefined) {
+    throw new CliError({
+      vi: "chỉ dùng một trong --deadline-days (ngày) và --working-days (ngày làm việc)",
+      en: `use only one of --deadline-days (days) and --working-days (working days) ${helpHint("calendar")}`,
+    });
+  }
+  const working = values["working-days"] !== undefined;
+  const days = working
+    ? parseDays("--working-days", values["working-days"] as string)
+    : values["deadline-days"] === undefined
+      ? DEFAULT_DEADLINE_DAYS_AFTER_CUTOFF
+      : parseDays("--deadline-days", values["deadline-days"]);
+  const move = values["next-working-day"] === true;
+  const cutoffRegime = parseRegime(values.regime);
+  const holidays = await loadHolidayFile(io, values.holidays, "calendar");
+  const options: CalendarOptions = working
+    ? { deadlineWorkingDaysAfterCutoff: days }
+    : { deadlineDaysAfterCutoff: days };
+  if (periodTypes !== undefined) options.periodTypes = periodTypes;
+  if (move) options.dueOnDayOff = "next-working-day";
+  if (holidays !== undefined) options.holidays = holidays;
+  if (cutoffRegime !== undefined) options.cutoffRegime = cutoffRegime;
+  const result = safeReportingCalendar(year, options);
   if (!result.ok) {
     const { vi, en } = result.error.message;
     throw new CliError({ vi: vi.replace(/\.$/, ""), en: `${en.replace(/\.$/, "")} ${helpHint("calendar")}` });
   }
+  const regime = calendarRegime(year, cutoffRegime);
   if (values.json) {
     const doc = {
       year,
       timeZone: VIETNAM_TIME_ZONE,
-      deadlineDaysAfterCutoff: days,
+      deadlineDaysAfterCutoff: working ? null : days,
+      ...(working ? { deadlineWorkingDaysAfterCutoff: days } : {}),
+      dueOnDayOff: move ? "next-working-day" : "keep",
+      regime: { code: regime.regime, decree09InForce: regime.decree09InForce, note: regime.note },
       periods: result.periods.map(periodJson),
     };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
-    io.stdout(calendarText(year, days, result.periods));
+    io.stdout(calendarText(year, { days, working, move }, regime, result.periods));
   }
   return EXIT.ok;
 }
