@@ -9,8 +9,13 @@ export interface CliIo {
   stdout(text: string): void;
   /** Receives diagnostics: one line per error, newline included. */
   stderr(text: string): void;
-  /** Reads a whole file by absolute path; rejects with the Node error (`code` ENOENT, EISDIR…). */
-  readFile(path: string): Promise<string | Buffer>;
+  /**
+   * Reads a whole file by absolute path; rejects with the Node error (`code` ENOENT, EISDIR…). With
+   * `maxBytes`, stops after `maxBytes + 1` bytes, so the caller can refuse a file over its limit
+   * without holding more of it (a `/dev/zero`, a FIFO, a `/proc` file whose size says 0). An io
+   * that ignores `maxBytes` still gets the limit checked on what it returns.
+   */
+  readFile(path: string, options?: { readonly maxBytes?: number }): Promise<string | Buffer>;
   /** Writes a whole file by absolute path (`render --out`, `export`); when absent, node:fs is used. */
   writeFile?(path: string, data: string | Uint8Array): Promise<void>;
   /** Directory relative paths on the command line are resolved against. */

@@ -104,20 +104,48 @@ function parseYamlText(text: string): { ok: true; value: unknown } | { ok: false
 }
 
 /**
- * Reads a file named on the command line (`shown` as typed, at `absolutePath`), or fails with one
- * bilingual "cannot read" line naming why (not found, a directory, no permission…).
+ * The largest plan or data file (JSON, YAML) the commands read: 32 MB. The national dataset's plan
+ * of 3,400 units is about 3 MB; a file over the limit is refused before it is parsed.
+ */
+export const MAX_PLAN_FILE_BYTES = 32 * 1024 * 1024;
+
+/** "10 MB" for 10 × 1024 × 1024 bytes. */
+export function formatLimit(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  if (mb >= 1) return `${mb.toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
+  return `${bytes.toLocaleString("en")} byte${bytes === 1 ? "" : "s"}`;
+}
+
+/** The one-line reason of a file over its limit: "tệp vượt giới hạn 10 MB / file exceeds the 10 MB limit". */
+export function overLimit(maxBytes: number): Bilingual {
+  const limit = formatLimit(maxBytes);
+  return { vi: `tệp vượt giới hạn ${limit}`, en: `file exceeds the ${limit} limit` };
+}
+
+const byteLength = (content: string | Buffer) =>
+  typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.length;
+
+/**
+ * Reads a file named on the command line (`shown` as typed, at `absolutePath`), at most `maxBytes`
+ * of it, or fails with one bilingual "cannot read" line naming why (not found, a directory, no
+ * permission, over the limit). The limit is enforced while reading: an endless input (`/dev/zero`,
+ * a FIFO) is refused after `maxBytes + 1` bytes.
  */
 export async function readInputFile(
   io: CliIo,
   shown: string,
   absolutePath: string,
+  maxBytes: number = MAX_PLAN_FILE_BYTES,
 ): Promise<string | Buffer> {
+  let content: string | Buffer;
   try {
-    return await io.readFile(absolutePath);
+    content = await io.readFile(absolutePath, { maxBytes });
   } catch (err) {
     const code = errorCode(err);
     throw cannotRead(shown, (code && READ_ERRORS[code]) || { vi: errorMessage(err), en: errorMessage(err) });
   }
+  if (byteLength(content) > maxBytes) throw cannotRead(shown, overLimit(maxBytes));
+  return content;
 }
 
 /** The syntax a file name announces: `.json` or `.yaml`/`.yml`; `undefined` for anything else. */

@@ -19,7 +19,7 @@ import {
 } from "@cchc/core";
 import { CliError, helpHint, quote } from "./errors.js";
 import type { CliIo } from "./io.js";
-import { readLines } from "./ndjson.js";
+import { lineTooLongFinding, readLines } from "./ndjson.js";
 
 /** File names of a tracking folder, as `cchc generate` writes them. */
 export const TRACKING_FILES = {
@@ -84,6 +84,10 @@ async function streamFile(path: string, kind: Kind, sink: TrackingSink, skipped:
   let line = 0;
   for await (const text of readLines(path)) {
     line++;
+    if (typeof text !== "string") {
+      record(skipped, [lineTooLongFinding(text, kind)]);
+      continue;
+    }
     const parsed = parseNdjsonLine(text, line, kind);
     if (parsed === undefined) continue;
     if (!parsed.ok) record(skipped, [parsed.finding]);
@@ -102,6 +106,10 @@ async function streamMixedFile(path: string, sink: TrackingSink, skipped: Skippe
     let line = 0;
     for await (const text of readLines(path)) {
       line++;
+      if (typeof text !== "string") {
+        if (pass === "activities") record(skipped, [lineTooLongFinding(text, "records")]);
+        continue;
+      }
       const parsed = parseNdjsonLine(text, line, "records");
       if (parsed === undefined) continue;
       if (!parsed.ok) {

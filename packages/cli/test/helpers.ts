@@ -1,9 +1,10 @@
 /** Shared test helpers: run `cchc` in-process against a temp directory and capture its output. */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { type CliIo, run } from "../src/index.js";
+import { readFileCapped } from "../src/nodeIo.js";
 
 /** What one in-process run of `cchc` produced. */
 export interface RunResult {
@@ -37,7 +38,7 @@ export async function runCchc(
     stderr: (t) => {
       stderr += t;
     },
-    readFile: (p) => readFile(p),
+    readFile: (p, o) => readFileCapped(p, o?.maxBytes),
     writeFile: (p, t) => writeFile(p, t, "utf8"),
     cwd,
     ...overrides,

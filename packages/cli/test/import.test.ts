@@ -8,11 +8,27 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderPlanJson, samplePlan } from "@cchc/core";
+import { Zip, ZipDeflate } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, type BinResult, requireBin } from "./bin.js";
 import { expectOneLineError } from "./helpers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/** A .docx whose document.xml inflates to `megabytes` MB of spaces (about 1 KB of zip per MB). */
+function zipBomb(megabytes: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    parts.push(data);
+  });
+  const doc = new ZipDeflate("word/document.xml", { level: 9 });
+  zip.add(doc);
+  const block = new Uint8Array(1 << 20).fill(0x20);
+  for (let i = 0; i < megabytes; i++) doc.push(block, i === megabytes - 1);
+  zip.end();
+  return Buffer.concat(parts);
+}
 const FIXTURES = join(here, "fixtures");
 const SEED = "ke-hoach-tuyen-truyen-cchc-2018-bo-tttt.txt";
 const SEED_DOCX = "ke-hoach-tuyen-truyen-cchc-2018-bo-tttt.docx";
@@ -20,7 +36,12 @@ const SEED_DOCX = "ke-hoach-tuyen-truyen-cchc-2018-bo-tttt.docx";
 let dir: string;
 
 function cchc(...args: string[]): BinResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -136,6 +157,36 @@ describe("cchc import (built bin)", { timeout: 60_000 }, () => {
   });
 });
 
+describe("cchc import: a document with too many findings", { timeout: 120_000 }, () => {
+  const HEAD =
+    "BỘ THÔNG TIN VÀ TRUYỀN THÔNG\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2018\nII. NỘI DUNG\n";
+  const N = 100_000; // 400 KB of "- a" lines, each a content area of unknown kind
+
+  it("--json lists 1,000 findings and one summary finding; the counts are exact", async () => {
+    await writeFile(join(dir, "many.txt"), HEAD + "- a\n".repeat(N));
+    const r = cchc("import", "many.txt", "--json");
+    expect(r.code, r.stderr).toBe(1);
+    const doc = JSON.parse(r.stdout) as {
+      findings: Array<{ code: string; message: { en: string } }>;
+      counts: { contentAreas: number; findings: number; errors: number; warnings: number };
+    };
+    expect(doc.counts.contentAreas).toBe(N);
+    expect(doc.counts.findings).toBeGreaterThanOrEqual(N);
+    expect(doc.counts.findings).toBe(doc.counts.errors + doc.counts.warnings);
+    expect(doc.findings).toHaveLength(1001);
+    expect(doc.findings.at(-1)?.code).toBe("import.findings-truncated");
+    expect(doc.findings.at(-1)?.message.en).toContain(
+      `${(doc.counts.findings - 1000).toLocaleString("en")} more findings not shown`,
+    );
+    // the human summary lists the same 1,001 and counts them all
+    const human = cchc("import", "many.txt");
+    expect(human.code).toBe(1);
+    const listed = human.stdout.split("\n").filter((l) => /^ {2}(Lỗi|Cảnh báo) \//.test(l));
+    expect(listed).toHaveLength(1001);
+    expect(human.stdout).toContain(`${doc.counts.errors} lỗi, ${doc.counts.warnings} cảnh báo`);
+  });
+});
+
 describe("cchc import: unusable input is exit 2 with one line", { timeout: 60_000 }, () => {
   it("a missing file and a directory", async () => {
     expect(expectOneLineError(cchc("import", "nope.txt"))).toBe(
@@ -167,7 +218,34 @@ describe("cchc import: unusable input is exit 2 with one line", { timeout: 60_00
 
   it("a file over 10 MB", async () => {
     await writeFile(join(dir, "huge.txt"), Buffer.alloc(10 * 1024 * 1024 + 10, 0x61));
-    expect(expectOneLineError(cchc("import", "huge.txt"))).toMatch(/quá lớn.*too large/);
+    expect(expectOneLineError(cchc("import", "huge.txt"))).toBe(
+      "cchc: không đọc được tệp huge.txt: tệp vượt giới hạn 10 MB / cannot read huge.txt: file exceeds the 10 MB limit",
+    );
+  });
+
+  it("/dev/zero: exit 2 naming the limit, in bounded memory (256 MB of heap)", () => {
+    const r = spawnSync(process.execPath, ["--max-old-space-size=256", BIN, "import", "/dev/zero"], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.error).toBeUndefined();
+    expect(expectOneLineError({ code: r.status, stdout: r.stdout, stderr: r.stderr })).toBe(
+      "cchc: không đọc được tệp /dev/zero: tệp vượt giới hạn 10 MB / cannot read /dev/zero: file exceeds the 10 MB limit",
+    );
+  });
+
+  it("a .docx zip bomb (under 400 KB, 80 MB inflated) is refused before it is inflated", async () => {
+    await writeFile(join(dir, "bomb.docx"), zipBomb(80));
+    const r = spawnSync(process.execPath, ["--max-old-space-size=256", BIN, "import", "bomb.docx"], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.error).toBeUndefined();
+    const line = expectOneLineError({ code: r.status, stdout: r.stdout, stderr: r.stderr });
+    expect(line).toContain("giải nén vượt giới hạn 64 MB");
+    expect(line).toContain("exceeds the 64 MB limit once decompressed");
   });
 
   it("text with no plan in it", async () => {

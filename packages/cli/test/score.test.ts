@@ -196,6 +196,29 @@ describe("cchc score with one mixed NDJSON file", () => {
   });
 });
 
+describe("cchc score with a line over the length limit", () => {
+  it("skips it with a tracking.line-too-long finding naming its line, and scores the rest", async () => {
+    const record = (await lines("d/records.ndjson"))[0] ?? "";
+    const activity = (await lines("d/activities.ndjson"))[0] ?? "";
+    const tag = (kind: string, l: string) => JSON.stringify({ kind, ...JSON.parse(l) });
+    const long = JSON.stringify({ kind: "record", note: "x".repeat(5000) });
+    await ws.write("long.ndjson", [tag("activity", activity), long, tag("record", record)].join("\n"));
+    const before = process.env.CCHC_MAX_LINE_BYTES;
+    process.env.CCHC_MAX_LINE_BYTES = "4096";
+    try {
+      const s = await score("d/plan.json", "--tracking", "long.ndjson");
+      expect(s.skipped.count).toBe(1);
+      expect(s.skipped.byCode).toEqual({ "tracking.line-too-long": 1 });
+      expect(s.skipped.findings[0]).toMatchObject({ code: "tracking.line-too-long", line: 2 });
+      expect(s.skipped.findings[0]?.message.en).toContain("over the 4,096 bytes line limit");
+      expect(s.counts.records).toBe(1);
+    } finally {
+      if (before === undefined) delete process.env.CCHC_MAX_LINE_BYTES;
+      else process.env.CCHC_MAX_LINE_BYTES = before;
+    }
+  });
+});
+
 describe("cchc score skips bad lines and goes on", () => {
   let bad: SheetJson;
   let recordLines: number;

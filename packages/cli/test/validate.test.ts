@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { renderPlanJson, samplePlan } from "@cchc/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
+import { BIN, requireBin } from "./bin.js";
 import { expectOneLineError, runCchc, type Workspace, workspace } from "./helpers.js";
 
 const SAMPLE_WARNINGS = [
@@ -246,6 +248,29 @@ describe("cchc validate (unusable input: exit 2, one line, nothing on stdout)", 
     });
     const line = expectOneLineError(r);
     expect(line).toBe("cchc: không đọc được tệp x.json: disk on fire / cannot read x.json: disk on fire");
+  });
+
+  it("a file over 32 MB is refused while it is read, even when its size says nothing", async () => {
+    // in-process: an io that reads more than asked for still has the limit checked
+    const r = await runCchc(["validate", "big.json"], ws.dir, {
+      readFile: async () => Buffer.alloc(32 * 1024 * 1024 + 1, 0x20),
+    });
+    expect(expectOneLineError(r)).toBe(
+      "cchc: không đọc được tệp big.json: tệp vượt giới hạn 32 MB / cannot read big.json: file exceeds the 32 MB limit",
+    );
+  });
+
+  it("/dev/zero: exit 2 naming the limit, in bounded memory (the built bin, 256 MB of heap)", () => {
+    requireBin();
+    const r = spawnSync(process.execPath, ["--max-old-space-size=256", BIN, "validate", "/dev/zero"], {
+      cwd: ws.dir,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.error).toBeUndefined();
+    expect(expectOneLineError({ code: r.status, stdout: r.stdout, stderr: r.stderr })).toBe(
+      "cchc: không đọc được tệp /dev/zero: tệp vượt giới hạn 32 MB / cannot read /dev/zero: file exceeds the 32 MB limit",
+    );
   });
 
   it("a file name with a line break stays on one line", async () => {

@@ -7,55 +7,96 @@
 import { writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { formatPath, renderPlanJson } from "@cchc/core";
-import { type ImportResult, importPlanBytes } from "@cchc/import";
+import { type ImportResult, importPlanBytes, MAX_INPUT_BYTES } from "@cchc/import";
 import { parseCommandArgs } from "../args.js";
 import { CliError, helpHint, oneLine, quote } from "../errors.js";
 import { findingLine, summaryLine } from "../findings.js";
 import { type CliIo, EXIT } from "../io.js";
+import { jsonText, writeJson } from "../jsonWriter.js";
 import { readInputFile } from "../loadPlanFile.js";
 
 async function readBytes(io: CliIo, shown: string, absolutePath: string): Promise<Uint8Array> {
-  const content = await readInputFile(io, shown, absolutePath);
+  const content = await readInputFile(io, shown, absolutePath, MAX_INPUT_BYTES);
   return typeof content === "string" ? new TextEncoder().encode(content) : new Uint8Array(content);
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** The `--json` document: these keys, in this order (documented in `cchc import --help`). */
+/** The `--json` document as `JSON.stringify(…, null, 2)` would print it: these keys, in this order. */
+function importJsonValue(result: ImportResult) {
+  return {
+    ok: result.ok,
+    plan: result.plan ?? null,
+    draft: result.draft,
+    findings: result.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      path: [...f.path],
+      message: { vi: f.message.vi, en: f.message.en },
+      line: f.line ?? null,
+    })),
+    leftovers: result.leftovers.map((l) => ({
+      line: l.line,
+      text: l.text,
+      code: l.code,
+      reason: l.reason,
+    })),
+    header: result.header,
+    counts: result.counts,
+  };
+}
+
+/**
+ * Writes the `--json` document (keys documented in `cchc import --help`) in chunks: the draft and
+ * the leftovers of a 10 MB document do not fit in one string.
+ */
+export function writeImportJson(result: ImportResult, write: (chunk: string) => void): void {
+  writeJson(importJsonValue(result), write);
+  write("\n");
+}
+
+/** The `--json` document as one string (small results). */
 export function importJson(result: ImportResult): string {
-  return `${JSON.stringify(
-    {
-      ok: result.ok,
-      plan: result.plan ?? null,
-      draft: result.draft,
-      findings: result.findings.map((f) => ({
-        code: f.code,
-        severity: f.severity,
-        path: [...f.path],
-        message: { vi: f.message.vi, en: f.message.en },
-        line: f.line ?? null,
-      })),
-      leftovers: result.leftovers.map((l) => ({
-        line: l.line,
-        text: l.text,
-        code: l.code,
-        reason: l.reason,
-      })),
-      header: result.header,
-      counts: result.counts,
-    },
-    null,
-    2,
-  )}\n`;
+  return `${jsonText(importJsonValue(result))}\n`;
 }
 
 const dash = (v: string | number | undefined) => (v === undefined || v === "" ? "—" : String(v));
 
-/** The human summary: header, counts per part, findings, leftovers. */
+/** The human summary as one string (small results). */
 export function importSummary(file: string, r: ImportResult): string {
+  const parts: string[] = [];
+  writeImportSummary(file, r, (c) => parts.push(c));
+  return parts.join("");
+}
+
+/** Collects lines and hands them out in chunks of about 64 KiB. */
+class ChunkedLines {
+  private buffer: string[] = [];
+  private size = 0;
+  constructor(private readonly write: (chunk: string) => void) {}
+  push(...lines: string[]): void {
+    for (const l of lines) {
+      this.buffer.push(l);
+      this.size += l.length + 1;
+    }
+    if (this.size >= 1 << 16) this.flush();
+  }
+  flush(): void {
+    if (this.buffer.length > 0) this.write(`${this.buffer.join("\n")}\n`);
+    this.buffer = [];
+    this.size = 0;
+  }
+}
+
+/**
+ * Writes the human summary (header, counts per part, findings, leftovers) in chunks: the leftovers
+ * of a 10 MB document would not fit in one string.
+ */
+export function writeImportSummary(file: string, r: ImportResult, write: (chunk: string) => void): void {
   const h = r.header;
   const plan = r.plan;
-  const lines: string[] = [`Nhập kế hoạch / Imported plan: ${oneLine(file)}`];
+  const lines = new ChunkedLines(write);
+  lines.push(`Nhập kế hoạch / Imported plan: ${oneLine(file)}`);
   const row = (vi: string, en: string, value: string) =>
     lines.push(`  ${`${vi} / ${en}:`.padEnd(44)} ${value}`);
   row(
@@ -111,9 +152,10 @@ export function importSummary(file: string, r: ImportResult): string {
   lines.push("", "Phát hiện / Findings:");
   const errors = r.findings.filter((f) => f.severity === "error");
   const warnings = r.findings.filter((f) => f.severity === "warning");
-  // Import findings name their line in the message ("Dòng 12: …").
+  // Import findings name their line in the message ("Dòng 12: …"). A cut list ends with the
+  // finding that counts the rest; the summary line counts them all.
   for (const f of [...errors, ...warnings]) lines.push(`  ${findingLine(f)}`);
-  lines.push(`  ${summaryLine(errors.length, warnings.length)}`);
+  lines.push(`  ${summaryLine(r.counts.errors, r.counts.warnings)}`);
   lines.push("", `Dòng chưa xếp / Leftovers: ${r.leftovers.length}`);
   for (const l of r.leftovers)
     lines.push(`  dòng/line ${l.line}: ${JSON.stringify(l.text)} — ${l.reason.vi} / ${l.reason.en}`);
@@ -125,7 +167,7 @@ export function importSummary(file: string, r: ImportResult): string {
     const at = r.findings.find((f) => f.code.startsWith("shape."));
     if (at) lines.push(`  ${formatPath(at.path)}`);
   }
-  return `${lines.join("\n")}\n`;
+  lines.flush();
 }
 
 /** Runs `cchc import`; returns the exit code. */
@@ -183,6 +225,8 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
       );
     }
   }
-  io.stdout(values.json ? importJson(result) : importSummary(file, result));
+  const write = (chunk: string) => io.stdout(chunk);
+  if (values.json) writeImportJson(result, write);
+  else writeImportSummary(file, result, write);
   return result.ok ? EXIT.ok : EXIT.findings;
 }

@@ -27,7 +27,7 @@ import * as Effect from "effect/Effect";
 import { parseCommandArgs } from "../args.js";
 import { CliError, helpHint, oneLine, quote } from "../errors.js";
 import { type CliIo, EXIT } from "../io.js";
-import { readLines } from "../ndjson.js";
+import { LineTooLongError, lineTooLongFinding, readLines, textLines } from "../ndjson.js";
 import { type CliStore, resolveAgency, resolveDb, STORE_OPTIONS, withStore } from "../store.js";
 import { TRACKING_FILES } from "../trackingInput.js";
 import { storeJson } from "./migrate.js";
@@ -142,6 +142,8 @@ async function readChecked<T extends { readonly id: string }>(
   let line = 0;
   for await (const text of readLines(path)) {
     line++;
+    if (typeof text !== "string")
+      throw new DataError(basename(path), "invalid", lineTooLongFinding(text, source), NOTHING_WRITTEN);
     const parsed = parseNdjsonLine(text, line, source);
     if (parsed === undefined) continue;
     const checked = parsed.ok ? check(parsed.value, line) : { value: undefined, findings: [parsed.finding] };
@@ -339,7 +341,7 @@ async function ingestInto(
     const file = basename(recordsPath);
     try {
       const result = await s.run(
-        ingestRecords(agency, planId, readLines(recordsPath), {
+        ingestRecords(agency, planId, textLines(readLines(recordsPath), "records"), {
           existing: options.resume ? "skip" : "fail",
           ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
           ...(options.progress
@@ -354,6 +356,13 @@ async function ingestInto(
       );
       summary.records = { file, ...result };
     } catch (e) {
+      // A line over the length limit stops the reading; the batch it was in is not written.
+      const cause = isTag(e, "StorageError") ? (e as { cause?: unknown }).cause : undefined;
+      if (cause instanceof LineTooLongError)
+        throw new DataError(file, "invalid", cause.finding, {
+          vi: "lô chứa dòng đó không được ghi, các lô trước đó đã ghi",
+          en: "the batch holding that line was not written, the batches before it were",
+        });
       if (!isTag(e, "IngestFailed")) throw e;
       const failed = e as IngestFailed;
       const finding = failed.findings[0] ?? {

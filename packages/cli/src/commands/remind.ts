@@ -39,7 +39,7 @@ import { CliError, helpHint, oneLine, quote } from "../errors.js";
 import { findingLine, findingToJson } from "../findings.js";
 import { type CliIo, EXIT } from "../io.js";
 import { loadDataFile, loadPlanFile } from "../loadPlanFile.js";
-import { readLines } from "../ndjson.js";
+import { lineTooLongFinding, readLines } from "../ndjson.js";
 import { chooseNotifier } from "../remindNotifier.js";
 import { reminderStore } from "../remindStore.js";
 import { resolveAgency } from "../store.js";
@@ -196,6 +196,11 @@ async function loadReports(io: CliIo, raw: string): Promise<LoadedReports> {
   try {
     for await (const text of readLines(path)) {
       line++;
+      if (typeof text !== "string") {
+        const finding = lineTooLongFinding(text, "reports");
+        skipped.push({ code: finding.code, severity: "warning", path: [line], message: finding.message });
+        continue;
+      }
       if (text.trim() === "") continue;
       let value: unknown;
       try {
