@@ -1,22 +1,53 @@
 /**
- * Text that every document format can carry. XML (DOCX, XLSX), PDF text and HTML all refuse or
- * garble control characters pasted from other systems (U+0001, a stray escape, an unpaired
- * surrogate), so official documents drop them before any format sees the text — and say so, so
- * nothing is lost silently.
+ * Text that every document format can carry, cleaned in one place for every exporter (DOCX, PDF,
+ * XLSX, iCalendar, Markdown, HTML). XML (DOCX, XLSX), PDF text, iCalendar TEXT and HTML all
+ * refuse, garble or hide characters pasted from other systems — a stray escape, a C1 control such
+ * as U+0085 from a Windows-1252 round trip, U+FFFE, an unpaired surrogate — so exports drop them
+ * before any format sees the text, and say so (a warning with the count), so nothing is lost
+ * silently. Each exporter then applies only its own format's escaping.
  */
 import type { Finding } from "./finding.js";
 
-// C0 controls except tab, line feed and carriage return; DEL and the C1 controls; the two
-// non-characters XML forbids; surrogates that are not part of a pair (with the u flag a paired
-// surrogate is one astral code point and never matches the range).
-const ILLEGAL =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff\ud800-\udfff]/gu;
+/**
+ * What `stripIllegalCharacters` removes, and why:
+ * - C0 controls U+0000–U+001F except tab, line feed and carriage return (which every format
+ *   carries, escaped its own way), and DEL U+007F: invisible, and XML 1.0 forbids most of them;
+ * - C1 controls U+0080–U+009F (U+0085 NEXT LINE among them): invisible, discouraged by XML 1.0,
+ *   and a line break to some readers but not others;
+ * - the 66 noncharacters U+FDD0–U+FDEF and U+xxFFFE/U+xxFFFF of every plane: never text;
+ * - surrogates that are not part of a pair: not a character, and not encodable in UTF-8;
+ * - the bidirectional embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069: they
+ *   reorder what a reader sees without changing the stored text (the "Trojan Source" spoof: an
+ *   amount or a unit name that reads differently than it is), and unbalanced ones spill over the
+ *   rest of a line. Arabic or Hebrew text shows in the right order without them; the marks
+ *   U+200E, U+200F and U+061C, which reorder nothing but neutral characters, are kept.
+ */
+const ILLEGAL_CHARACTERS = new RegExp(
+  [
+    "[",
+    "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f", // C0 but tab, LF, CR
+    "\\u007f-\\u009f", // DEL, C1
+    "\\u202a-\\u202e\\u2066-\\u2069", // bidi embeddings, overrides, isolates
+    "\\ufdd0-\\ufdef", // noncharacters
+    ...Array.from({ length: 17 }, (_, plane) => {
+      const hex = plane === 0 ? "" : plane.toString(16);
+      return `\\u{${hex}fffe}\\u{${hex}ffff}`;
+    }),
+    // With the u flag a surrogate range matches only a surrogate that is not part of a pair.
+    "\\ud800-\\udfff",
+    "]",
+  ].join(""),
+  "gu",
+);
 
-/** The text with every character XML 1.0 forbids (and DEL, C1 controls) removed, and how many went. */
+/**
+ * The text with every character no exported document may hold removed (the list above: C0 but
+ * tab/LF/CR, DEL, C1, noncharacters, unpaired surrogates, bidi embeddings/overrides/isolates), and
+ * how many went. The one cleaning path of every exporter; each adds only its format's escaping.
+ */
 export function stripIllegalCharacters(text: string): { text: string; removed: number } {
   let removed = 0;
-  const cleaned = text.replace(ILLEGAL, () => {
+  const cleaned = text.replace(ILLEGAL_CHARACTERS, () => {
     removed++;
     return "";
   });
@@ -66,8 +97,8 @@ export function controlCharactersRemoved(count: number): Finding {
     severity: "warning",
     path: [],
     message: {
-      vi: `Đã bỏ ${count} ký tự điều khiển không hiển thị được (không hợp lệ trong tệp văn bản).`,
-      en: `Removed ${count} control character(s) that cannot be shown (invalid in document files).`,
+      vi: `Đã bỏ ${count} ký tự điều khiển (hoặc mã không phải ký tự) không hiển thị được, không hợp lệ trong tệp văn bản.`,
+      en: `Removed ${count} control character(s) (or noncharacters) that cannot be shown and are invalid in document files.`,
     },
   };
 }

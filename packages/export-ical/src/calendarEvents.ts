@@ -18,6 +18,7 @@ import {
   type ReportingPeriod,
   reportingPeriod,
   slugify,
+  stripIllegalCharacters,
 } from "@cchc/core";
 
 /** How a reporting deadline appears in the calendar. */
@@ -52,11 +53,6 @@ export interface CalendarContent {
   readonly events: readonly CalendarEvent[];
   readonly warnings: readonly Finding[];
 }
-
-// TEXT values may hold tab and line breaks (escaped on output) but no other control character.
-// In a /u pattern a surrogate range matches only unpaired surrogates (pairs are one code point).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF]/gu;
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -101,9 +97,11 @@ export function calendarEvents(
   const agency = agencyIdOf(plan, settings.agencyId);
   const removed = { texts: 0, first: "" };
   const clean = (text: string, uid: string) => {
-    const out = text.replace(CONTROL, "");
-    if (out.length !== text.length && removed.texts++ === 0) removed.first = uid;
-    return out;
+    // The core's one cleaning path (C0 but tab and line breaks, DEL, C1, noncharacters, lone
+    // surrogates, bidi overrides); the iCalendar escaping of what is left is writeCalendar's.
+    const out = stripIllegalCharacters(text);
+    if (out.removed > 0 && removed.texts++ === 0) removed.first = uid;
+    return out.text;
   };
   const warnings: Finding[] = [];
   const events: CalendarEvent[] = [];

@@ -6,17 +6,13 @@
  * is written and what must be reported; it never drops a cell.
  */
 
+import { stripIllegalCharacters } from "@cchc/core";
+
 /** Excel's limit on the characters of one cell; longer text is cut with a warning. */
 export const CELL_TEXT_LIMIT = 32_767;
 
 /** First characters that turn a typed or edited cell into a formula (OWASP CSV injection list). */
 export const FORMULA_TRIGGERS = ["=", "+", "-", "@", "\t", "\r"] as const;
-
-// XML 1.0 forbids C0 controls other than tab, LF and CR, U+FFFE/U+FFFF and unpaired surrogates;
-// DEL is legal XML but invisible, and exceljs drops it silently, so it is counted here too.
-// In a /u pattern a surrogate range matches only unpaired surrogates (pairs are one code point).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
 
 // A literal "_x0041_" would be read back by Excel as "A": escape its underscore as _x005F_.
 const EXCEL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
@@ -35,11 +31,11 @@ export interface CellText {
 
 /** Cleans one text for a cell. Pure; the same text always gives the same result. */
 export function cellText(raw: string): CellText {
-  let removedControls = 0;
-  let text = raw.replace(FORBIDDEN, () => {
-    removedControls++;
-    return "";
-  });
+  // The core's one cleaning path for every export (C0 but tab and line breaks, DEL, C1,
+  // noncharacters, lone surrogates, bidi overrides); what follows is the workbook's own rules.
+  const cleaned = stripIllegalCharacters(raw);
+  const removedControls = cleaned.removed;
+  let text = cleaned.text;
   let truncatedFrom: number | undefined;
   if (text.length > CELL_TEXT_LIMIT) {
     truncatedFrom = text.length;
