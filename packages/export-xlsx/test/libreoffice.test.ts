@@ -1,7 +1,8 @@
 /**
  * The workbooks as LibreOffice Calc shows them: each file converted headless to CSV with "save
  * cell contents as shown" and formulas off, so a formula would show its result, a number its
- * format. Needs `soffice` (Debian's libreoffice-calc); fails, never skips, without it.
+ * format. Needs LibreOffice Calc (Debian's libreoffice-calc-nogui, which `pnpm test` installs when it
+ * can): without it the file fails at once naming the package to install, it never skips.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -11,6 +12,7 @@ import { promisify } from "node:util";
 import type { ExportRequest } from "@cchc/core";
 import { samplePlan } from "@cchc/core";
 import { contractRequests, hostileActivities, hostilePlan } from "@cchc/testing/contracts";
+import { requireTool } from "@cchc/testing/tools";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportXlsx } from "../src/index.js";
 
@@ -29,6 +31,7 @@ function sheet(file: string, name: string): string {
 }
 
 beforeAll(async () => {
+  const soffice = requireTool("libreoffice-calc");
   dir = await mkdtemp(join(tmpdir(), "cchc-xlsx-lo-"));
   const base = samplePlan("mic-2018");
   const formulas: ExportRequest = {
@@ -60,7 +63,7 @@ beforeAll(async () => {
     paths.push(path);
   }
   await run(
-    "soffice",
+    soffice,
     [
       "--headless",
       "--norestore",
