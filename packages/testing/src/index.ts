@@ -8,6 +8,14 @@
 export type { DatasetSize } from "./blueprint.js";
 export { NATIONAL_UNIT_COUNT } from "./blueprint.js";
 export {
+  FUZZ_ENTRY_POINTS,
+  type FuzzEntryPoint,
+  type FuzzFailure,
+  type FuzzOptions,
+  type FuzzReport,
+  fuzzEntryPoints,
+} from "./fuzz.js";
+export {
   DATASET_SIZES,
   type Dataset,
   type DatasetCounts,
