@@ -21,6 +21,7 @@ import { DATASET_SIZES, type DatasetSize } from "@cchc/testing";
 import { bundleSizeBenchmark } from "./bundleSize.js";
 import { ensureDataset } from "./dataset.js";
 import { docxBenchmark } from "./docxExport.js";
+import { fuzzBenchmark } from "./fuzz.js";
 import { icsBenchmark } from "./ics.js";
 import { importBenchmark } from "./importThroughput.js";
 import { readAllLines } from "./lines.js";
@@ -41,6 +42,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   docxBenchmark,
   storageBenchmark,
   importBenchmark,
+  fuzzBenchmark,
 ];
 
 const log = (message: string) => {
