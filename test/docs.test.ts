@@ -99,6 +99,7 @@ describe("excerpts marked <!-- snippet: path --> are copied verbatim from their 
     "docs/scoring.md",
     "docs/effect-and-promise.md",
     "docs/adapters.md",
+    "docs/exports.md",
     "docs/reminders.md",
     "examples/custom-adapter/README.md",
   ];

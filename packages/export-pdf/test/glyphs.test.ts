@@ -18,7 +18,7 @@ import {
 import { generateDataset } from "@cchc/testing";
 import * as Effect from "effect/Effect";
 import { describe, expect, it } from "vitest";
-import { exportPdf, makePdfExporter, tinosFontPaths } from "../src/index.js";
+import { exportPdf, makePdfExporter, notoFallbackFontPaths, tinosFontPaths } from "../src/index.js";
 import { flatText, fontsOf, popplerWords, readPdf } from "./pdfReader.js";
 
 const PT = 72 / 25.4;
@@ -196,6 +196,22 @@ describe("PDF: characters the embedded font lacks", () => {
     expect(file.warnings.map((w) => w.code)).not.toContain("pdf.font-fallback");
     const faces = new Set(fontsOf(file.bytes).baseFonts.map((f) => f.replace(/^[A-Z]{6}\+/, "")));
     expect(faces).toEqual(new Set(["Tinos-Regular", "Tinos-Bold", "Tinos-Italic", "Tinos-BoldItalic"]));
+    expectInsideMargins(file.bytes);
+  });
+
+  it("tries the fallback fonts a caller gives, in order", async () => {
+    const thaiOnly = makePdfExporter({
+      fonts: {
+        ...tinosFontPaths(),
+        // Tried in order after the four Tinos faces; a CJK font (Noto Sans SC…) goes here too.
+        fallbacks: notoFallbackFontPaths().slice(0, 1),
+      },
+    });
+    const file = await Effect.runPromise(thaiOnly.export({ kind: "plan", plan: scriptPlan() }, ISSUED));
+    expect(warning(file, "pdf.font-fallback").message.en).toContain("Thai: ");
+    const missing = warning(file, "pdf.glyphs-missing").message.en;
+    for (const script of ["Han: ", "Arabic: ", "emoji: "]) expect(missing).toContain(script);
+    expect(missing).not.toContain("Thai: ");
     expectInsideMargins(file.bytes);
   });
 });
