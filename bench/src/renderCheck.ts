@@ -25,6 +25,7 @@ import { exportDocx } from "@cchc/export-docx";
 import { exportPdf } from "@cchc/export-pdf";
 import { generateDataset } from "@cchc/testing";
 import { hostilePlan } from "@cchc/testing/contracts";
+import { requireTool } from "@cchc/testing/tools";
 
 const ISSUED: ExportOptions = {
   number: "12/KH-BTTTT",
@@ -85,6 +86,8 @@ function run(command: string, args: readonly string[]): void {
 }
 
 async function main(): Promise<void> {
+  // Writer converts the DOCX (`soffice` alone may be Calc's), poppler rasterises: name the packages now.
+  requireTool("libreoffice-writer", "poppler");
   const { values } = parseArgs({ options: { out: { type: "string" }, dpi: { type: "string" } } });
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
   const out = resolve(process.env.INIT_CWD ?? root, values.out ?? join(root, "out", "render-check"));
