@@ -12,7 +12,13 @@
  * out, never the clock.
  */
 import * as z from "zod";
-import { describeMove, type HolidayEntry, type WorkingCalendar, workingCalendar } from "./holidays/index.js";
+import {
+  describeMove,
+  type HolidayEntry,
+  nextIsoDate,
+  type WorkingCalendar,
+  workingCalendar,
+} from "./holidays/index.js";
 import type { LocalizedText } from "./text.js";
 import { addDays, compareIsoDates, endOfVietnamDay, isIsoDate } from "./vietnamTime.js";
 
@@ -518,7 +524,7 @@ function dueDateOf(
   if (to === plain) return { dueDate: to };
   let weekends = 0;
   const daysOff: string[] = [];
-  for (let d = addDays(cutoffEnd, 1); d < to; d = addDays(d, 1)) {
+  for (let d = nextIsoDate(cutoffEnd); d < to; d = nextIsoDate(d)) {
     const info = cal.day(d);
     if (info.working) continue;
     if (info.kind === "weekend") weekends++;

@@ -9,6 +9,7 @@ import {
   lunarToIsoDate,
   MAX_CALENDAR_YEAR,
   MIN_CALENDAR_YEAR,
+  nextIsoDate,
   PAR_COMMUNICATION_PRESET,
   type Plan,
   planCalendar,
@@ -18,6 +19,7 @@ import {
   scorePlan,
   statutoryHolidays,
   validatePlan,
+  weekdayOf,
   workingCalendar,
 } from "../src/index.js";
 import { addDays } from "../src/vietnamTime.js";
@@ -98,6 +100,17 @@ describe("lunar calendar (UTC+7)", () => {
     expect(lunarToIsoDate({ day: 1, month: 6, year: 2025, leap: true })).toBe("2025-07-25");
     expect(lunarToIsoDate({ day: 1, month: 3, year: 2023, leap: true })).toBeUndefined();
     expect(lunarToIsoDate({ day: 1, month: 3, year: 2026, leap: true })).toBeUndefined();
+  });
+});
+
+describe("date arithmetic of the working calendar", () => {
+  it("nextIsoDate and weekdayOf agree with Date on every day of 1999–2101", () => {
+    for (let ms = Date.UTC(1999, 0, 1); ms < Date.UTC(2102, 0, 1); ms += 86_400_000) {
+      const d = new Date(ms);
+      const iso = d.toISOString().slice(0, 10);
+      expect(weekdayOf(iso)).toBe(d.getUTCDay());
+      expect(nextIsoDate(iso)).toBe(new Date(ms + 86_400_000).toISOString().slice(0, 10));
+    }
   });
 });
 

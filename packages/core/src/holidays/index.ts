@@ -9,6 +9,7 @@ export {
   type HolidayCode,
   type LabourCode,
   labourCodeOn,
+  nextIsoDate,
   type StatutoryHoliday,
   statutoryHolidays,
   weekdayOf,

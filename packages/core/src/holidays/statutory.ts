@@ -68,9 +68,34 @@ const COMPENSATION_BASIS: Record<LabourCode, LocalizedText> = {
   "2019": { vi: "Bộ luật Lao động 2019, khoản 3 Điều 111", en: "Labour Code 2019, art. 111(3)" },
 };
 
-/** Day of the week of an ISO date, 0 = Sunday … 6 = Saturday. */
+const MONTH_OFFSET = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4] as const;
+
+/** Day of the week of an ISO date, 0 = Sunday … 6 = Saturday (Sakamoto's method: no Date object). */
 export function weekdayOf(isoDate: string): number {
-  return new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  const m = Number(isoDate.slice(5, 7));
+  const d = Number(isoDate.slice(8, 10));
+  const y = Number(isoDate.slice(0, 4)) - (m < 3 ? 1 : 0);
+  return (
+    (y +
+      Math.floor(y / 4) -
+      Math.floor(y / 100) +
+      Math.floor(y / 400) +
+      (MONTH_OFFSET[m - 1] as number) +
+      d) %
+    7
+  );
+}
+
+/** The ISO date after `isoDate`, by string arithmetic (working-day counts step through many days). */
+export function nextIsoDate(isoDate: string): string {
+  const y = Number(isoDate.slice(0, 4));
+  const m = Number(isoDate.slice(5, 7));
+  const d = Number(isoDate.slice(8, 10));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const last = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  if (d < last) return `${isoDate.slice(0, 8)}${String(d + 1).padStart(2, "0")}`;
+  if (m < 12) return `${isoDate.slice(0, 5)}${String(m + 1).padStart(2, "0")}-01`;
+  return `${String(y + 1).padStart(4, "0")}-01-01`;
 }
 
 function shift(isoDate: string, days: number): string {

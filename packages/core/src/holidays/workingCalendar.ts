@@ -5,7 +5,7 @@
  */
 import type { LocalizedText } from "../text.js";
 import type { HolidayEntry } from "./schedule.js";
-import { type StatutoryHoliday, statutoryHolidays, weekdayOf } from "./statutory.js";
+import { nextIsoDate, type StatutoryHoliday, statutoryHolidays, weekdayOf } from "./statutory.js";
 
 /** Why a day is or is not worked. */
 export type DayKind =
@@ -51,11 +51,7 @@ export function formatVietnameseDate(isoDate: string): string {
   return `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
 }
 
-function nextDay(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const nextDay = nextIsoDate;
 
 // Statutory holidays never change for a year: computed once per year for the whole process.
 const statutoryCache = new Map<number, ReadonlyMap<string, StatutoryHoliday>>();
@@ -133,8 +129,10 @@ export function workingCalendar(entries: readonly HolidayEntry[] = []): WorkingC
   };
 
   const isWorkingDay = (isoDate: string): boolean => {
-    const entry = byDate.get(isoDate);
-    if (entry !== undefined) return entry.kind === "working";
+    if (byDate.size > 0) {
+      const entry = byDate.get(isoDate);
+      if (entry !== undefined) return entry.kind === "working";
+    }
     if (statutoryByDate(Number(isoDate.slice(0, 4))).has(isoDate)) return false;
     const w = weekdayOf(isoDate);
     return w !== 0 && w !== 6;
