@@ -21,6 +21,7 @@ import { DATASET_SIZES, type DatasetSize } from "@cchc/testing";
 import { bundleSizeBenchmark } from "./bundleSize.js";
 import { ensureDataset } from "./dataset.js";
 import { docxBenchmark } from "./docxExport.js";
+import { holidaysBenchmark } from "./holidays.js";
 import { fuzzBenchmark } from "./fuzz.js";
 import { icsBenchmark } from "./ics.js";
 import { importBenchmark } from "./importThroughput.js";
@@ -42,6 +43,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   docxBenchmark,
   storageBenchmark,
   importBenchmark,
+  holidaysBenchmark,
   fuzzBenchmark,
 ];
 
