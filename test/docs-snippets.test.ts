@@ -46,6 +46,13 @@ import { calendar2025, calendarLines, checkPlan, planMarkdown } from "../docs/sn
 import { plainTextExporter } from "../docs/snippets/plainTextExporter.js";
 import { renamePlan as renamePromise, runPromiseWay } from "../docs/snippets/promiseWay.js";
 import { type ReceivedReminder, startReceiver } from "../docs/snippets/webhookReceiver.js";
+import {
+  agencySchedule,
+  dueDates,
+  february2018,
+  holidays2026,
+  year2026Moved,
+} from "../docs/snippets/workingDays.js";
 
 const SNIPPETS = resolve(fileURLToPath(import.meta.url), "../../docs/snippets");
 const json = (name: string) => JSON.parse(readFileSync(join(SNIPPETS, name), "utf8")) as unknown;
@@ -329,5 +336,33 @@ describe("reminders: webhookReceiver.ts against the real sender", () => {
       server.closeAllConnections();
       await new Promise((ok) => server.close(ok));
     }
+  });
+});
+
+describe("calendar: workingDays.ts, holidays-2026.json", () => {
+  it("lists the 2026 holidays, moves the February 2018 report past Tết and says why 2026's annual report moved", () => {
+    expect(holidays2026()).toContain("2026-02-17 Tết Nguyên đán (mùng 1 Tết)");
+    expect(holidays2026()).toContain("2026-04-26 Giỗ Tổ Hùng Vương (10/3 Âm lịch)");
+    const feb = february2018();
+    expect([feb.plain?.dueDate, feb.moved?.dueDate, feb.working?.dueDate]).toEqual([
+      "2018-02-19",
+      "2018-02-22",
+      "2018-02-28",
+    ]);
+    expect(year2026Moved()?.vi).toBe("19/12/2026 là thứ Bảy → 21/12/2026");
+  });
+
+  it("reads the agency's schedule: the make-up Saturday is worked; the sample plan's due dates follow", () => {
+    const { holidays, saturdayWorked } = agencySchedule(join(SNIPPETS, "holidays-2026.json"));
+    expect(holidays).toHaveLength(2);
+    expect(saturdayWorked).toBe(true);
+    expect(dueDates(samplePlan("mic-2018"))).toEqual([
+      "2018Q1 2018-03-21",
+      "2018Q2 2018-06-21",
+      "2018S1 2018-06-21",
+      "2018Q3 2018-09-21",
+      "2018Q4 2018-12-21",
+      "2018 2018-12-21",
+    ]);
   });
 });
