@@ -22,6 +22,7 @@ import {
   type OutboxFilter,
   type OutboxService,
   type OutboxStatus,
+  type RequeueOptions,
 } from "./outbox.js";
 import { type Reminder, reminderNotification } from "./reminders.js";
 
@@ -53,8 +54,13 @@ export interface Dispatcher {
   get(agencyId: string, key: string): Promise<OutboxEntry | undefined>;
   /** How many entries are in each state, for monitoring. */
   counts(agencyId: string): Promise<Readonly<Record<OutboxStatus, number>>>;
-  /** Puts a dead entry back in line. */
-  requeue(agencyId: string, key: string): Promise<boolean>;
+  /** Puts a dead entry back in line (recording who, when `by` is given); false if it was not dead. */
+  requeue(agencyId: string, key: string, options?: RequeueOptions): Promise<boolean>;
+  /**
+   * Gives entries not yet tried since they were (re)queued the current content of the same reminder
+   * (after the contact directory was fixed); the keys replaced.
+   */
+  refresh(agencyId: string, items: readonly (Reminder | Notification)[]): Promise<readonly string[]>;
   /** Releases the outbox and the notifier (connections, PGlite). */
   close(): Promise<void>;
 }
@@ -83,7 +89,14 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
     list: (a, filter) => direct(outbox.list(a, filter)),
     get: (a, key) => direct(outbox.get(a, key)),
     counts: (a) => direct(outbox.counts(a)),
-    requeue: (a, key) => direct(outbox.requeue(a, key)),
+    requeue: (a, key, o) => direct(outbox.requeue(a, key, o)),
+    refresh: (a, items) =>
+      direct(
+        outbox.refresh(
+          a,
+          items.map((i) => (isReminder(i) ? reminderNotification(i) : i)),
+        ),
+      ),
     close: () => runtime.dispose(),
   };
 }

@@ -104,6 +104,7 @@ export {
   type OutboxLeaseState,
   type OutboxService,
   type OutboxStatus,
+  type RequeueOptions,
 } from "./outbox.js";
 export {
   buildPeriodReport,

@@ -137,14 +137,32 @@ export function makeMemoryOutbox(): OutboxService {
         delete e.lease;
         return true;
       }),
-    requeue: (agencyId, key) =>
+    requeue: (agencyId, key, options = {}) =>
       Effect.map(nowMs, (ms) => {
         const e = tenant(agencyId).get(key);
         if (e === undefined || e.status !== "dead") return false;
         e.status = "pending";
         e.attempts = 0;
         e.nextAttemptAt = iso(ms);
+        e.requeuedAt = iso(ms);
+        if (options.by === undefined) delete e.requeuedBy;
+        else e.requeuedBy = options.by;
+        delete e.lease;
         return true;
+      }),
+    refresh: (agencyId, notifications) =>
+      Effect.sync(() => {
+        const t = tenant(agencyId);
+        const replaced = new Set<string>();
+        // A key given twice gets the last of its notifications, as a database update would.
+        for (const n of notifications) {
+          const e = t.get(n.key);
+          if (e === undefined || e.status !== "pending" || e.attempts !== 0 || e.lease !== undefined)
+            continue;
+          e.notification = copy(n);
+          replaced.add(n.key);
+        }
+        return [...replaced];
       }),
     get: (agencyId, key) =>
       Effect.sync(() => {

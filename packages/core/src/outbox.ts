@@ -55,6 +55,10 @@ export interface OutboxEntry {
   readonly lastError?: OutboxFailure;
   readonly deliveredAt?: string;
   readonly receipt?: Receipt;
+  /** ISO instant of the last `requeue` of the entry (absent when it was never requeued). */
+  readonly requeuedAt?: string;
+  /** Who did the last `requeue`, as its caller named itself (an operator, a script). */
+  readonly requeuedBy?: string;
 }
 
 /**
@@ -92,6 +96,12 @@ export interface ClaimRequest {
   readonly limit: number;
   /** How long the lease runs, in milliseconds; longer than one send can take. */
   readonly leaseMs: number;
+}
+
+/** Who puts a dead entry back in line, recorded on the entry. */
+export interface RequeueOptions {
+  /** An operator or a script's name (`cchc outbox requeue` records the OS user). */
+  readonly by?: string;
 }
 
 /** Filters of `list`. */
@@ -156,8 +166,26 @@ export interface OutboxService {
     lease: OutboxLease,
     failure: OutboxFailure,
   ) => Effect.Effect<boolean, StorageError>;
-  /** Puts a dead entry back in line (after the address was fixed): pending, attempts 0. False if it was not dead. */
-  readonly requeue: (agencyId: string, key: string) => Effect.Effect<boolean, StorageError>;
+  /**
+   * Puts a dead entry back in line (after the address was fixed): pending, attempts 0, due now,
+   * `requeuedAt`/`requeuedBy` recorded, `lastError` kept as the reason it had died. False if it was
+   * not dead. Its content stays as enqueued until `refresh` gives it the current one.
+   */
+  readonly requeue: (
+    agencyId: string,
+    key: string,
+    options?: RequeueOptions,
+  ) => Effect.Effect<boolean, StorageError>;
+  /**
+   * Replaces the content of entries no attempt has started on since they were (re)queued (pending,
+   * attempts 0, no lease) with the notification of the same key, so a reminder computed again after
+   * the contacts were fixed goes to the current addresses. Every other entry (claimed, retrying,
+   * delivered, dead, unknown) is left as it is. The keys replaced.
+   */
+  readonly refresh: (
+    agencyId: string,
+    notifications: readonly Notification[],
+  ) => Effect.Effect<readonly string[], StorageError>;
   /** One entry by its idempotency key (undefined when it was never enqueued). */
   readonly get: (agencyId: string, key: string) => Effect.Effect<OutboxEntry | undefined, StorageError>;
   /** Entries in key order. */

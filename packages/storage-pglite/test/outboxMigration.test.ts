@@ -21,6 +21,7 @@ it("an outbox from before migration 3 keeps its entries and its running lease, n
   expect(MIGRATIONS.map((m) => [m.version, m.name]).slice(1)).toEqual([
     [2, "outbox"],
     [3, "outbox-lease-token"],
+    [4, "outbox-requeued"],
   ]);
   expect(await migrate(driver, MIGRATIONS.slice(0, 2))).toEqual({ applied: [1, 2], version: 2 });
   // Two entries as the migration-2 outbox left them: one leased by a running dispatcher, one waiting.
@@ -32,7 +33,7 @@ it("an outbox from before migration 3 keeps its entries and its running lease, n
             ('a', 'waiting', 'retrying', 2, now(), now(), NULL, NULL, $3)`,
     [far, doc("leased"), doc("waiting")],
   );
-  expect(await migrate(driver)).toEqual({ applied: [3], version: 3 });
+  expect(await migrate(driver)).toEqual({ applied: [3, 4], version: 4 });
 
   const outbox = makeSqlOutbox(driver);
   const r = await Effect.runPromise(

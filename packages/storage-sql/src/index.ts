@@ -18,7 +18,12 @@ export {
   migrate,
   pendingMigrations,
 } from "./migrations.js";
-export { makeSqlOutbox, OUTBOX_LEASE_TOKEN_MIGRATION, OUTBOX_MIGRATION } from "./outbox.js";
+export {
+  makeSqlOutbox,
+  OUTBOX_LEASE_TOKEN_MIGRATION,
+  OUTBOX_MIGRATION,
+  OUTBOX_REQUEUE_MIGRATION,
+} from "./outbox.js";
 export {
   copyValue,
   RECORD_COLUMNS,

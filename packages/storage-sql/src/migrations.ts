@@ -10,7 +10,7 @@
  * big table, have a column per field so scoring and paging can use indexes.
  */
 import type { SqlDriver } from "./driver.js";
-import { OUTBOX_LEASE_TOKEN_MIGRATION, OUTBOX_MIGRATION } from "./outbox.js";
+import { OUTBOX_LEASE_TOKEN_MIGRATION, OUTBOX_MIGRATION, OUTBOX_REQUEUE_MIGRATION } from "./outbox.js";
 
 /** One migration: applied once, in version order, inside the migration transaction. */
 export interface Migration {
@@ -109,6 +109,7 @@ CREATE INDEX cchc_score_sheets_latest ON cchc_score_sheets (agency_id, plan_id, 
   },
   OUTBOX_MIGRATION,
   OUTBOX_LEASE_TOKEN_MIGRATION,
+  OUTBOX_REQUEUE_MIGRATION,
 ];
 
 /** The table that records applied migrations. */

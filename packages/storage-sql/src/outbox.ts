@@ -1,6 +1,6 @@
 /**
  * The `OutboxService` of @cchc over any `SqlDriver`, with the semantics of core's in-memory outbox
- * (the reference) in the table of migration 2, with the lease token of migration 3.
+ * (the reference) in the table of migration 2, with the lease token of migration 3 and the requeue record of migration 4.
  *
  * - `enqueue`: one transaction of `INSERT … ON CONFLICT DO NOTHING RETURNING key`: a key already
  *   there is never touched.
@@ -73,6 +73,18 @@ ALTER TABLE cchc_outbox ADD COLUMN lease_token bigint NOT NULL DEFAULT 0;
 `,
 };
 
+/**
+ * Migration 4: who requeued a dead entry and when (`requeue` records them; NULL for entries never
+ * requeued). Forward-only, nullable columns: nothing is rewritten.
+ */
+export const OUTBOX_REQUEUE_MIGRATION: Migration = {
+  version: 4,
+  name: "outbox-requeued",
+  sql: `
+ALTER TABLE cchc_outbox ADD COLUMN requeued_at timestamptz, ADD COLUMN requeued_by text;
+`,
+};
+
 /** Entries per INSERT statement of `enqueue`. */
 const ENQUEUE_CHUNK = 1_000;
 
@@ -93,6 +105,8 @@ const columns = (alias = "") =>
     `${alias}last_error`,
     ts("delivered_at", alias),
     `${alias}receipt`,
+    ts("requeued_at", alias),
+    `${alias}requeued_by`,
     `${alias}doc`,
   ].join(", ");
 
@@ -112,6 +126,8 @@ interface Row {
   readonly last_error: unknown;
   readonly delivered_at: unknown;
   readonly receipt: unknown;
+  readonly requeued_at: unknown;
+  readonly requeued_by: unknown;
   readonly doc: unknown;
 }
 
@@ -141,6 +157,8 @@ function entryFromRow(r: Row): OutboxEntry {
     ...(r.receipt === null || r.receipt === undefined
       ? {}
       : { receipt: JSON.parse(String(r.receipt)) as Receipt }),
+    ...(r.requeued_at === null || r.requeued_at === undefined ? {} : { requeuedAt: String(r.requeued_at) }),
+    ...(r.requeued_by === null || r.requeued_by === undefined ? {} : { requeuedBy: String(r.requeued_by) }),
   };
 }
 
@@ -163,7 +181,7 @@ const HELD = `lease_owner = $3 AND lease_token = $4::bigint AND ${OPEN}`;
 /** A token this outbox could have issued (a bigint in decimal); anything else is never held. */
 const tokenParam = (token: string) => (/^\d{1,18}$/.test(token) ? token : "-1");
 
-/** Builds the SQL outbox over a driver whose database has migrations 2 and 3 applied. */
+/** Builds the SQL outbox over a driver whose database has migrations 2 to 4 applied. */
 export function makeSqlOutbox(driver: SqlDriver): OutboxService {
   const io = <A>(operation: string, run: (now: string) => Promise<A>): Effect.Effect<A, StorageError> =>
     Effect.flatMap(nowIso, (now) =>
@@ -264,16 +282,36 @@ export function makeSqlOutbox(driver: SqlDriver): OutboxService {
         );
         return updated(r.rows);
       }),
-    requeue: (agencyId, key) =>
+    requeue: (agencyId, key, options = {}) =>
       io("outbox.requeue", async (now) => {
         const r = await driver.query(
           `UPDATE cchc_outbox SET status = 'pending', attempts = 0, next_attempt_at = $3::timestamptz,
-                  lease_owner = NULL, lease_expires_at = NULL
+                  lease_owner = NULL, lease_expires_at = NULL, requeued_at = $3::timestamptz, requeued_by = $4
             WHERE agency_id = $1 AND key = $2 AND status = 'dead'
         RETURNING key`,
-          [agencyId, key, now],
+          [agencyId, key, now, options.by ?? null],
         );
         return updated(r.rows);
+      }),
+    refresh: (agencyId, notifications) =>
+      io("outbox.refresh", async () => {
+        const replaced = new Set<string>();
+        // A key given twice gets the last of its notifications (one row per key in each statement).
+        const latest = [...new Map(notifications.map((n) => [n.key, JSON.stringify(n)])).entries()];
+        for (let i = 0; i < latest.length; i += ENQUEUE_CHUNK) {
+          const chunk = latest.slice(i, i + ENQUEUE_CHUNK).map(([key, doc]) => ({ key, doc }));
+          // One statement per chunk; the guard is re-checked under the row lock a claim would take.
+          const r = await driver.query<{ key: unknown }>(
+            `UPDATE cchc_outbox o SET doc = r.doc
+               FROM json_to_recordset($2::text::json) AS r(key text, doc text)
+              WHERE o.agency_id = $1 AND o.key = r.key AND o.status = 'pending' AND o.attempts = 0
+                AND o.lease_owner IS NULL
+          RETURNING o.key`,
+            [agencyId, JSON.stringify(chunk)],
+          );
+          for (const row of r.rows) replaced.add(String(row.key));
+        }
+        return latest.map(([key]) => key).filter((key) => replaced.has(key));
       }),
     get: (agencyId, key) =>
       io("outbox.get", async () => {

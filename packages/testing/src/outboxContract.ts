@@ -5,7 +5,7 @@
  * hands an abandoned entry to another worker, renewal of the entry being sent while the rest of a
  * batch expires, marks refused to a worker whose lease was taken over (even under the same worker
  * id), two dispatchers with a slow notifier delivering each entry exactly once, final states that
- * stay final, tenant isolation.
+ * stay final, requeue (who and when recorded) and refresh of entries not yet tried, tenant isolation.
  *
  * ```ts
  * import { runOutboxContract } from "@cchc/testing/contracts";
@@ -667,6 +667,126 @@ export function runOutboxContract(name: string, options: OutboxContractOptions):
         );
         expect([r.revived, r.pending, r.unknown]).toEqual([true, false, false]);
         expect(r.entry).toMatchObject({ status: "pending", attempts: 0, nextAttemptAt: iso(T0 + 3_600_000) });
+      },
+      timeout,
+    );
+
+    it(
+      "requeue records who and when, keeps the reason it died, and the entry is claimed and delivered again",
+      async () => {
+        const a = freshAgency();
+        const r = await run((o) =>
+          Effect.gen(function* () {
+            yield* o.enqueue(a, [contractNotification("k")]);
+            for (let i = 0; i < 3; i++) {
+              const taken = yield* claim(o, a, "w", 1);
+              yield* o.markRetry(a, "k", leaseOf(taken, "k"), failure(T0), iso(T0));
+            }
+            const last = yield* claim(o, a, "w", 1);
+            yield* o.markDead(a, "k", leaseOf(last, "k"), failure(T0, "address", false));
+            const dead = yield* o.get(a, "k");
+            yield* TestClock.adjust(Duration.minutes(5));
+            const revived = yield* o.requeue(a, "k", { by: "nguyễn.văn.a" });
+            const requeued = yield* o.get(a, "k");
+            const again = yield* claim(o, a, "w2", 10);
+            const marked = yield* o.markDelivered(a, "k", leaseOf(again, "k"), { notifier: "test", id: "2" });
+            yield* TestClock.adjust(Duration.minutes(5));
+            const twice = yield* o.requeue(a, "k");
+            const anonymous = yield* o.enqueue(a, [contractNotification("m")]).pipe(
+              Effect.andThen(claim(o, a, "w", 1)),
+              Effect.flatMap((t) => o.markDead(a, "m", leaseOf(t, "m"), failure(T0, "address", false))),
+              Effect.andThen(o.requeue(a, "m")),
+              Effect.andThen(o.get(a, "m")),
+            );
+            return {
+              dead,
+              revived,
+              requeued,
+              again,
+              marked,
+              twice,
+              final: yield* o.get(a, "k"),
+              anonymous,
+              counts: yield* o.counts(a),
+            };
+          }),
+        );
+        expect(r.dead).toMatchObject({ status: "dead", attempts: 4 });
+        expect(r.dead?.requeuedAt).toBeUndefined();
+        expect(r.revived).toBe(true);
+        expect(r.requeued).toMatchObject({
+          status: "pending",
+          attempts: 0,
+          nextAttemptAt: iso(T0 + 300_000),
+          requeuedAt: iso(T0 + 300_000),
+          requeuedBy: "nguyễn.văn.a",
+          lastError: failure(T0, "address", false),
+        });
+        expect(r.requeued?.lease).toBeUndefined();
+        expect(r.again.map((e) => [e.key, e.attempts])).toEqual([["k", 1]]);
+        expect([r.marked, r.twice]).toEqual([true, false]);
+        expect(r.final).toMatchObject({
+          status: "delivered",
+          requeuedAt: iso(T0 + 300_000),
+          receipt: { id: "2" },
+        });
+        expect(r.anonymous).toMatchObject({ status: "pending", attempts: 0, requeuedAt: iso(T0 + 600_000) });
+        expect(r.anonymous?.requeuedBy).toBeUndefined();
+        expect(r.counts).toEqual({ pending: 1, retrying: 0, delivered: 1, dead: 0 });
+      },
+      timeout,
+    );
+
+    it(
+      "refresh gives the current content only to entries not tried since they were (re)queued",
+      async () => {
+        const a = freshAgency();
+        const fresh = (key: string) =>
+          contractNotification(key, {
+            recipient: { unitId: "u", name: "Văn phòng", email: ["sua@example.gov.vn"] },
+          });
+        const r = await run((o) =>
+          Effect.gen(function* () {
+            yield* o.enqueue(
+              a,
+              ["waiting", "claimed", "retrying", "delivered", "dead", "requeued"].map((k) =>
+                contractNotification(k),
+              ),
+            );
+            // Claims oldest-due first in key order: claimed, dead, delivered, requeued, retrying.
+            const taken = yield* o.claim(a, { workerId: "w", limit: 5, leaseMs: 60_000 });
+            yield* o.markRetry(a, "retrying", leaseOf(taken, "retrying"), failure(T0), iso(T0 + 60_000));
+            yield* o.markDelivered(a, "delivered", leaseOf(taken, "delivered"), { notifier: "test" });
+            yield* o.markDead(a, "dead", leaseOf(taken, "dead"), failure(T0, "address", false));
+            yield* o.markDead(a, "requeued", leaseOf(taken, "requeued"), failure(T0, "address", false));
+            yield* o.requeue(a, "requeued");
+            const replaced = yield* o.refresh(
+              a,
+              ["waiting", "claimed", "retrying", "delivered", "dead", "requeued", "unknown", "waiting"].map(
+                fresh,
+              ),
+            );
+            const entries = yield* o.list(a);
+            const next = yield* claim(o, a, "w2", 10);
+            return { taken, replaced, entries, next, unknown: yield* o.get(a, "unknown") };
+          }),
+        );
+        expect(r.taken.map((e) => e.key)).toEqual(["claimed", "dead", "delivered", "requeued", "retrying"]);
+        expect(r.replaced).toEqual(["waiting", "requeued"]);
+        const email = Object.fromEntries(r.entries.map((e) => [e.key, e.notification.recipient.email]));
+        expect(email).toEqual({
+          waiting: ["sua@example.gov.vn"],
+          requeued: ["sua@example.gov.vn"],
+          claimed: contractNotification("x").recipient.email,
+          retrying: contractNotification("x").recipient.email,
+          delivered: contractNotification("x").recipient.email,
+          dead: contractNotification("x").recipient.email,
+        });
+        expect(r.next.map((e) => [e.key, e.notification.recipient.email])).toEqual([
+          ["requeued", ["sua@example.gov.vn"]],
+          ["waiting", ["sua@example.gov.vn"]],
+        ]);
+        expect(r.unknown).toBeUndefined();
       },
       timeout,
     );
