@@ -9,7 +9,7 @@ import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { MAX_INPUT_DEPTH } from "@cchc/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Workspace, workspace } from "./helpers.js";
+import { expectOneLineError, type Workspace, workspace } from "./helpers.js";
 
 const CRAFTED = { length: { toString: 1 } };
 
@@ -134,5 +134,49 @@ describe("a crafted plan", () => {
     const r = await ws.cchc("score", "crafted-plan.json", "--tracking", "d", "--json");
     expect([1, 2]).toContain(r.code);
     expect(r.stderr).toContain("shape.invalid_type");
+  });
+});
+
+describe("a crafted value in the other input files", () => {
+  it("cchc score --manual refuses it with one line naming the field (exit 2)", async () => {
+    await writeFile(join(ws.dir, "manual.json"), JSON.stringify([{ nodeId: CRAFTED, appraised: 1 }]));
+    const line = expectOneLineError(
+      await ws.cchc("score", "d/plan.json", "--tracking", "d", "--manual", "manual.json"),
+    );
+    expect(line).toContain("nodeId");
+  });
+
+  it("cchc remind --reports skips the line with a finding (exit 0)", async () => {
+    const report = {
+      id: "r1",
+      unitId: "vu-phap-che",
+      periodId: "2018Q1",
+      submittedAt: "2018-03-15T10:00:00+07:00",
+    };
+    await writeFile(
+      join(ws.dir, "reports.ndjson"),
+      `${JSON.stringify(report)}\n${JSON.stringify({ ...report, id: "r2", unitId: CRAFTED })}\n`,
+    );
+    const r = await ws.cchc(
+      "remind",
+      "--now",
+      "2018-03-20",
+      "--reports",
+      "reports.ndjson",
+      "--dry-run",
+      "--json",
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { findings: { code: string; path: (string | number)[] }[] };
+    expect(doc.findings).toEqual([
+      expect.objectContaining({ code: "reports.shape-invalid", path: [2, "unitId"] }),
+    ]);
+  });
+
+  it("cchc remind --contacts refuses it with one line (exit 2)", async () => {
+    await writeFile(join(ws.dir, "contacts.json"), JSON.stringify({ "vu-phap-che": { email: CRAFTED } }));
+    expectOneLineError(
+      await ws.cchc("remind", "--now", "2018-03-20", "--contacts", "contacts.json", "--dry-run"),
+    );
   });
 });

@@ -19,6 +19,7 @@ import {
   Outbox,
   type Plan,
   parseContactDirectory,
+  parseUntrusted,
   type ReminderOptions,
   type ReminderResult,
   type ReminderTemplates,
@@ -222,21 +223,21 @@ async function loadReports(io: CliIo, raw: string): Promise<LoadedReports> {
         const { kind: _kind, ...rest } = value as Record<string, unknown>;
         value = rest;
       }
-      const parsed = UnitReportSchema.safeParse(value);
+      // a crafted value is skipped with a finding like any other, never an exception
+      const parsed = parseUntrusted(UnitReportSchema, value);
       if (parsed.success) reports.push(parsed.data);
-      else
+      else {
+        const first = parsed.findings[0];
         skipped.push({
           code: "reports.shape-invalid",
           severity: "warning",
-          path: [
-            line,
-            ...(parsed.error.issues[0]?.path.map((p) => (typeof p === "symbol" ? String(p) : p)) ?? []),
-          ],
+          path: [line, ...(first?.path ?? [])],
           message: {
-            vi: `dòng ${line}: không phải báo cáo hợp lệ, bỏ qua (${parsed.error.issues[0]?.message ?? ""})`,
-            en: `line ${line}: not a valid report, skipped (${parsed.error.issues[0]?.message ?? ""})`,
+            vi: `dòng ${line}: không phải báo cáo hợp lệ, bỏ qua (${first?.message.vi ?? ""})`,
+            en: `line ${line}: not a valid report, skipped (${first?.message.en ?? ""})`,
           },
         });
+      }
     }
   } catch (error) {
     const code = (error as { code?: unknown }).code;

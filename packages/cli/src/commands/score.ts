@@ -8,6 +8,7 @@ import {
   ManualScoreSchema,
   type NodeScore,
   PAR_COMMUNICATION_PRESET,
+  parseUntrusted,
   type ScoreOptions,
   Scorer,
   type ScoreSheet,
@@ -45,12 +46,13 @@ async function loadManual(io: CliIo, path: string | undefined): Promise<ManualSc
     typeof value === "object" && value !== null && !Array.isArray(value) && "scores" in value
       ? value.scores
       : value;
-  const parsed = ManualScoreSchema.array().safeParse(list);
+  // a crafted value is a finding like any other, never an exception (exit 70)
+  const parsed = parseUntrusted(ManualScoreSchema.array(), list);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const first = parsed.findings[0];
     throw new CliError({
-      vi: `tệp điểm chấm tay ${quote(path)} không hợp lệ tại ${issue?.path.join(".") ?? ""}: ${issue?.message ?? ""}`,
-      en: `the manual scores file ${quote(path)} is invalid at ${issue?.path.join(".") ?? ""}: ${issue?.message ?? ""} ${helpHint("score")}`,
+      vi: `tệp điểm chấm tay ${quote(path)} không hợp lệ: ${first?.message.vi ?? ""}`,
+      en: `the manual scores file ${quote(path)} is invalid: ${first?.message.en ?? ""} ${helpHint("score")}`,
     });
   }
   return parsed.data;
