@@ -2,7 +2,10 @@
  * `pnpm bench`: generates (or reuses) the national dataset, runs each benchmark against its
  * baseline in this same process, and prints ONE JSON document on stdout; progress goes to stderr.
  *
- *   node bench/dist/main.js [--only <name>,<name>…] [--size national] [--seed 1]
+ *   node bench/dist/main.js [--only <name>,<name>…] [--size national] [--seed 1] [--year 2026]
+ *
+ * The default dataset is the 2026 country: 52 plans (the Ministry of Home Affairs', then the 17
+ * ministries' and the 34 provinces'), 4,346 units, 1,000,000 records.
  *
  * A benchmark is a module exporting a `Benchmark`; add it to BENCHMARKS to have it run and merged.
  */
@@ -29,7 +32,7 @@ import { readAllLines } from "./lines.js";
 import { scoreCommandBenchmark } from "./scoreCommand.js";
 import { scoringBenchmark } from "./scoring.js";
 import { storageBenchmark } from "./storage.js";
-import type { BenchContext, BenchDataset, Benchmark, ParsedTracking } from "./types.js";
+import type { BenchContext, BenchDataset, Benchmark, PlanTracking } from "./types.js";
 import { validationBenchmark } from "./validation.js";
 import { xlsxBenchmark } from "./xlsx.js";
 
@@ -61,12 +64,18 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { only: { type: "string" }, size: { type: "string" }, seed: { type: "string" } },
+    options: {
+      only: { type: "string" },
+      size: { type: "string" },
+      seed: { type: "string" },
+      year: { type: "string" },
+    },
   });
   const size = (values.size ?? "national") as DatasetSize;
   if (!Object.hasOwn(DATASET_SIZES, size))
     throw new Error(`--size must be one of ${Object.keys(DATASET_SIZES)}`);
   const seed = Number(values.seed ?? "1");
+  const year = Number(values.year ?? "2026");
   const only = values.only?.split(",").map((s) => s.trim());
   const selected = only ? BENCHMARKS.filter((b) => only.includes(b.name)) : BENCHMARKS;
   if (only && selected.length !== only.length)
@@ -76,7 +85,7 @@ async function main(): Promise<void> {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
   const needsDataset = selected.some((b) => b.usesDataset !== false);
   const loaded = needsDataset
-    ? await ensureDataset(join(root, "node_modules", ".cache", "cchc-bench"), size, seed, log)
+    ? await ensureDataset(join(root, "node_modules", ".cache", "cchc-bench"), size, seed, year, log)
     : undefined;
   const dataset = new Proxy({} as BenchDataset, {
     get: (_, key) => {
@@ -85,28 +94,33 @@ async function main(): Promise<void> {
     },
   });
 
-  const fileLines = (name: string) => readAllLines(join(dataset.dir, name));
+  const fileLines = (name: string) => Promise.all(dataset.plans.map((p) => readAllLines(join(p.dir, name))));
   const recordLines = once(async () => {
-    log("reading records.ndjson into memory …");
-    return readAllLines(join(dataset.dir, "records.ndjson"));
+    log(`reading records.ndjson of ${dataset.plans.length} plan(s) into memory …`);
+    return fileLines("records.ndjson");
   });
-  const tracking = once(async (): Promise<ParsedTracking> => {
+  const tracking = once(async (): Promise<readonly PlanTracking[]> => {
     log("parsing and checking the tracking data …");
-    const ctx = createTrackingContext(dataset.plan);
-    const activities = (await fileLines("activities.ndjson")).flatMap((t, i) => {
-      const v = checkActivity(JSON.parse(t), ctx, i + 1).value;
-      return v ? [v] : [];
+    const activityLines = await fileLines("activities.ndjson");
+    const reportLines = await fileLines("reports.ndjson");
+    const recordsByPlan = await recordLines();
+    return dataset.plans.map((p, k) => {
+      const ctx = createTrackingContext(p.plan);
+      const activities = (activityLines[k] ?? []).flatMap((t, i) => {
+        const v = checkActivity(JSON.parse(t), ctx, i + 1).value;
+        return v ? [v] : [];
+      });
+      const records: ActualRecord[] = [];
+      for (const [i, t] of (recordsByPlan[k] ?? []).entries()) {
+        const v = checkRecord(JSON.parse(t), ctx, i + 1).value;
+        if (v) records.push(v);
+      }
+      const reports = (reportLines[k] ?? []).flatMap((t, i) => {
+        const v = checkReport(JSON.parse(t), ctx, i + 1).value;
+        return v ? [v] : [];
+      });
+      return { plan: p.plan, dir: p.dir, activities, records, reports };
     });
-    const records: ActualRecord[] = [];
-    for (const [i, t] of (await recordLines()).entries()) {
-      const v = checkRecord(JSON.parse(t), ctx, i + 1).value;
-      if (v) records.push(v);
-    }
-    const reports = (await fileLines("reports.ndjson")).flatMap((t, i) => {
-      const v = checkReport(JSON.parse(t), ctx, i + 1).value;
-      return v ? [v] : [];
-    });
-    return { activities, records, reports };
   });
   const ctx: BenchContext = { root, dataset, log, recordLines, fileLines, tracking };
 
@@ -132,8 +146,18 @@ async function main(): Promise<void> {
       seed: dataset.manifest.seed,
       year: dataset.manifest.year,
       dir: dataset.dir,
+      plans: dataset.plans.length,
+      rootPlanId: dataset.manifest.rootPlanId,
       ...dataset.manifest.counts,
-      bytes: dataset.manifest.files.reduce((s, f) => s + (f.bytes ?? 0), 0),
+      communeLevelUnits: dataset.plans.reduce(
+        (a, p) =>
+          a +
+          p.plan.units.filter((u) =>
+            ["commune-committee", "ward-committee", "special-zone-committee"].includes(u.kind),
+          ).length,
+        0,
+      ),
+      bytes: dataset.manifest.plans.reduce((s, p) => s + p.files.reduce((t, f) => t + (f.bytes ?? 0), 0), 0),
       cached: dataset.generatedMs === null,
       generatedMs: dataset.generatedMs,
     },
