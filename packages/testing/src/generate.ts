@@ -38,15 +38,17 @@ export const DATASET_SIZES: Readonly<
   small: {
     records: 3_000,
     description:
-      "one ministry: the mic-2018 sample plan (Bộ Thông tin và Truyền thông, 9 units) and its tracking data",
+      "one agency: the mic-2018 sample plan (Bộ Thông tin và Truyền thông, 9 units); from 2026 the lao-cai-2026 sample (13 units); and its tracking data",
   },
   medium: {
     records: 50_000,
-    description: "one province: UBND tỉnh, Sở Nội vụ as lead, sở/ban/ngành, districts, communes",
+    description:
+      "one province: from 2026 one of the 34, its 17 departments and every commune, ward and special zone (40–168), no districts; before, UBND tỉnh, sở/ban/ngành, districts, communes",
   },
   national: {
     records: 1_000_000,
-    description: "22 ministries and 63 provinces, 3,400 units in one national plan",
+    description:
+      "from 2026 the country as 52 plans (Bộ Nội vụ's, then 17 ministries' and 34 provinces'), 4,346 units of which 3,321 commune-level (2,636 xã, 672 phường, 13 đặc khu); before, 22 ministries and 63 provinces, 3,400 units in one national plan",
   },
 };
 

@@ -36,39 +36,45 @@ const d = (code: string, name: string, extra: Partial<DepartmentReference> = {})
 
 /** Provincial departments: the current ones first, then those merged away on 1 March 2025. */
 export const PROVINCIAL_DEPARTMENTS: readonly DepartmentReference[] = [
-  d("so-noi-vu", "Sở Nội vụ", { merged: ["so-ldtbxh"] }),
-  d("so-tu-phap", "Sở Tư pháp"),
-  d("so-tai-chinh", "Sở Tài chính", { merged: ["so-khdt"] }),
-  d("so-cong-thuong", "Sở Công Thương"),
-  d("so-nnmt", "Sở Nông nghiệp và Môi trường", { ...NEW, merged: ["so-nnptnt", "so-tnmt"] }),
-  d("so-xay-dung", "Sở Xây dựng", { merged: ["so-gtvt"] }),
-  d("so-khcn", "Sở Khoa học và Công nghệ", { merged: ["so-tttt"] }),
-  d("so-vhttdl", "Sở Văn hóa, Thể thao và Du lịch"),
-  d("so-gddt", "Sở Giáo dục và Đào tạo"),
-  d("so-y-te", "Sở Y tế"),
-  d("so-dttg", "Sở Dân tộc và Tôn giáo", { ...NEW, merged: ["ban-dan-toc"], optional: true }),
-  d("so-ngoai-vu", "Sở Ngoại vụ", { optional: true }),
-  d("so-khdt", "Sở Kế hoạch và Đầu tư", gone(["so-tai-chinh"])),
-  d("so-nnptnt", "Sở Nông nghiệp và Phát triển nông thôn", gone(["so-nnmt"])),
-  d("so-tnmt", "Sở Tài nguyên và Môi trường", gone(["so-nnmt"])),
-  d("so-gtvt", "Sở Giao thông vận tải", gone(["so-xay-dung"])),
-  d("so-tttt", "Sở Thông tin và Truyền thông", gone(["so-khcn"])),
-  d("so-ldtbxh", "Sở Lao động - Thương binh và Xã hội", gone(["so-noi-vu"])),
-  d("ban-dan-toc", "Ban Dân tộc", { kind: "board", ...gone(["so-dttg"]) }),
+  /* @__PURE__ */ d("so-noi-vu", "Sở Nội vụ", { merged: ["so-ldtbxh"] }),
+  /* @__PURE__ */ d("so-tu-phap", "Sở Tư pháp"),
+  /* @__PURE__ */ d("so-tai-chinh", "Sở Tài chính", { merged: ["so-khdt"] }),
+  /* @__PURE__ */ d("so-cong-thuong", "Sở Công Thương"),
+  /* @__PURE__ */ d("so-nnmt", "Sở Nông nghiệp và Môi trường", { ...NEW, merged: ["so-nnptnt", "so-tnmt"] }),
+  /* @__PURE__ */ d("so-xay-dung", "Sở Xây dựng", { merged: ["so-gtvt"] }),
+  /* @__PURE__ */ d("so-khcn", "Sở Khoa học và Công nghệ", { merged: ["so-tttt"] }),
+  /* @__PURE__ */ d("so-vhttdl", "Sở Văn hóa, Thể thao và Du lịch"),
+  /* @__PURE__ */ d("so-gddt", "Sở Giáo dục và Đào tạo"),
+  /* @__PURE__ */ d("so-y-te", "Sở Y tế"),
+  /* @__PURE__ */ d("so-dttg", "Sở Dân tộc và Tôn giáo", { ...NEW, merged: ["ban-dan-toc"], optional: true }),
+  /* @__PURE__ */ d("so-ngoai-vu", "Sở Ngoại vụ", { optional: true }),
+  /* @__PURE__ */ d("so-khdt", "Sở Kế hoạch và Đầu tư", gone(["so-tai-chinh"])),
+  /* @__PURE__ */ d("so-nnptnt", "Sở Nông nghiệp và Phát triển nông thôn", gone(["so-nnmt"])),
+  /* @__PURE__ */ d("so-tnmt", "Sở Tài nguyên và Môi trường", gone(["so-nnmt"])),
+  /* @__PURE__ */ d("so-gtvt", "Sở Giao thông vận tải", gone(["so-xay-dung"])),
+  /* @__PURE__ */ d("so-tttt", "Sở Thông tin và Truyền thông", gone(["so-khcn"])),
+  /* @__PURE__ */ d("so-ldtbxh", "Sở Lao động - Thương binh và Xã hội", gone(["so-noi-vu"])),
+  /* @__PURE__ */ d("ban-dan-toc", "Ban Dân tộc", { kind: "board", ...gone(["so-dttg"]) }),
 ];
 
 const TWO_TIER = { from: "2025-07-01", basis: "150/2025/NĐ-CP" } as const;
 
 /** The offices of a commune, ward or special zone's People's Committee since 1 July 2025. */
 export const COMMUNE_OFFICES: readonly DepartmentReference[] = [
-  d("van-phong", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", { kind: "commune-office", ...TWO_TIER }),
-  d("phong-kinh-te", "Phòng Kinh tế", { kind: "commune-division", ...TWO_TIER }),
-  d("phong-kinh-te-ha-tang-do-thi", "Phòng Kinh tế, Hạ tầng và Đô thị", {
+  /* @__PURE__ */ d("van-phong", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", {
+    kind: "commune-office",
+    ...TWO_TIER,
+  }),
+  /* @__PURE__ */ d("phong-kinh-te", "Phòng Kinh tế", { kind: "commune-division", ...TWO_TIER }),
+  /* @__PURE__ */ d("phong-kinh-te-ha-tang-do-thi", "Phòng Kinh tế, Hạ tầng và Đô thị", {
     kind: "commune-division",
     ...TWO_TIER,
   }),
-  d("phong-van-hoa-xa-hoi", "Phòng Văn hóa - Xã hội", { kind: "commune-division", ...TWO_TIER }),
-  d("trung-tam-phuc-vu-hcc", "Trung tâm Phục vụ hành chính công", {
+  /* @__PURE__ */ d("phong-van-hoa-xa-hoi", "Phòng Văn hóa - Xã hội", {
+    kind: "commune-division",
+    ...TWO_TIER,
+  }),
+  /* @__PURE__ */ d("trung-tam-phuc-vu-hcc", "Trung tâm Phục vụ hành chính công", {
     kind: "commune-service-centre",
     ...TWO_TIER,
   }),
