@@ -316,32 +316,44 @@ export class Typesetter {
     return out;
   }
 
-  /** Splits a piece wider than a line into parts that fit `room` (at grapheme boundaries). */
-  private chop(p: Piece, first: number, room: number, size: number): Piece[] {
-    const out: Piece[] = [];
-    let current: Run[] = [];
-    let currentWidth = 0;
-    let space = first;
-    const flush = () => {
-      if (current.length > 0) out.push(this.piece(current, size));
-      current = [];
-      currentWidth = 0;
-    };
-    for (const run of p.runs) {
-      for (const { segment } of graphemes.segment(run.text)) {
-        const w = this.widthOf({ font: run.font, text: segment }, size);
-        if (currentWidth + w > space && current.length > 0 && !/^\s+$/u.test(segment)) {
-          flush();
-          space = room;
-        }
-        const last = current.at(-1);
-        if (last?.font === run.font)
-          current[current.length - 1] = { font: run.font, text: last.text + segment };
-        else current.push({ font: run.font, text: segment });
-        currentWidth += w;
+  /**
+   * Splits a piece wider than a line into parts that fit `room`, at grapheme boundaries. The cut is
+   * found with the graphemes' own widths, then checked with the part as it is drawn (kerning,
+   * Arabic joining forms), moving graphemes to the next part until it fits.
+   */
+  private chop(p: Piece, room: number, size: number): Piece[] {
+    const units: Array<{ font: string; text: string; width: number }> = [];
+    for (const run of p.runs)
+      for (const { segment } of graphemes.segment(run.text))
+        units.push({
+          font: run.font,
+          text: segment,
+          width: this.widthOf({ font: run.font, text: segment }, size),
+        });
+    const build = (from: number, to: number): Piece => {
+      const runs: Run[] = [];
+      for (let k = from; k < to; k++) {
+        const u = units[k] as (typeof units)[number];
+        const last = runs.at(-1);
+        if (last?.font === u.font) runs[runs.length - 1] = { font: u.font, text: last.text + u.text };
+        else runs.push({ font: u.font, text: u.text });
       }
+      return this.piece(runs, size);
+    };
+    const out: Piece[] = [];
+    let from = 0;
+    while (from < units.length) {
+      let to = from + 1; // at least one grapheme per line
+      let estimate = (units[from] as (typeof units)[number]).width;
+      while (to < units.length && estimate + (units[to] as (typeof units)[number]).width <= room + 1e-6)
+        estimate += (units[to++] as (typeof units)[number]).width;
+      // White space at the cut hangs at the end of the line.
+      while (to < units.length && WHITE.test((units[to] as (typeof units)[number]).text)) to++;
+      let part = build(from, to);
+      while (part.width > room + 1e-6 && to > from + 1) part = build(from, --to);
+      out.push(part);
+      from = to;
     }
-    flush();
     return out;
   }
 
@@ -369,6 +381,7 @@ export class Typesetter {
   private breakLines(text: string, style: Style, width: number, indent: number): SetLine[] {
     const size = style.size;
     const out: SetLine[] = [];
+    if (text === "") return out; // no line at all, as pdfkit (a blank line needs " ")
     for (const paragraph of text.split("\n")) {
       const all = this.pieces(this.runs(paragraph, style.face ?? "regular"), size);
       let line: Piece[] = [];
@@ -390,11 +403,15 @@ export class Typesetter {
         if (line.length > 0 && used + pending + p.width > room + 1e-6) {
           emit(false);
         }
-        if (p.width > room - (line.length > 0 ? used + pending : 0) + 1e-6) {
-          // Longer than what is left: cut it by graphemes (an unbreakable string, Thai, a URL).
-          const parts = this.chop(p, room - (line.length > 0 ? used + pending : 0), width, size);
+        if (line.length === 0 && p.width > room + 1e-6) {
+          // Longer than a whole line: cut it by graphemes (an unbreakable string, Thai, a URL).
+          const parts = this.chop(p, room, size);
           if (parts.length > 1) {
-            queue.unshift(...parts);
+            // The first part fits this line; the rest are set again from a full line's width.
+            queue.unshift(
+              parts[0] as Piece,
+              this.piece(mergeRuns(parts.slice(1).flatMap((x) => x.runs)), size),
+            );
             continue;
           }
         }
@@ -563,6 +580,17 @@ export class Typesetter {
       });
     return out;
   }
+}
+
+/** Adjacent runs of one font as one run. */
+function mergeRuns(runs: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  for (const r of runs) {
+    const last = out.at(-1);
+    if (last?.font === r.font) out[out.length - 1] = { font: r.font, text: last.text + r.text };
+    else out.push(r);
+  }
+  return out;
 }
 
 /** The white space after a word: its text, the font it is in, its width. */
