@@ -110,12 +110,13 @@ describe("unit kinds of two-tier local government", () => {
 
   const withDistrict = (date: string | undefined, year: number) => {
     const plan = structuredClone(samplePlan("lao-cai-2026")) as Record<string, unknown> & {
+      title: string;
       units: { id: string; name: string; kind: string }[];
     };
     plan.year = year;
     if (date === undefined) delete plan.date;
     else plan.date = date;
-    plan.title = plan.title.toString().replace("2026", String(year));
+    plan.title = plan.title.replace("2026", String(year));
     plan.units.push({ id: "ubnd-huyen", name: "Ủy ban nhân dân huyện Bảo Yên", kind: "district-committee" });
     return plan;
   };
