@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { requireTool } from "@cchc/testing/tools";
 import { getDocumentProxy } from "unpdf";
 
 /** A run of text on a page: what it says, where its baseline starts (points from the bottom-left), its size. */
@@ -109,20 +110,12 @@ export function popplerWords(
   try {
     const file = join(dir, "doc.pdf");
     writeFileSync(file, bytes);
-    let html: string;
-    try {
-      html = execFileSync("pdftotext", ["-bbox", file, "-"], {
-        encoding: "utf8",
-        maxBuffer: 256 * 1024 * 1024,
-      });
-    } catch (err) {
-      const missing = (err as NodeJS.ErrnoException).code === "ENOENT";
-      throw new Error(
-        missing
-          ? "pdftotext is not installed: apt-get install -y poppler-utils"
-          : `pdftotext failed: ${String(err)}`,
-      );
-    }
+    // Fails at once, naming the Debian package, when poppler is not installed.
+    const pdftotext = requireTool("poppler");
+    const html = execFileSync(pdftotext, ["-bbox", file, "-"], {
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    });
     const decode = (s: string) =>
       s
         .replace(/&lt;/g, "<")
