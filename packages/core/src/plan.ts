@@ -6,7 +6,7 @@
 import * as z from "zod";
 import { CUTOFF_REGIMES, DUE_ON_DAY_OFF, PeriodTypeSchema } from "./calendar.js";
 import { CatalogueEntrySchema, RoleSchema } from "./catalogues.js";
-import { HolidayEntrySchema } from "./holidays/schedule.js";
+import { HolidayEntrySchema, MAX_HOLIDAY_ENTRIES } from "./holidays/schedule.js";
 import { LocalizedTextSchema, Text } from "./text.js";
 
 /** Ids are chosen by the agency (or derived from the document outline): short, URL-safe. */
@@ -183,7 +183,7 @@ export const ReportingScheduleSchema = z.strictObject({
   /** A calendar-day due date on a day off: "keep" it (default) or move it to the "next-working-day". */
   dueOnDayOff: z.enum(DUE_ON_DAY_OFF).optional(),
   /** The agency's yearly schedule of days off and make-up working days, over the statutory holidays. */
-  holidays: z.array(HolidayEntrySchema).optional(),
+  holidays: z.array(HolidayEntrySchema).max(MAX_HOLIDAY_ENTRIES).optional(),
   /** How cut-off windows are cut: "decree-09-2019" (default) or "calendar-month" (before Decree 09). */
   cutoffRegime: z.enum(CUTOFF_REGIMES).optional(),
   integratedWith: Text.optional(),

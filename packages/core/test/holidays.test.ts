@@ -207,6 +207,23 @@ describe("working days and an agency's schedule", () => {
     expect(plain.addWorkingDays("2026-02-20", 5)).toBe("2026-02-27");
   });
 
+  it("never hangs or throws on a schedule without working days: the date is kept", () => {
+    const everyDayOff = Array.from({ length: 500 }, (_, i) => ({
+      date: addDays("2026-01-01", i),
+      kind: "off" as const,
+    }));
+    const cal = workingCalendar(everyDayOff);
+    expect(cal.nextWorkingDay("2026-03-02")).toBe("2026-03-02");
+    const periods = reportingCalendar(2026, { deadlineWorkingDaysAfterCutoff: 5, holidays: everyDayOff });
+    expect(periods).toHaveLength(19);
+    expect(reportingCalendar(2026, { dueOnDayOff: "next-working-day", holidays: everyDayOff })).toHaveLength(
+      19,
+    );
+    expect(HolidayFileSchema.safeParse(Array.from({ length: 3661 }, () => everyDayOff[0])).success).toBe(
+      false,
+    );
+  });
+
   it("accepts a bare array as a file, and lists the special days of a year", () => {
     expect(HolidayFileSchema.parse([{ date: "2026-01-02", kind: "off" }])).toEqual({
       holidays: [{ date: "2026-01-02", kind: "off" }],

@@ -4,7 +4,13 @@
  * arithmetic for reporting deadlines.
  */
 export { type LunarDate, lunarDateOf, lunarNewYear, lunarToIsoDate, solarToLunar } from "./lunar.js";
-export { type HolidayEntry, HolidayEntrySchema, type HolidayFile, HolidayFileSchema } from "./schedule.js";
+export {
+  type HolidayEntry,
+  HolidayEntrySchema,
+  type HolidayFile,
+  HolidayFileSchema,
+  MAX_HOLIDAY_ENTRIES,
+} from "./schedule.js";
 export {
   type HolidayCode,
   type LabourCode,

@@ -22,10 +22,16 @@ export const HolidayEntrySchema = z.strictObject({
 /** One entry of an agency's schedule of days off and make-up working days. */
 export type HolidayEntry = z.infer<typeof HolidayEntrySchema>;
 
+/** Most entries a plan's or a file's schedule may hold: ten years of days, far more than any agency writes. */
+export const MAX_HOLIDAY_ENTRIES = 3660;
+
 /** A file of schedule entries: `{ "holidays": [...] }` (a bare array is accepted too). */
 export const HolidayFileSchema = z.union([
-  z.strictObject({ holidays: z.array(HolidayEntrySchema) }),
-  z.array(HolidayEntrySchema).transform((holidays) => ({ holidays })),
+  z.strictObject({ holidays: z.array(HolidayEntrySchema).max(MAX_HOLIDAY_ENTRIES) }),
+  z
+    .array(HolidayEntrySchema)
+    .max(MAX_HOLIDAY_ENTRIES)
+    .transform((holidays) => ({ holidays })),
 ]);
 /** A parsed holiday file. */
 export type HolidayFile = z.output<typeof HolidayFileSchema>;

@@ -65,8 +65,12 @@ function statutoryByDate(year: number): ReadonlyMap<string, StatutoryHoliday> {
   return byDate;
 }
 
-/** Longest run of days off a deadline search crosses before giving up: no schedule has 60 in a row. */
-const MAX_DAYS_OFF_IN_A_ROW = 60;
+/**
+ * Longest run of days off the search for a working day crosses. A schedule that leaves no working
+ * day for longer (a typo such as a whole year marked "off") does not hang or crash a deadline: the
+ * date is kept as it is.
+ */
+const MAX_DAYS_OFF_IN_A_ROW = 400;
 
 /** Working days of one agency: statutory days off with its own schedule on top. */
 export interface WorkingCalendar {
@@ -74,7 +78,10 @@ export interface WorkingCalendar {
   day(isoDate: string): DayInfo;
   /** True on a day the agency works. */
   isWorkingDay(isoDate: string): boolean;
-  /** `isoDate` itself when it is a working day, otherwise the first working day after it. */
+  /**
+   * `isoDate` itself when it is a working day, otherwise the first working day after it (or
+   * `isoDate` again when none comes within 400 days: a schedule typo never hangs a deadline).
+   */
   nextWorkingDay(isoDate: string): string;
   /** The `n`-th working day after `isoDate`; for 0, `nextWorkingDay(isoDate)`. */
   addWorkingDays(isoDate: string, n: number): string;
@@ -141,11 +148,7 @@ export function workingCalendar(entries: readonly HolidayEntry[] = []): WorkingC
   const nextWorkingDay = (isoDate: string): string => {
     let d = isoDate;
     for (let i = 0; !isWorkingDay(d); i++) {
-      if (i >= MAX_DAYS_OFF_IN_A_ROW) {
-        throw new RangeError(
-          `nextWorkingDay: more than ${MAX_DAYS_OFF_IN_A_ROW} days off in a row from ${isoDate}`,
-        );
-      }
+      if (i >= MAX_DAYS_OFF_IN_A_ROW) return isoDate;
       d = nextDay(d);
     }
     return d;
