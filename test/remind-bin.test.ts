@@ -217,6 +217,92 @@ describe("cchc remind (built bin)", () => {
     expect(smtp.accepted.length).toBe(before);
   }, 90_000);
 
+  // Issue 18: the same store, after the unit without contacts went dead. A rerun used to say
+  // "already queued: 1, delivered: 0", exit 0, and send nothing, even with the contacts fixed.
+  it("dead for no contact → the rerun says so and how to requeue → contacts fixed, requeued → the rerun delivers to the new address", async () => {
+    if (smtp.port === 0) await smtp.start(0);
+    const before = smtp.accepted.length;
+    const key = "default:cac-co-quan-hanh-chinh-thuoc-bo:2018Q1:before-14";
+    const notify = `smtp://127.0.0.1:${smtp.port}?from=cchc%40mic.example.vn&ignoreTLS=true`;
+    const remind = (...extra: string[]) =>
+      cchc("remind", "--now", "2018-03-08", "--db", "store", "--notify", notify, ...extra);
+
+    const listed = await cchc("outbox", "list", "--db", "store", "--status", "dead", "--json");
+    expect(listed.code, listed.stderr).toBe(0);
+    const dead = JSON.parse(listed.stdout);
+    expect(dead.counts).toMatchObject({ dead: 1, delivered: 0 });
+    expect(dead.entries).toHaveLength(1);
+    expect(dead.entries[0]).toMatchObject({
+      key,
+      status: "dead",
+      recipient: { unitId: "cac-co-quan-hanh-chinh-thuoc-bo", email: [] },
+      lastError: { code: "address" },
+    });
+
+    // Still no contacts: the rerun says plainly that the due reminder is dead and what to run.
+    const stuck = await remind();
+    expect(stuck.code, stuck.stderr).toBe(1);
+    expect(stuck.stdout).toContain("đã có / already queued: 1");
+    expect(stuck.stdout).toContain("1 due reminder(s) are dead in the outbox and will not be sent again");
+    expect(stuck.stdout).toContain(`fix the contacts, then run: cchc outbox requeue ${key} --db store`);
+    const stuckJson = JSON.parse((await remind("--json")).stdout);
+    expect(stuckJson.delivery).toMatchObject({
+      alreadyQueued: 1,
+      delivered: 0,
+      dead: [{ key, error: { code: "address" } }],
+      requeue: `cchc outbox requeue ${key} --db store`,
+    });
+
+    await writeFile(
+      join(dir, "fixed-contacts.json"),
+      JSON.stringify({ "cac-co-quan-hanh-chinh-thuoc-bo": { email: "vanthu@co-quan.example.vn" } }),
+    );
+    const requeued = await cchc("outbox", "requeue", key, "--db", "store", "--by", "quản trị viên", "--json");
+    expect(requeued.code, requeued.stderr).toBe(0);
+    expect(JSON.parse(requeued.stdout)).toMatchObject({
+      requeued: 1,
+      by: "quản trị viên",
+      results: [{ key, requeued: true, status: "pending" }],
+    });
+    const again = await cchc("outbox", "requeue", key, "--db", "store");
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain(`not dead, left as it is (pending): ${key}`);
+
+    const sent = await remind("--contacts", "fixed-contacts.json", "--json");
+    expect(sent.code, sent.stderr).toBe(0);
+    const doc = JSON.parse(sent.stdout);
+    expect(doc.delivery).toMatchObject({
+      enqueued: 0,
+      alreadyQueued: 1,
+      refreshed: 1,
+      delivered: 1,
+      dead: [],
+    });
+    const mails = smtp.accepted.slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ key, to: ["vanthu@co-quan.example.vn"] });
+
+    const after = JSON.parse((await cchc("outbox", "list", "--db", "store", "--json")).stdout);
+    expect(after.counts).toMatchObject({ dead: 0, delivered: 1 });
+    expect(after.entries[0]).toMatchObject({
+      key,
+      status: "delivered",
+      attempts: 1,
+      requeuedBy: "quản trị viên",
+      recipient: { email: ["vanthu@co-quan.example.vn"] },
+    });
+    expect(Date.parse(after.entries[0].requeuedAt)).toBeGreaterThan(Date.parse(dead.entries[0].createdAt));
+    // Delivered stays delivered: a further run sends nothing.
+    expect(
+      JSON.parse((await remind("--contacts", "fixed-contacts.json", "--json")).stdout).delivery,
+    ).toMatchObject({
+      alreadyQueued: 1,
+      refreshed: 0,
+      delivered: 0,
+    });
+    expect(smtp.accepted.length).toBe(before + 1);
+  }, 120_000);
+
   it("a store that cannot be opened is one line, exit 2", async () => {
     await writeFile(join(dir, "not-a-folder"), "x");
     const r = await cchc(

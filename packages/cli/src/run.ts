@@ -10,6 +10,7 @@ import { holidaysCommand } from "./commands/holidays.js";
 import { importCommand } from "./commands/import.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { outboxCommand } from "./commands/outbox.js";
 import { plansCommand } from "./commands/plans.js";
 import { remindCommand } from "./commands/remind.js";
 import { renderCommand } from "./commands/render.js";
@@ -38,6 +39,7 @@ const COMMANDS: Record<CommandName, Command> = {
   generate: generateCommand,
   export: exportCommand,
   remind: remindCommand,
+  outbox: outboxCommand,
   migrate: migrateCommand,
   plans: plansCommand,
   ingest: ingestCommand,

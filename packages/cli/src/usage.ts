@@ -17,6 +17,7 @@ export const COMMAND_NAMES = [
   "generate",
   "export",
   "remind",
+  "outbox",
   "migrate",
   "plans",
   "ingest",
@@ -75,6 +76,8 @@ Lệnh / Commands:
                         export an official document (docx, pdf, xlsx, ics, md, html)
   remind --now <ngày>   nhắc nhở đến hạn báo cáo; gửi qua thư, webhook hoặc NATS
                         reminders due on a day; sent by mail, webhook or NATS
+  outbox list|requeue   xem hàng đợi nhắc nhở (--status dead…), đưa mục hỏng trở lại hàng đợi
+                        the reminders' outbox (--status dead…); put dead entries back in line
   migrate               áp dụng migration của lược đồ vào kho (chạy lại: không làm gì)
                         apply the schema's migrations to the store (twice: a no-op)
   plans save|list|show|history
@@ -492,9 +495,54 @@ Ví dụ / Examples:
   cchc import ke-hoach-2021.docx --out ke-hoach.json && cchc validate ke-hoach.json
 `;
 
+const OUTBOX_USAGE = `Cách dùng / Usage: cchc outbox list [--status pending|retrying|delivered|dead] [--json]
+                   cchc outbox requeue <khóa/key>… | --all-dead [--by <tên/name>] [--json]
+                   [--db <thư mục|postgres://…>] [--agency <mã>]
+
+Hàng đợi (outbox) là nơi cchc remind ghi nhắc nhở trước khi gửi. Mục "dead" (hỏng: lỗi vĩnh viễn, ví dụ
+đơn vị không có địa chỉ thư, hoặc hết số lần thử) không bao giờ tự gửi lại: sửa danh bạ, chạy
+\`cchc outbox requeue <khóa>\` (hoặc --all-dead), rồi chạy lại cchc remind với danh bạ đã sửa — nhắc nhở
+được tính lại và gửi tới địa chỉ mới.
+The outbox is where cchc remind writes reminders before sending them. A "dead" entry (a permanent
+failure such as a unit without an email address, or attempts exhausted) is never retried on its own:
+fix the contacts, run \`cchc outbox requeue <key>\` (or --all-dead), then rerun cchc remind with the fixed
+contacts — the reminder is computed again and sent to the new address.
+
+Lệnh con / Subcommands:
+  list                   các mục theo thứ tự khóa, số lần thử, lỗi gần nhất / entries in key order,
+                         attempts, last error
+    --status <trạng thái> chỉ các mục pending | retrying | delivered | dead / only entries in that status
+  requeue <khóa>…        đưa các mục hỏng trở lại hàng đợi: pending, số lần thử về 0, ghi ai và lúc nào
+                         put dead entries back in line: pending, attempts 0, who and when recorded
+    --all-dead           mọi mục hỏng của cơ quan / every dead entry of the agency
+    --by <tên>           người thực hiện ghi vào mục (mặc định: người dùng hệ điều hành) / recorded as
+                         who requeued (default: the OS user)
+
+${STORE_HELP}
+
+JSON (--json):
+  list:    { "store", "agencyId", "status", "counts": { "pending", "retrying", "delivered", "dead" },
+             "entries": [ { "key", "status", "attempts", "createdAt", "nextAttemptAt",
+                            "recipient": { "unitId", "name", "email": [...] }, "subject": { "vi", "en" },
+                            "lastError"?: { "code", "message", "at" }, "deliveredAt"?, "requeuedAt"?, "requeuedBy"? } ] }
+  requeue: { "agencyId", "requeued", "by", "results": [ { "key", "requeued", "status" } ] }
+           status: trạng thái sau lệnh, null khi khóa không có / the status after, null for an unknown key
+
+Mã thoát / Exit codes:
+  0   thành công / success
+  1   requeue: có khóa không hỏng hoặc không có trong hàng đợi (để nguyên) / a key was not dead or unknown
+  2   đối số sai, không mở được kho / bad arguments, store unavailable
+
+Ví dụ / Examples:
+  cchc outbox list --status dead
+  cchc outbox requeue default:vu-phap-che:2018Q1:before-14
+  cchc outbox requeue --all-dead && cchc remind --now 2018-03-08 --contacts danh-ba.json --notify "smtp://…"
+`;
+
 const COMMAND_USAGE: Record<CommandName, string> = {
   export: EXPORT_USAGE,
   remind: REMIND_USAGE,
+  outbox: OUTBOX_USAGE,
   score: SCORE_USAGE,
   generate: GENERATE_USAGE,
   migrate: MIGRATE_USAGE,

@@ -17,6 +17,7 @@ import {
   isSamplePlanName,
   type Notifier,
   Outbox,
+  type OutboxEntry,
   type Plan,
   parseContactDirectory,
   parseUntrusted,
@@ -43,7 +44,7 @@ import { loadDataFile, loadPlanFile } from "../loadPlanFile.js";
 import { lineTooLongFinding, readLines } from "../ndjson.js";
 import { chooseNotifier } from "../remindNotifier.js";
 import { reminderStore } from "../remindStore.js";
-import { resolveAgency } from "../store.js";
+import { maskPassword, resolveAgency } from "../store.js";
 
 const usage = (vi: string, en: string) => new CliError({ vi, en: `${en} ${helpHint("remind")}` });
 
@@ -268,15 +269,38 @@ function dueText(result: ReminderResult, planId: string): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * The command an operator runs to put `keys` back in line, with the store and agency of this run
+ * (a password in `--db` masked: this is printed). A few keys are named; more become `--all-dead`.
+ */
+function requeueCommand(keys: readonly string[], db: string | undefined, agencyId: string): string {
+  const target = [
+    ...(db === undefined ? [] : ["--db", /^postgres(ql)?:\/\//i.test(db) ? maskPassword(db) : db]),
+    ...(agencyId === "default" ? [] : ["--agency", agencyId]),
+  ].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`));
+  return ["cchc outbox requeue", ...(keys.length <= 5 ? keys : ["--all-dead"]), ...target].join(" ");
+}
+
 function deliveryJson(
   notifier: string,
   enqueue: { added: readonly string[]; existing: readonly string[] },
   d: DrainReport,
+  refreshed: readonly string[],
+  dead: readonly OutboxEntry[],
+  requeue: string,
 ) {
   return {
     notifier,
     enqueued: enqueue.added.length,
     alreadyQueued: enqueue.existing.length,
+    refreshed: refreshed.length,
+    dead: dead.map((e) => ({
+      key: e.key,
+      ...(e.lastError === undefined
+        ? {}
+        : { error: { code: e.lastError.code, message: e.lastError.message } }),
+    })),
+    ...(dead.length === 0 ? {} : { requeue }),
     delivered: d.delivered,
     failed: d.dead,
     retrying: d.retrying,
@@ -420,10 +444,18 @@ export async function remindCommand(args: readonly string[], io: CliIo): Promise
       }
       return EXIT.ok;
     }
-    const { enqueue, drained } = await runtime.runPromise(
+    const { enqueue, drained, refreshed, dead } = await runtime.runPromise(
       Effect.gen(function* () {
         const outbox = yield* Outbox;
-        const enqueue = yield* outbox.enqueue(agencyId, result.due.map(reminderNotification));
+        const notifications = result.due.map(reminderNotification);
+        const enqueue = yield* outbox.enqueue(agencyId, notifications);
+        // A reminder already queued but not tried since (a requeued dead one, or one a full outbox
+        // left waiting) takes the content computed now: the contacts may have been fixed meanwhile.
+        const existing = new Set(enqueue.existing);
+        const refreshed = yield* outbox.refresh(
+          agencyId,
+          notifications.filter((n) => existing.has(n.key)),
+        );
         const drained = yield* drainOutbox({
           agencyId,
           retry: retryPolicy({
@@ -434,10 +466,21 @@ export async function remindCommand(args: readonly string[], io: CliIo): Promise
           waitMs: waitSeconds * 1_000,
           pollMs: Math.min(1_000, Math.max(50, retryDelayMs)),
         });
-        return { enqueue, drained };
+        // Due reminders that are dead (now or from an earlier run) are never sent again on their own.
+        const dead: OutboxEntry[] = [];
+        for (const n of notifications) {
+          const entry = yield* outbox.get(agencyId, n.key);
+          if (entry?.status === "dead") dead.push(entry);
+        }
+        return { enqueue, drained, refreshed, dead };
       }),
     );
-    const delivery = deliveryJson(notifier.name, enqueue, drained);
+    const requeue = requeueCommand(
+      dead.map((e) => e.key),
+      dbArg,
+      agencyId,
+    );
+    const delivery = deliveryJson(notifier.name, enqueue, drained, refreshed, dead, requeue);
     if (json) io.stdout(`${JSON.stringify({ ...base, delivery }, null, 2)}\n`);
     else {
       io.stdout(dueText({ ...result, findings }, plan.id));
@@ -448,8 +491,26 @@ export async function remindCommand(args: readonly string[], io: CliIo): Promise
       );
       for (const r of delivery.results)
         if (r.status !== "delivered") io.stdout(`  ${r.status}  ${r.key}  ${r.error?.message ?? ""}\n`);
+      if (refreshed.length > 0)
+        io.stdout(
+          `Cập nhật theo danh bạ hiện tại / updated to the current contacts: ${refreshed.length} nhắc nhở đã có trong hàng đợi / queued reminder(s)\n`,
+        );
+      if (dead.length > 0) {
+        io.stdout(
+          `${dead.length} nhắc nhở đến hạn đã hỏng (dead) trong hàng đợi và sẽ không tự gửi lại / ` +
+            `${dead.length} due reminder(s) are dead in the outbox and will not be sent again on their own:\n`,
+        );
+        for (const e of dead)
+          io.stdout(
+            `  dead  ${e.key}${e.lastError === undefined ? "" : `  [${e.lastError.code}] ${oneLine(e.lastError.message)}`}\n`,
+          );
+        io.stdout(
+          `Sửa danh bạ (--contacts), rồi chạy / fix the contacts, then run: ${requeue}\n` +
+            "và chạy lại lệnh này / and rerun this command\n",
+        );
+      }
     }
-    return delivery.failed > 0 || delivery.retrying > 0 || drained.remaining.pending > 0
+    return delivery.failed > 0 || delivery.retrying > 0 || drained.remaining.pending > 0 || dead.length > 0
       ? EXIT.findings
       : EXIT.ok;
   } finally {
