@@ -151,7 +151,9 @@ Tùy chọn / Options:
 
 Mã thoát / Exit codes:
   0   đã chấm điểm (dòng lỗi được bỏ qua và báo cáo) / scored (invalid lines skipped and reported)
-  1   không đọc được cấu trúc kế hoạch / the plan's shape does not parse
+  1   không đọc được cấu trúc kế hoạch, hoặc dữ liệu theo dõi có dòng mà không dòng nào dùng được
+      (bảng điểm vẫn in ra, kèm một dòng trên stderr) / the plan's shape does not parse, or the tracking
+      data had lines and none was usable (the sheet is still printed, with one line on stderr)
   2   đối số sai, tệp không dùng được, thang điểm sai, kế hoạch không có trong kho, kho không mở được
       bad arguments, unusable file, invalid scheme, plan not in the store, store unreachable
 

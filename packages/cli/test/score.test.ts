@@ -196,6 +196,48 @@ describe("cchc score with one mixed NDJSON file", () => {
   });
 });
 
+// Issue 18: every line invalid used to be exit 0 with 0 points, as if the units had done nothing.
+describe("cchc score when nothing usable was read", () => {
+  it("a tracking file whose every line is invalid is exit 1, the sheet printed, one line saying so", async () => {
+    const record = JSON.parse((await lines("d/records.ndjson"))[0] ?? "{}");
+    await ws.write(
+      "all-bad.ndjson",
+      `${[
+        "{ not json",
+        JSON.stringify({ kind: "note", text: "x" }),
+        JSON.stringify({ kind: "record", ...record, output: -5 }),
+      ].join("\n")}\n`,
+    );
+    const r = await ws.cchc("score", "d/plan.json", "--tracking", "all-bad.ndjson", "--json");
+    expect(r.code, r.stderr).toBe(1);
+    const doc = JSON.parse(r.stdout) as ScoreSheet & { skipped: { count: number } };
+    expect(doc.skipped.count).toBe(3);
+    expect(doc.counts).toMatchObject({ activities: 0, records: 0, reports: 0 });
+    expect(r.stderr).toBe(
+      "cchc: không đọc được dữ liệu theo dõi nào dùng được: cả 3 dòng đều lỗi, điểm trên không phản ánh gì / " +
+        "nothing usable was read from the tracking data: all 3 line(s) were invalid, the score above reflects nothing\n",
+    );
+    const text = await ws.cchc("score", "d/plan.json", "--tracking", "all-bad.ndjson");
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("Bỏ qua / Skipped: 3 dòng lỗi / invalid lines");
+    expect(text.stderr).toContain("nothing usable was read from the tracking data");
+  });
+
+  it("one usable line among invalid ones is still exit 0; an empty file (nothing recorded yet) too", async () => {
+    const activity = (await lines("d/activities.ndjson"))[0] ?? "";
+    await ws.write(
+      "one-good.ndjson",
+      `{ bad\n${JSON.stringify({ kind: "activity", ...JSON.parse(activity) })}\n`,
+    );
+    const one = await ws.cchc("score", "d/plan.json", "--tracking", "one-good.ndjson", "--json");
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stderr).toBe("");
+    await ws.write("empty.ndjson", "");
+    const empty = await ws.cchc("score", "d/plan.json", "--tracking", "empty.ndjson", "--json");
+    expect(empty.code, empty.stderr).toBe(0);
+  });
+});
+
 describe("cchc score with a line over the length limit", () => {
   it("skips it with a tracking.line-too-long finding naming its line, and scores the rest", async () => {
     const record = (await lines("d/records.ndjson"))[0] ?? "";

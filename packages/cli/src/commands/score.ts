@@ -22,7 +22,7 @@ import { findingLine, findingToJson } from "../findings.js";
 import { type CliIo, EXIT } from "../io.js";
 import { loadDataFile, loadPlanFile } from "../loadPlanFile.js";
 import { STORE_OPTIONS } from "../store.js";
-import { readTracking, type Skipped, trackingSource } from "../trackingInput.js";
+import { readTracking, type Skipped, type TrackingSink, trackingSource } from "../trackingInput.js";
 import { scoreStored } from "./scoreStored.js";
 
 async function loadScheme(io: CliIo, path: string | undefined): Promise<ScoringScheme> {
@@ -130,7 +130,11 @@ export function scoreText(sheet: ScoreSheet, skipped: Skipped): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Runs `cchc score`; 0 when scored (invalid lines skipped and reported), 1 when the plan does not parse. */
+/**
+ * Runs `cchc score`; 0 when scored (invalid lines skipped and reported), 1 when the plan does not
+ * parse or when the tracking data had lines and not one of them was usable (a score of 0 points
+ * from data that was all rejected would read like a real result).
+ */
 export async function scoreCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     "score",
@@ -192,9 +196,34 @@ export async function scoreCommand(args: readonly string[], io: CliIo): Promise<
   const options = await scoreOptions(io, values);
   const source = await trackingSource(io, values.tracking, "score");
   const scorer = new Scorer(validation.plan, options);
-  const skipped = await readTracking(source, scorer);
+  let usable = 0;
+  const counted: TrackingSink = {
+    get context() {
+      return scorer.context;
+    },
+    addActivity: (a) => {
+      usable++;
+      scorer.addActivity(a);
+    },
+    addRecord: (r) => {
+      usable++;
+      scorer.addRecord(r);
+    },
+    addReport: (r) => {
+      usable++;
+      scorer.addReport(r);
+    },
+  };
+  const skipped = await readTracking(source, counted);
   const sheet = scorer.result();
   io.stdout(values.json ? scoreJson(sheet, skipped) : scoreText(sheet, skipped));
+  if (usable === 0 && skipped.count > 0) {
+    io.stderr(
+      `cchc: không đọc được dữ liệu theo dõi nào dùng được: cả ${skipped.count} dòng đều lỗi, điểm trên không phản ánh gì / ` +
+        `nothing usable was read from the tracking data: all ${skipped.count} line(s) were invalid, the score above reflects nothing\n`,
+    );
+    return EXIT.findings;
+  }
   return EXIT.ok;
 }
 
