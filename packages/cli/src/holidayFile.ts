@@ -3,7 +3,7 @@
  * JSON or YAML (`{ "holidays": [ { "date", "kind": "off" | "working", "name"?, "source"? } ] }` or a
  * bare array), with one bilingual line naming the first bad entry.
  */
-import { findingFromZodIssue, type HolidayEntry, HolidayFileSchema } from "@cchc/core";
+import { type HolidayEntry, HolidayFileSchema, parseUntrusted } from "@cchc/core";
 import { CliError, helpHint, quote } from "./errors.js";
 import type { CliIo } from "./io.js";
 import { loadDataFile } from "./loadPlanFile.js";
@@ -16,11 +16,10 @@ export async function loadHolidayFile(
 ): Promise<HolidayEntry[] | undefined> {
   if (path === undefined) return undefined;
   const { value } = await loadDataFile(io, path);
-  const parsed = HolidayFileSchema.safeParse(value);
+  // through parseUntrusted: a crafted value is this one-line error, never an exception (exit 70)
+  const parsed = parseUntrusted(HolidayFileSchema, value);
   if (parsed.success) return parsed.data.holidays;
-  const issue = parsed.error.issues[0];
-  const finding = issue === undefined ? undefined : findingFromZodIssue(issue);
-  const why = finding?.message ?? { vi: "không đúng dạng", en: "not the expected shape" };
+  const why = parsed.findings[0]?.message ?? { vi: "không đúng dạng", en: "not the expected shape" };
   throw new CliError({
     vi: `tệp ngày nghỉ ${quote(path)}: ${why.vi.replace(/\.$/, "")}`,
     en: `holiday file ${quote(path)}: ${why.en.replace(/\.$/, "")} (expected { "holidays": [ { "date": "YYYY-MM-DD", "kind": "off" | "working" } ] }) ${helpHint(command)}`,

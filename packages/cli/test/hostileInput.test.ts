@@ -173,6 +173,12 @@ describe("a crafted value in the other input files", () => {
     ]);
   });
 
+  it("cchc holidays --holidays refuses it with one line (exit 2)", async () => {
+    await writeFile(join(ws.dir, "holidays.json"), JSON.stringify({ holidays: CRAFTED }));
+    const line = expectOneLineError(await ws.cchc("holidays", "2026", "--holidays", "holidays.json"));
+    expect(line).toContain("holidays");
+  });
+
   it("cchc remind --contacts refuses it with one line (exit 2)", async () => {
     await writeFile(join(ws.dir, "contacts.json"), JSON.stringify({ "vu-phap-che": { email: CRAFTED } }));
     expectOneLineError(
