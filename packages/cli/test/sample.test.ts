@@ -81,4 +81,25 @@ describe("cchc sample", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it.each(["lao-cai-2026", "xa-bao-thang-2026"])(
+    "the 2026 sample %s exports in every format",
+    async (name) => {
+      const dir = await mkdtemp(join(tmpdir(), "cchc-sample-"));
+      try {
+        await writeFile(join(dir, "plan.json"), (await runCchc(["sample", name], dir)).stdout);
+        for (const format of ["docx", "pdf", "xlsx", "ics", "md", "html"]) {
+          const r = await runCchc(
+            ["export", "plan.json", "--format", format, "--out", `plan.${format}`],
+            dir,
+          );
+          expect(r.code, `${format}: ${r.stderr}`).toBe(0);
+          expect((await readFile(join(dir, `plan.${format}`))).length, format).toBeGreaterThan(1000);
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });
