@@ -12,10 +12,21 @@
  * Also reported, without a target: the seed and every text fixture of packages/import/test/fixtures
  * as separate documents totalling ≥ 20 MB, imported one by one (per-document costs: header,
  * validation of each plan).
+ *
+ * Worst shapes (`worstShapes`): documents no plan has but an attacker or a broken export can send,
+ * each at 2.45 MB and at 9.8 MB (4×), each in its own child process so its peak RSS is its own:
+ * millions of "- a" content lines (two findings a line before the cap: the shape that took 3.3 GB
+ * and died with "Invalid string length"), "- a" objectives (millions of items, no finding), "- a"
+ * clauses without a unit (millions of leftovers), and "các các" lines (a duplicated-word finding a
+ * line, from the line cleaner). For each: the time ratio and RSS ratio of the two sizes beside the
+ * size ratio (linear: time ratio close to 4, not 16), and the split + NFC baseline in the same child.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { importPlanText } from "@cchc/import";
+import { runMeasuredScript } from "./childProcess.js";
 import { compare } from "./timing.js";
 import type { Benchmark } from "./types.js";
 
@@ -59,8 +70,108 @@ function baseline(text: string): number {
   return n;
 }
 
+const HEAD = "BỘ THÔNG TIN VÀ TRUYỀN THÔNG\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2018\n";
+
+/** The worst shapes: a section heading, then one short line repeated up to the size. */
+export const WORST_SHAPES = {
+  contentDashes: { heading: "II. NỘI DUNG", line: "- a" },
+  objectiveDashes: { heading: "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục tiêu", line: "- a" },
+  clausesWithoutUnit: { heading: "III. TỔ CHỨC THỰC HIỆN", line: "- a" },
+  duplicatedWords: { heading: "IV. TIẾN ĐỘ THỰC HIỆN", line: "các các" },
+} as const;
+
+const WORST_SIZES = [2.45 * 1024 * 1024, 9.8 * 1024 * 1024] as const;
+
+function distUrl(pkg: string): string {
+  const json = createRequire(import.meta.url).resolve(`${pkg}/package.json`);
+  return pathToFileURL(join(dirname(json), "dist", "index.js")).href;
+}
+
+interface ShapeRun {
+  readonly bytes: number;
+  readonly lines: number;
+  readonly ms: number;
+  readonly baselineMs: number;
+  readonly findings: number;
+  readonly listedFindings: number;
+  readonly leftovers: number;
+  readonly error: string | null;
+  readonly jsonMs: number;
+  readonly jsonBytes: number;
+}
+
+/** The child: build the document, time the split + NFC baseline, then the import, then its JSON in chunks. */
+function shapeScript(heading: string, line: string, bytes: number): string {
+  return `
+const { importPlanText } = await import(${JSON.stringify(distUrl("@cchc/import"))});
+const head = ${JSON.stringify(HEAD)} + ${JSON.stringify(heading)} + "\\n";
+const unit = ${JSON.stringify(line)} + "\\n";
+const text = head + unit.repeat(Math.floor((${bytes} - Buffer.byteLength(head)) / Buffer.byteLength(unit)));
+let t = performance.now();
+let n = 0;
+for (const l of text.split(/\\r?\\n/)) n += l.normalize("NFC").trim().length;
+const baselineMs = performance.now() - t;
+t = performance.now();
+const r = importPlanText(text);
+const ms = performance.now() - t;
+// what cchc import --json does with it: chunks, never one string
+t = performance.now();
+let jsonBytes = 0;
+const value = { findings: r.findings, leftovers: r.leftovers, counts: r.counts };
+for (const f of value.findings) jsonBytes += JSON.stringify(f).length;
+for (let i = 0; i < value.leftovers.length; i += 10000) jsonBytes += JSON.stringify(value.leftovers.slice(i, i + 10000)).length;
+const jsonMs = performance.now() - t;
+process.stdout.write(JSON.stringify({
+  bytes: Buffer.byteLength(text), lines: r.counts.lines, ms, baselineMs, findings: r.counts.findings,
+  listedFindings: r.findings.length, leftovers: r.leftovers.length, error: r.error?.code ?? null, jsonMs, jsonBytes, n,
+}));
+`;
+}
+
+async function worstShapes(root: string, log: (m: string) => void) {
+  const out: Record<string, unknown> = {};
+  for (const [name, shape] of Object.entries(WORST_SHAPES)) {
+    const runs = [];
+    for (const bytes of WORST_SIZES) {
+      const run = await runMeasuredScript<ShapeRun>(shapeScript(shape.heading, shape.line, bytes), root);
+      log(
+        `import worst shape ${name}: ${round(mb(run.result.bytes))} MB, ${Math.round(run.result.ms)} ms, ${run.result.findings} findings (${run.result.listedFindings} listed), ${run.maxRssMb} MB RSS`,
+      );
+      runs.push(run);
+    }
+    const [small, large] = runs as [(typeof runs)[number], (typeof runs)[number]];
+    const summary = (r: typeof small) => ({
+      bytes: r.result.bytes,
+      lines: r.result.lines,
+      ms: Math.round(r.result.ms),
+      baselineMs: round(r.result.baselineMs, 1),
+      ratio: round(r.result.ms / Math.max(r.result.baselineMs, 0.1)),
+      findings: r.result.findings,
+      listedFindings: r.result.listedFindings,
+      leftovers: r.result.leftovers,
+      error: r.result.error,
+      outputMs: Math.round(r.result.jsonMs),
+      maxRssMb: r.maxRssMb,
+      mbPerSecond: round(mb(r.result.bytes) / (r.result.ms / 1000)),
+    });
+    const sizeRatio = round(large.result.bytes / small.result.bytes);
+    const timeRatio = round(large.result.ms / small.result.ms);
+    out[name] = {
+      small: summary(small),
+      large: summary(large),
+      sizeRatio,
+      timeRatio,
+      rssRatio: round(large.maxRssMb / small.maxRssMb),
+      // linear within noise: 4× the input costs well under the 16× of a quadratic
+      linear: timeRatio <= sizeRatio * 1.75,
+    };
+  }
+  return out;
+}
+
 export const importBenchmark: Benchmark = {
   name: "import",
+  usesDataset: false,
   description: "importPlanText on a ~9.5 MB document (and on ≥ 20 MB of separate documents) vs split + NFC",
   async run(ctx) {
     const dir = join(ctx.root, "packages", "import", "test", "fixtures");
@@ -115,6 +226,8 @@ export const importBenchmark: Benchmark = {
       { log: ctx.log, runs: 2 },
     );
 
+    const worst = await worstShapes(ctx.root, ctx.log);
+
     const mbPerSecond = round(mb(bigBytes) / (bigRun.ms / 1000));
     const cpuMbPerSecond = round(mb(bigBytes) / (cpuMs / 1000));
     return {
@@ -145,10 +258,14 @@ export const importBenchmark: Benchmark = {
         ratio: docsRun.ratio,
         fixtures: names,
       },
+      worstShapes: worst,
       targetMbPerSecond: TARGET_MB_PER_SECOND,
       targetMeasuredOn:
         "bigDocument.cpuMbPerSecond (CPU time; the wall-clock figure is bigDocument.mbPerSecond)",
-      pass: cpuMbPerSecond >= TARGET_MB_PER_SECOND,
+      worstShapesLinear: Object.values(worst).every((w) => (w as { linear: boolean }).linear),
+      pass:
+        cpuMbPerSecond >= TARGET_MB_PER_SECOND &&
+        Object.values(worst).every((w) => (w as { linear: boolean }).linear),
     };
   },
 };

@@ -28,7 +28,7 @@ import { holidaysBenchmark } from "./holidays.js";
 import { fuzzBenchmark } from "./fuzz.js";
 import { icsBenchmark } from "./ics.js";
 import { importBenchmark } from "./importThroughput.js";
-import { readAllLines } from "./lines.js";
+import { linesBenchmark, readAllLines } from "./lines.js";
 import { scoreCommandBenchmark } from "./scoreCommand.js";
 import { scoringBenchmark } from "./scoring.js";
 import { storageBenchmark } from "./storage.js";
@@ -46,6 +46,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   docxBenchmark,
   storageBenchmark,
   importBenchmark,
+  linesBenchmark,
   holidaysBenchmark,
   fuzzBenchmark,
 ];

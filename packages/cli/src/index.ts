@@ -4,6 +4,13 @@
  */
 export { type CliIo, EXIT } from "./io.js";
 export { type LoadedPlanFile, loadPlanFile, type PlanFileFormat } from "./loadPlanFile.js";
+export {
+  DEFAULT_MAX_LINE_BYTES,
+  type LongLine,
+  lineTooLongFinding,
+  type ReadLinesOptions,
+  readLines,
+} from "./ndjson.js";
 export { nodeIo } from "./nodeIo.js";
 export { run } from "./run.js";
 export { COMMAND_NAMES, type CommandName } from "./usage.js";

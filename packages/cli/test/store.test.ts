@@ -254,6 +254,41 @@ describe("cchc ingest and cchc score --plan", { timeout: SLOW }, () => {
     expect(await recordRows()).toBe(manifest.counts.records + more.length);
   });
 
+  it("a line over the length limit stops the records at its batch with tracking.line-too-long", async () => {
+    const lines = (await readFile(join(dir, "d", "records.ndjson"), "utf8")).trimEnd().split("\n");
+    const long = lines.map((l, i) => {
+      const r = JSON.parse(l) as { id: string };
+      return JSON.stringify({ ...r, id: `long-${String(i).padStart(5, "0")}` });
+    });
+    long[299] = JSON.stringify({ id: "dai", note: "x".repeat(5000) });
+    await writeFile(join(dir, "long.ndjson"), `${long.join("\n")}\n`);
+    const before = await recordRows();
+    const failed = expectOneLine(
+      await cchcBin(
+        dir,
+        [
+          "--db",
+          server.url,
+          "ingest",
+          "long.ndjson",
+          "--plan",
+          planId,
+          "--batch-size",
+          "500",
+          "--agency",
+          agency,
+        ],
+        { CCHC_MAX_LINE_BYTES: "4096" },
+      ),
+      1,
+    );
+    expect(failed).toContain("[tracking.line-too-long]");
+    expect(failed).toContain("Dòng 300 dài 5,");
+    expect(failed).toContain("over the 4,096 bytes line limit");
+    // its batch (lines 1–500) is not written
+    expect(await recordRows()).toBe(before);
+  });
+
   it("score --plan reads the store: the same sheet as scoring the files; --save keeps it", async () => {
     // the extra records above belong to the store only: score a second agency holding the files' data
     const other = ["--agency", "bo-tttt-2", "--db", server.url];
