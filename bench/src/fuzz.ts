@@ -23,7 +23,9 @@ export const fuzzBenchmark: Benchmark = {
       onProgress: (tried) => ctx.log(`fuzz: ${tried} inputs tried`),
     });
     const ms = Math.round(performance.now() - started);
-    ctx.log(`fuzz: ${report.tried} inputs tried, ${report.threw} threw, ${report.malformed} malformed (${ms} ms)`);
+    ctx.log(
+      `fuzz: ${report.tried} inputs tried, ${report.threw} threw, ${report.malformed} malformed (${ms} ms)`,
+    );
     return {
       seed: report.seed,
       tried: report.tried,
