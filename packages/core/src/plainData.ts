@@ -60,43 +60,51 @@ const CODES: Record<Problem, string> = {
   "too-large": "shape.too-large",
 };
 
+type Text = { vi: string; en: string };
+
+/** The message of each problem, Vietnamese first; `w` is the path as people write it. */
+const TEXT: Record<Problem, (w: string, what: string) => Text> = {
+  "not-data": (w, what) => ({
+    vi: `${w}: giá trị kiểu ${what} không phải dữ liệu JSON (chỉ nhận đối tượng, danh sách, chuỗi, số, true/false, null).`,
+    en: `${w}: a ${what} is not JSON data (only objects, arrays, strings, numbers, booleans and null).`,
+  }),
+  accessor: (w) => ({
+    vi: `${w}: thuộc tính được tính bằng hàm (getter/setter), không phải dữ liệu; không đọc nó.`,
+    en: `${w}: a property computed by a getter/setter is not data; it was not read.`,
+  }),
+  class: (w) => ({
+    vi: `${w}: đối tượng của một lớp (Date, Map, …) không phải dữ liệu JSON; hãy chuyển thành đối tượng thường hoặc chuỗi.`,
+    en: `${w}: an object of a class (Date, Map, …) is not JSON data; convert it to a plain object or a string.`,
+  }),
+  sparse: (w) => ({
+    vi: `${w}: danh sách có chỗ trống (phần tử bị thiếu) không phải dữ liệu JSON.`,
+    en: `${w}: an array with holes (missing items) is not JSON data.`,
+  }),
+  unreadable: (w) => ({
+    vi: `${w}: không đọc được giá trị (việc đọc nó gây lỗi, ví dụ một Proxy).`,
+    en: `${w}: the value cannot be read (reading it raised an error, e.g. a Proxy).`,
+  }),
+  cycle: (w) => ({
+    vi: `${w}: giá trị chứa chính nó (vòng lặp tham chiếu), không biểu diễn được bằng JSON.`,
+    en: `${w}: the value contains itself (a reference cycle), which JSON cannot represent.`,
+  }),
+  "too-deep": (w) => ({
+    vi: `${w}: dữ liệu lồng nhau quá ${MAX_INPUT_DEPTH} cấp.`,
+    en: `${w}: data nested more than ${MAX_INPUT_DEPTH} levels deep.`,
+  }),
+  "too-large": (w) => ({
+    vi: `${w}: dữ liệu có quá ${MAX_INPUT_VALUES.toLocaleString("vi-VN")} giá trị.`,
+    en: `${w}: data with more than ${MAX_INPUT_VALUES.toLocaleString("en-US")} values.`,
+  }),
+};
+
 function problemFinding(problem: Problem, path: FindingPath, what = ""): Finding {
-  const where = formatPath(path);
-  const text: Record<Problem, { vi: string; en: string }> = {
-    "not-data": {
-      vi: `${where}: ${what} không phải dữ liệu JSON (chỉ nhận đối tượng, danh sách, chuỗi, số, true/false, null).`,
-      en: `${where}: a ${what} is not JSON data (only objects, arrays, strings, numbers, booleans and null).`,
-    },
-    accessor: {
-      vi: `${where}: thuộc tính được tính bằng hàm (getter/setter), không phải dữ liệu; không đọc nó.`,
-      en: `${where}: a property computed by a getter/setter is not data; it was not read.`,
-    },
-    class: {
-      vi: `${where}: đối tượng của một lớp (Date, Map, …) không phải dữ liệu JSON; hãy chuyển thành đối tượng thường hoặc chuỗi.`,
-      en: `${where}: an object of a class (Date, Map, …) is not JSON data; convert it to a plain object or a string.`,
-    },
-    sparse: {
-      vi: `${where}: danh sách có chỗ trống (phần tử bị thiếu) không phải dữ liệu JSON.`,
-      en: `${where}: an array with holes (missing items) is not JSON data.`,
-    },
-    unreadable: {
-      vi: `${where}: không đọc được giá trị (việc đọc nó gây lỗi, ví dụ một Proxy).`,
-      en: `${where}: the value cannot be read (reading it raised an error, e.g. a Proxy).`,
-    },
-    cycle: {
-      vi: `${where}: giá trị chứa chính nó (vòng lặp tham chiếu), không biểu diễn được bằng JSON.`,
-      en: `${where}: the value contains itself (a reference cycle), which JSON cannot represent.`,
-    },
-    "too-deep": {
-      vi: `${where}: dữ liệu lồng nhau quá ${MAX_INPUT_DEPTH} cấp.`,
-      en: `${where}: data nested more than ${MAX_INPUT_DEPTH} levels deep.`,
-    },
-    "too-large": {
-      vi: `${where}: dữ liệu có quá ${MAX_INPUT_VALUES.toLocaleString("vi-VN")} giá trị.`,
-      en: `${where}: data with more than ${MAX_INPUT_VALUES.toLocaleString("en-US")} values.`,
-    },
+  return {
+    code: CODES[problem],
+    severity: "error",
+    path: [...path],
+    message: TEXT[problem](formatPath(path), what),
   };
-  return { code: CODES[problem], severity: "error", path: [...path], message: text[problem] };
 }
 
 const isIndex = (key: string) => key === "0" || /^[1-9]\d*$/.test(key);
