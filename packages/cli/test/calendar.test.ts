@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { workingCalendar } from "@cchc/core";
 import { describe, expect, it } from "vitest";
 import { expectOneLineError, runCchc } from "./helpers.js";
 
@@ -196,6 +197,22 @@ describe("cchc calendar: working days and days off", () => {
         reason: { vi: "19/12/2026 là thứ Bảy → 21/12/2026" },
       },
     });
+  });
+
+  it("--working-days: every due date of every year 2000–2100 is a working day", async () => {
+    const calendar = workingCalendar();
+    for (let year = 2000; year <= 2100; year++) {
+      const out = await calendarJson(
+        String(year),
+        "--working-days",
+        "5",
+        "--types",
+        "month,quarter,half-year,nine-month,second-half,year",
+      );
+      expect(out.periods).toHaveLength(20);
+      for (const p of out.periods)
+        expect(calendar.isWorkingDay(p.dueDate), `${p.id} ${p.dueDate}`).toBe(true);
+    }
   });
 
   it("--working-days counts working days: the February 2018 report is due after Tết", async () => {
