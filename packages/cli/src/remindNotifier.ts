@@ -4,7 +4,7 @@
  */
 import type { Notifier } from "@cchc/core";
 import { EmailNotifier, emailOptionsFromUrl } from "@cchc/notify-email";
-import { NatsNotifier, natsOptionsFromUrl } from "@cchc/notify-nats";
+import { NatsNotifier, type NatsNotifierOptions, natsOptionsFromUrl } from "@cchc/notify-nats";
 import { WebhookNotifier } from "@cchc/notify-webhook";
 import type * as Layer from "effect/Layer";
 import { CliError, helpHint, quote } from "./errors.js";
@@ -14,6 +14,8 @@ export interface ChosenNotifier {
   readonly layer: Layer.Layer<Notifier, unknown>;
   readonly name: "email" | "webhook" | "nats";
   readonly description: string;
+  /** For `nats://`: the options read from the URL (`--nats-create-stream` connects with them). */
+  readonly nats?: NatsNotifierOptions;
 }
 
 /** Options that complete the notifier URL. */
@@ -65,12 +67,10 @@ export function chooseNotifier(raw: string, settings: NotifierSettings): ChosenN
         description: `webhook ${safeUrl(url)}`,
       };
     }
-    case "nats:":
-      return {
-        layer: NatsNotifier.layer({ ...natsOptionsFromUrl(raw), timeoutMs }),
-        name: "nats",
-        description: `NATS ${url.host}`,
-      };
+    case "nats:": {
+      const nats = { ...natsOptionsFromUrl(raw), timeoutMs };
+      return { layer: NatsNotifier.layer(nats), name: "nats", description: `NATS ${url.host}`, nats };
+    }
     default:
       throw new CliError({
         vi: `--notify không hỗ trợ ${quote(url.protocol)}; dùng smtp://, https:// hoặc nats://`,

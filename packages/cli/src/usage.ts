@@ -381,7 +381,7 @@ const REMIND_USAGE = `Cách dùng / Usage: cchc remind --now <ngày|thời đi�
                    [--plan <tệp|mic-2018>] [--reports <ndjson|thư mục>] [--contacts <json>]
                    [--notify <smtp://…|https://…|nats://…>] [--webhook-secret <khóa>] [--db <thư mục|postgres://…>]
                    [--agency <mã>] [--config <tệp>] [--days-before 14,7,1] [--escalate-after 1]
-                   [--max-attempts 5] [--retry-delay 2000] [--wait 60]
+                   [--max-attempts 5] [--retry-delay 2000] [--wait 60] [--nats-create-stream]
 
 Tính các nhắc nhở đến hạn vào ngày --now (giờ Việt Nam): N ngày trước hạn nộp (mặc định 14, 7, 1),
 đúng ngày hạn, và báo đơn vị chủ trì khi quá hạn (mặc định 1 ngày sau hạn) kèm danh sách đơn vị chưa
@@ -406,6 +406,11 @@ Tùy chọn / Options:
                           contact directory; a unit without contacts is a warning, and its mail fails
                           permanently (recorded in the outbox with the reason)
   --notify <url>          smtp://host:port[?from=…] | smtps://… | https://… (webhook) | nats://host:port[?subject=…&stream=…]
+  --nats-create-stream    với nats://: tạo stream JetStream (tên ?stream=, mặc định CCHC_REMINDERS) nhận các
+                          chủ đề sẽ gửi tới, nếu chưa stream nào nhận; không xóa chủ đề nào. Cách khác:
+                          nats stream add CCHC_REMINDERS --subjects 'cchc.reminders' --defaults --dupe-window 48h
+                          with nats://: make a JetStream stream (named by ?stream=, default CCHC_REMINDERS)
+                          capture the subjects this run publishes to, when no stream does; removes none
   --webhook-secret <khóa> khóa ký HMAC của webhook (hoặc CCHC_WEBHOOK_SECRET) / webhook HMAC secret
   --from <địa chỉ>        người gửi thư khi URL smtp không có ?from= / mail sender
   --db <thư mục|url>      kho chứa hàng đợi: thư mục PGlite (mặc định $CCHC_DB hoặc .cchc-data) hoặc postgres://…
@@ -430,9 +435,16 @@ JSON (--json):
                "subject": { "vi", "en" }, "body": { "vi", "en" } } ],
     "upcoming": [ { "key", "kind", "unitId", "unitName", "periodId", "periodIds": [...], "dueDate", "sendOn" } ],
     "findings": [ { "code", "severity", "path", "message": { "vi", "en" } } ],
-    "delivery": null | { "notifier", "enqueued", "alreadyQueued", "delivered", "failed", "retrying",
+    "delivery": null | { "notifier", "enqueued", "alreadyQueued", "refreshed", "delivered", "failed", "retrying",
+                         "dead": [ { "key", "error"?: { "code", "message" } } ], "requeue"?,
                          "outbox": { "pending", "retrying", "delivered", "dead" },
-                         "results": [ { "key", "status", "error"?: { "code", "message" }, "nextAttemptAt"? } ] } }
+                         "results": [ { "key", "status", "error"?: { "code", "message" }, "nextAttemptAt"? } ],
+                         "natsStream"?: { "stream", "created", "added": [...], "covered": [ { "subject", "stream" } ] } } }
+  refreshed: nhắc nhở đã có trong hàng đợi, chưa thử gửi (ví dụ vừa requeue), được cập nhật theo danh bạ hiện
+  tại / queued reminders not tried yet (say just requeued) given the current contacts
+  dead: nhắc nhở đến hạn đã hỏng trong hàng đợi (không tự gửi lại); "requeue" là lệnh đưa lại / due reminders
+  dead in the outbox (never retried on their own); "requeue" is the command that puts them back
+  error.code "no-stream" (NATS): không stream nào nhận chủ đề; lỗi vĩnh viễn / no stream captures the subject
   kind: before-N | due-today | overdue;  key: <agency>:<unitId>:<periodId>:<kind>
   báo cáo cùng hạn (quý II và 6 tháng) đi chung một nhắc nhở, "periods" liệt kê từng kỳ / reports due the
   same day go in one reminder listing each in "periods"; key: <agency>:<unitId>:<dueDate>:<ids+…>:<kind>
@@ -440,14 +452,16 @@ JSON (--json):
 
 Mã thoát / Exit codes:
   0   đã gửi hết, hoặc không có gì đến hạn, hoặc chạy thử / all delivered, nothing due, or a dry run
-  1   có nhắc nhở không gửi được (lỗi vĩnh viễn, hoặc còn chờ thử lại khi hết --wait)
-      some reminders not delivered (failed permanently, or still waiting for a retry when --wait ran out)
+  1   có nhắc nhở không gửi được (lỗi vĩnh viễn, nhắc nhở đến hạn đã hỏng từ lần chạy trước, hoặc còn chờ thử
+      lại khi hết --wait) / some reminders not delivered (failed permanently, dead from an earlier run, or
+      still waiting for a retry when --wait ran out)
   2   đối số sai, tệp không dùng được, không mở được kho / bad arguments, unusable input, store unavailable
 
 Ví dụ / Examples:
   cchc remind --now 2018-03-08 --dry-run --json
   cchc remind --now 2018-03-08 --contacts danh-ba.json --notify "smtp://127.0.0.1:2525?from=cchc%40mic.gov.vn"
   cchc remind --now 2018-03-20 --notify https://eoffice.example.gov.vn/hooks/cchc --webhook-secret "$SECRET"
+  cchc remind --now 2018-03-08 --notify "nats://127.0.0.1:4222?subject=cchc.reminders" --nats-create-stream
 `;
 
 const IMPORT_USAGE = `Cách dùng / Usage: cchc import <tệp.txt|tệp.docx> [--json] [--out <kế-hoạch.json>]

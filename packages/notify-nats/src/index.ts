@@ -5,7 +5,9 @@
  * stream's duplicate window. The publish succeeds only once the stream has acknowledged it.
  *
  * The connection is opened on the first send and reopened after a failure, so a broker that is
- * down at start-up is a retryable failure, not a crash.
+ * down at start-up is a retryable failure, not a crash. A subject no stream captures is a permanent
+ * failure that says so (code "no-stream", with the command that creates the stream): the NATS
+ * client reports it as "jetstream is not enabled", which is seldom the cause.
  */
 import {
   headerSafeKey,
@@ -15,7 +17,7 @@ import {
   type NotifierService,
   type Receipt,
 } from "@cchc/core";
-import { jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { type JetStreamManager, jetstream, jetstreamManager } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import * as Clock from "effect/Clock";
 import * as Effect from "effect/Effect";
@@ -44,6 +46,9 @@ export interface NatsNotifierOptions {
   /** Client name shown by the server (default "cchc-notify-nats"). */
   readonly name?: string;
 }
+
+/** The stream `createNatsStream` (and `cchc remind --nats-create-stream`) makes when none is named. */
+export const DEFAULT_STREAM = "CCHC_REMINDERS";
 
 /** Settings of `ensureStream`. */
 export interface EnsureStreamOptions {
@@ -75,6 +80,140 @@ export async function ensureStream(nc: NatsConnection, options: EnsureStreamOpti
     if (!(error instanceof Error) || !/not found/i.test(error.message)) throw error;
     await jsm.streams.add(config);
   }
+}
+
+/** What `createNatsStream` found and did. */
+export interface NatsStreamReport {
+  /** The stream the subjects were added to (or created with them). */
+  readonly stream: string;
+  /** True when the stream did not exist and was created. */
+  readonly created: boolean;
+  /** Subjects added to that stream now. */
+  readonly added: readonly string[];
+  /** Subjects another stream (or this one) already captured, with the stream's name. */
+  readonly covered: readonly { readonly subject: string; readonly stream: string }[];
+}
+
+const isNotFound = (error: unknown) =>
+  error instanceof Error &&
+  (error.name === "StreamNotFoundError" || /not found|no stream matches/i.test(error.message));
+
+/**
+ * Makes sure every subject is captured by a stream, so publishes to it are stored and
+ * acknowledged: a subject some stream already captures is left alone; the others are added to
+ * `stream` (default `CCHC_REMINDERS`), which is created (duplicate window 2 days) when missing.
+ * Never removes a subject from a stream. Opens and closes its own connection.
+ */
+export async function createNatsStream(
+  options: Pick<NatsNotifierOptions, "servers" | "timeoutMs" | "user" | "pass" | "token" | "name">,
+  request: {
+    readonly subjects: readonly string[];
+    readonly stream?: string;
+    readonly duplicateWindowMs?: number;
+  },
+): Promise<NatsStreamReport> {
+  const timeout = options.timeoutMs ?? 5_000;
+  const nc = await connect({
+    servers: typeof options.servers === "string" ? options.servers.split(",") : [...options.servers],
+    timeout,
+    name: options.name ?? "cchc-notify-nats",
+    ...(options.user === undefined ? {} : { user: options.user, pass: options.pass ?? "" }),
+    ...(options.token === undefined ? {} : { token: options.token }),
+  });
+  try {
+    const jsm = await jetstreamManager(nc, { timeout });
+    const name = request.stream ?? DEFAULT_STREAM;
+    const covered: { subject: string; stream: string }[] = [];
+    const missing: string[] = [];
+    for (const subject of [...new Set(request.subjects)]) {
+      const owner = await jsm.streams.find(subject).catch((error: unknown) => {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      });
+      if (owner === undefined) missing.push(subject);
+      else covered.push({ subject, stream: owner });
+    }
+    const current = await jsm.streams.info(name).catch((error: unknown) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
+    if (missing.length === 0) return { stream: name, created: false, added: [], covered };
+    if (current === undefined) {
+      await jsm.streams.add({
+        name,
+        subjects: missing,
+        duplicate_window: (request.duplicateWindowMs ?? 2 * 86_400_000) * 1_000_000,
+      });
+      return { stream: name, created: true, added: missing, covered };
+    }
+    await jsm.streams.update(name, { subjects: [...(current.config.subjects ?? []), ...missing] });
+    return { stream: name, created: false, added: missing, covered };
+  } finally {
+    await nc.close().catch(() => undefined);
+  }
+}
+
+/** The one `nats` CLI command that creates a stream for `subject`, as messages suggest it. */
+export function natsStreamCommand(subject: string, stream = DEFAULT_STREAM): string {
+  return `nats stream add ${stream} --subjects '${subject}' --defaults --dupe-window 48h`;
+}
+
+/**
+ * Why a publish had no JetStream responder (the client's "jetstream is not enabled"): no stream
+ * captures the subject (permanent, code "no-stream"), JetStream really is off for the account
+ * (permanent, "config"), or undetermined (the client's error, retryable).
+ */
+async function diagnoseNoResponders(
+  jsm: () => Promise<JetStreamManager>,
+  subject: string,
+  stream: string | undefined,
+  server: string,
+  error: unknown,
+): Promise<NotifierError> {
+  let manager: JetStreamManager;
+  try {
+    manager = await jsm();
+  } catch (cause) {
+    if (cause instanceof Error && cause.name === "JetStreamNotEnabled")
+      return new NotifierError({
+        notifier: "nats",
+        retryable: false,
+        code: "config",
+        reason: {
+          vi: `máy chủ NATS ${server} chưa bật JetStream cho tài khoản này (chạy nats-server -js)`,
+          en: `JetStream is not enabled on the NATS server ${server} for this account (run nats-server -js)`,
+        },
+        cause,
+      });
+    return classifyNatsError(error);
+  }
+  const owner = await manager.streams
+    .find(subject)
+    .catch((cause: unknown) => (isNotFound(cause) ? null : undefined));
+  if (owner === null || (stream !== undefined && owner !== stream)) {
+    const name = stream ?? DEFAULT_STREAM;
+    const what =
+      owner === null
+        ? {
+            vi: `không có stream JetStream nào nhận chủ đề "${subject}"`,
+            en: `no JetStream stream captures the subject "${subject}"`,
+          }
+        : {
+            vi: `chủ đề "${subject}" thuộc stream ${owner}, không phải ${stream}`,
+            en: `the subject "${subject}" is captured by the stream ${owner}, not ${stream}`,
+          };
+    return new NotifierError({
+      notifier: "nats",
+      retryable: false,
+      code: "no-stream",
+      reason: {
+        vi: `${what.vi} trên ${server}: tạo bằng \`${natsStreamCommand(subject, name)}\` hoặc cchc remind --nats-create-stream, rồi cchc outbox requeue`,
+        en: `${what.en} on ${server}: create one with \`${natsStreamCommand(subject, name)}\` or cchc remind --nats-create-stream, then cchc outbox requeue`,
+      },
+      cause: error,
+    });
+  }
+  return classifyNatsError(error);
 }
 
 /** The JSON published for a notification. */
@@ -162,22 +301,38 @@ export function makeNatsNotifier(options: NatsNotifierOptions): NatsNotifier {
     }
     return connection;
   };
+  const server = typeof options.servers === "string" ? options.servers : options.servers.join(",");
   const publish = async (n: Notification, nowMs: number): Promise<Receipt> => {
     const nc = await open();
     const js = jetstream(nc);
     const subject = n.recipient.natsSubject ?? options.subject ?? DEFAULT_SUBJECT;
-    const ack = await js.publish(subject, JSON.stringify(natsPayload(n, nowMs)), {
-      msgID: headerSafeKey(n.key),
-      timeout,
-      ...(options.stream === undefined ? {} : { expect: { streamName: options.stream } }),
-    });
-    return { notifier: "nats", id: `${ack.stream}:${ack.seq}`, duplicate: ack.duplicate };
+    try {
+      const ack = await js.publish(subject, JSON.stringify(natsPayload(n, nowMs)), {
+        msgID: headerSafeKey(n.key),
+        timeout,
+        ...(options.stream === undefined ? {} : { expect: { streamName: options.stream } }),
+      });
+      return { notifier: "nats", id: `${ack.stream}:${ack.seq}`, duplicate: ack.duplicate };
+    } catch (error) {
+      if (error instanceof Error && error.name === "JetStreamNotEnabled")
+        throw await diagnoseNoResponders(
+          () => jetstreamManager(nc, { timeout }),
+          subject,
+          options.stream,
+          server,
+          error,
+        );
+      throw error;
+    }
   };
   return {
     name: "nats",
     send: (n) =>
       Effect.flatMap(Clock.currentTimeMillis, (ms) =>
-        Effect.tryPromise({ try: () => publish(n, Number(ms)), catch: classifyNatsError }),
+        Effect.tryPromise({
+          try: () => publish(n, Number(ms)),
+          catch: (error) => (error instanceof NotifierError ? error : classifyNatsError(error)),
+        }),
       ),
     close: async () => {
       const c = connection;

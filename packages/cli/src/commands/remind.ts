@@ -21,6 +21,7 @@ import {
   type Plan,
   parseContactDirectory,
   parseUntrusted,
+  type Reminder,
   type ReminderOptions,
   type ReminderResult,
   type ReminderTemplates,
@@ -33,6 +34,13 @@ import {
   UnitReportSchema,
   validatePlan,
 } from "@cchc/core";
+import {
+  createNatsStream,
+  DEFAULT_STREAM,
+  DEFAULT_SUBJECT,
+  type NatsNotifierOptions,
+  type NatsStreamReport,
+} from "@cchc/notify-nats";
 import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
 import * as ManagedRuntime from "effect/ManagedRuntime";
@@ -270,6 +278,40 @@ function dueText(result: ReminderResult, planId: string): string {
 }
 
 /**
+ * `--nats-create-stream`: every subject this run publishes to (the URL's, else `cchc.reminders`,
+ * and each due recipient's own `natsSubject`) captured by a stream, creating `CCHC_REMINDERS` (or
+ * the URL's `?stream=`) when needed. A server that cannot be reached or refuses is exit 2.
+ */
+async function natsStreamFor(nats: NatsNotifierOptions, due: readonly Reminder[]): Promise<NatsStreamReport> {
+  const subjects = new Set<string>(due.length === 0 ? [] : [nats.subject ?? DEFAULT_SUBJECT]);
+  for (const r of due)
+    for (const to of r.recipients) if (to.natsSubject !== undefined) subjects.add(to.natsSubject);
+  try {
+    return await createNatsStream(nats, {
+      subjects: [...subjects],
+      ...(nats.stream === undefined ? {} : { stream: nats.stream }),
+    });
+  } catch (error) {
+    const why = oneLine(error instanceof Error ? error.message : String(error));
+    throw new CliError({
+      vi: `không tạo được stream NATS ${nats.stream ?? DEFAULT_STREAM} cho ${[...subjects].join(", ")}: ${why}`,
+      en: `cannot create the NATS stream ${nats.stream ?? DEFAULT_STREAM} for ${[...subjects].join(", ")}: ${why} ${helpHint("remind")}`,
+    });
+  }
+}
+
+function natsStreamText(r: NatsStreamReport): string {
+  const lines: string[] = [];
+  if (r.added.length > 0)
+    lines.push(
+      `${r.created ? "Đã tạo stream NATS / created the NATS stream" : "Đã thêm vào stream NATS / added to the NATS stream"} ${r.stream}: ${r.added.join(", ")}`,
+    );
+  for (const c of r.covered)
+    lines.push(`Stream NATS đã có / NATS stream already there: ${c.stream} nhận / captures ${c.subject}`);
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
+}
+
+/**
  * The command an operator runs to put `keys` back in line, with the store and agency of this run
  * (a password in `--db` masked: this is printed). A few keys are named; more become `--all-dead`.
  */
@@ -336,6 +378,7 @@ export async function remindCommand(args: readonly string[], io: CliIo): Promise
       "retry-delay": { type: "string" },
       wait: { type: "string" },
       "dry-run": { type: "boolean" },
+      "nats-create-stream": { type: "boolean" },
       json: { type: "boolean" },
     },
     { min: 0, max: 0, what: { vi: "", en: "" } },
@@ -391,6 +434,12 @@ export async function remindCommand(args: readonly string[], io: CliIo): Promise
               }),
           ...((values.from ?? config.from) === undefined ? {} : { from: values.from ?? config.from }),
         });
+  const createStream = values["nats-create-stream"] === true;
+  if (createStream && notifyUrl !== undefined && !/^nats:/i.test(notifyUrl))
+    throw usage(
+      "--nats-create-stream chỉ dùng với --notify nats://…",
+      "--nats-create-stream goes with --notify nats://…",
+    );
   if (!dryRun && notifier === undefined)
     throw usage(
       "lệnh remind cần --notify <smtp://…|https://…|nats://…> để gửi, hoặc --dry-run để chỉ xem",
@@ -444,6 +493,11 @@ export async function remindCommand(args: readonly string[], io: CliIo): Promise
       }
       return EXIT.ok;
     }
+    const natsStream =
+      createStream && notifier.nats !== undefined
+        ? await natsStreamFor(notifier.nats, result.due)
+        : undefined;
+    if (natsStream !== undefined && !json) io.stdout(natsStreamText(natsStream));
     const { enqueue, drained, refreshed, dead } = await runtime.runPromise(
       Effect.gen(function* () {
         const outbox = yield* Outbox;
@@ -480,7 +534,10 @@ export async function remindCommand(args: readonly string[], io: CliIo): Promise
       dbArg,
       agencyId,
     );
-    const delivery = deliveryJson(notifier.name, enqueue, drained, refreshed, dead, requeue);
+    const delivery = {
+      ...deliveryJson(notifier.name, enqueue, drained, refreshed, dead, requeue),
+      ...(natsStream === undefined ? {} : { natsStream }),
+    };
     if (json) io.stdout(`${JSON.stringify({ ...base, delivery }, null, 2)}\n`);
     else {
       io.stdout(dueText({ ...result, findings }, plan.id));
