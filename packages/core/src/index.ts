@@ -2,6 +2,7 @@
  * @cchc/core — the plan model, its validation, the reporting calendar and renderings. Pure and
  * synchronous: no file, socket or clock it was not given, so it runs in a browser as well as Node.
  */
+export * from "./accounts/index.js";
 export * from "./calendar.js";
 export * from "./catalogues.js";
 export {

@@ -6,10 +6,18 @@
 import { mkdir, open as openFile, readFile, rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join, resolve } from "node:path";
-import { Outbox, type OutboxService, Storage, type StorageError, type StorageService } from "@cchc/core";
+import {
+  Accounts,
+  Outbox,
+  type OutboxService,
+  Storage,
+  type StorageError,
+  type StorageService,
+} from "@cchc/core";
 import {
   copyRecords,
   type MigrateResult,
+  makeSqlAccounts,
   makeSqlOutbox,
   makeSqlStorage,
   migrate,
@@ -218,16 +226,19 @@ const makeStores = (options: PgliteStorageOptions): Effect.Effect<Stores, Storag
 /** The PGlite storage layers. */
 export const PgliteStorage = {
   /**
-   * The `Storage` and `Outbox` layer on PGlite (one instance serves both):
+   * The `Storage`, `Outbox` and `Accounts` layer on PGlite (one instance serves both):
    * `PgliteStorage.layer({ dataDir: "./data" })`, or in memory with no `dataDir`. It also provides
    * `PgliteDatabase` (the instance, for your own SQL). Scoped: PGlite is closed (and its folder
    * flushed) when the layer is released.
    */
-  layer: (options: PgliteStorageOptions = {}): Layer.Layer<Storage | Outbox | PgliteDatabase, StorageError> =>
+  layer: (
+    options: PgliteStorageOptions = {},
+  ): Layer.Layer<Storage | Outbox | Accounts | PgliteDatabase, StorageError> =>
     Layer.effectContext(
       Effect.map(open(options), ({ storage, outbox, pglite, driver }) =>
         Context.make(Storage, storage).pipe(
           Context.add(Outbox, outbox),
+          Context.add(Accounts, makeSqlAccounts(driver)),
           Context.add(PgliteDatabase, { pglite, driver }),
         ),
       ),

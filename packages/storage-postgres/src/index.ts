@@ -4,10 +4,11 @@
  */
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { Outbox, type OutboxService, Storage, StorageError, type StorageService } from "@cchc/core";
+import { Accounts, Outbox, type OutboxService, Storage, StorageError, type StorageService } from "@cchc/core";
 import {
   copyRecords,
   type MigrateResult,
+  makeSqlAccounts,
   makeSqlOutbox,
   makeSqlStorage,
   messageOf,
@@ -249,17 +250,20 @@ const makeStores = (options: PostgresStorageOptions): Effect.Effect<Stores, Stor
 /** The PostgreSQL storage layers. */
 export const PostgresStorage = {
   /**
-   * The `Storage` and `Outbox` layer on a PostgreSQL server (one pool serves both):
+   * The `Storage`, `Outbox` and `Accounts` layer on a PostgreSQL server (one pool serves both):
    * `PostgresStorage.layer({ connectionString: "postgres://postgres@127.0.0.1:5432/cchc" })`.
    * It also provides `PostgresDatabase` (the pool, for your own SQL). Scoped: the pool is ended
    * when the layer is released. Fails with a `StorageError` naming host:port when the server
    * cannot be reached.
    */
-  layer: (options: PostgresStorageOptions): Layer.Layer<Storage | Outbox | PostgresDatabase, StorageError> =>
+  layer: (
+    options: PostgresStorageOptions,
+  ): Layer.Layer<Storage | Outbox | Accounts | PostgresDatabase, StorageError> =>
     Layer.effectContext(
       Effect.map(open(options), ({ storage, outbox, pool, driver }) =>
         Context.make(Storage, storage).pipe(
           Context.add(Outbox, outbox),
+          Context.add(Accounts, makeSqlAccounts(driver)),
           Context.add(PostgresDatabase, { pool, driver }),
         ),
       ),

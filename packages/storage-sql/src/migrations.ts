@@ -9,6 +9,8 @@
  * JSON *text*: they read back exactly as written (key order, numbers, any Unicode). Records, the one
  * big table, have a column per field so scoring and paging can use indexes.
  */
+import { ACCOUNTS_MIGRATION } from "./accounts.js";
+import { APPRAISAL_MIGRATION } from "./appraisal.js";
 import type { SqlDriver } from "./driver.js";
 import { OUTBOX_LEASE_TOKEN_MIGRATION, OUTBOX_MIGRATION, OUTBOX_REQUEUE_MIGRATION } from "./outbox.js";
 
@@ -110,6 +112,8 @@ CREATE INDEX cchc_score_sheets_latest ON cchc_score_sheets (agency_id, plan_id, 
   OUTBOX_MIGRATION,
   OUTBOX_LEASE_TOKEN_MIGRATION,
   OUTBOX_REQUEUE_MIGRATION,
+  ACCOUNTS_MIGRATION,
+  APPRAISAL_MIGRATION,
 ];
 
 /** The table that records applied migrations. */

@@ -6,6 +6,7 @@
  *
  * @module @cchc/testing/contracts
  */
+export { type AccountsContractOptions, runAccountsContract } from "./accountsContract.js";
 export {
   contractRequests,
   type ExporterContractOptions,
