@@ -53,11 +53,12 @@ export const DECREE30_LAYOUT = {
   /** Distance of the page number from the top edge of the page. */
   pageNumberFromTopMm: 10,
   /**
-   * Header columns: issuing body on the left, national title and motto on the right (widths in mm).
-   * The header reaches `outsetMm` into each side margin so that a ministry's name and the national
-   * title each keep to one line at 12 pt; the body stays inside the margins.
+   * Nominal header columns: issuing body on the left, national title and motto on the right (widths
+   * in mm). Together they fill the text width and no more (`outsetMm` 0: nothing reaches into the
+   * margins); `headerLayout` fits the actual widths to the text: the national title keeps to one
+   * line at 12 pt, a long issuing body takes two.
    */
-  headerColumnsMm: { left: 78, right: 97, outsetMm: 5 },
+  headerColumnsMm: { left: 75, right: 90, outsetMm: 0 },
 } as const;
 
 /** The national title and motto every administrative document carries. */
@@ -72,6 +73,71 @@ export const SIGNER_PLACEHOLDER = {
   name: "Họ và tên",
 } as const;
 
+const PT_PER_MM = 72 / 25.4;
+
+/** The header of an official document as both the DOCX and the PDF exporter lay it out. */
+export interface HeaderLayout {
+  /** Left edge of the header in mm from the page's left edge: the left margin. */
+  readonly xMm: number;
+  /** Width of the left column (parent body, issuing body, number) in mm. */
+  readonly leftMm: number;
+  /** Width of the right column (national title, motto, place and date) in mm. */
+  readonly rightMm: number;
+  /** The parent body's lines, in capitals (empty when there is none). */
+  readonly parentBodyLines: readonly string[];
+  /** The issuing body's lines, in capitals, balanced when it needs two. */
+  readonly issuerLines: readonly string[];
+  /** Length of the rule under the issuing body in points (1/3–1/2 of its line). */
+  readonly issuerRulePt: number;
+  /** Length of the rule under the motto in points (the motto's length). */
+  readonly mottoRulePt: number;
+}
+
+/**
+ * Fits the two header columns inside the text width (left margin to right margin, Decree 30's
+ * limits; the sizes stay the Decree's smallest, 12 pt): the right column is as wide as the
+ * widest of national title, motto and place-and-date line (plus a millimetre of air), the left
+ * takes the rest; an issuing body too long for it, with 3.5 mm kept clear before the national
+ * title, goes on two balanced lines ("BỘ THÔNG TIN / VÀ TRUYỀN THÔNG"). `measure` gives a text's width in points (Times New Roman metrics by default,
+ * which Tinos and Liberation Serif share), so the DOCX and the PDF use the same numbers.
+ */
+export function headerLayout(
+  fields: { readonly parentBody: string | undefined; readonly issuer: string; readonly placeDate: string },
+  measure: (text: string, sizePt: number, bold: boolean, italic: boolean) => number,
+): HeaderLayout {
+  const L = DECREE30_LAYOUT;
+  const s = L.sizePt;
+  const textMm = L.pageMm.width - L.marginsMm.left - L.marginsMm.right;
+  const mm = (pt: number) => pt / PT_PER_MM;
+  const title = mm(measure(NATIONAL_TITLE, s.nationalTitle, true, false));
+  const motto = measure(NATIONAL_MOTTO, s.motto, true, false);
+  const place = mm(measure(fields.placeDate, s.placeDate, false, true));
+  // The place-and-date line may wrap; the national title and the motto must not.
+  const need = Math.max(title, mm(motto)) + 1;
+  const rightMm = Math.min(textMm * 0.6, Math.max(need, Math.min(place + 1, textMm * 0.55)));
+  const leftMm = textMm - rightMm;
+  const upper = (t: string) => t.toLocaleUpperCase("vi");
+  // At least 3.5 mm between the issuing body and the national title (more than a word space, so
+  // the two columns never read as one line); a name that needs more goes on two balanced lines.
+  const room = (leftMm - 6) * PT_PER_MM;
+  const fit = (text: string, size: number, bold: boolean) =>
+    balanceLines(upper(text), (l) => measure(l, size, bold, false), room);
+  const issuerLines = fit(fields.issuer, s.issuer, true);
+  const widest = Math.max(...issuerLines.map((l) => measure(l, s.issuer, true, false)));
+  return {
+    xMm: L.marginsMm.left,
+    leftMm,
+    rightMm,
+    parentBodyLines: fields.parentBody === undefined ? [] : fit(fields.parentBody, s.parentBody, false),
+    issuerLines,
+    issuerRulePt: Math.min(widest, leftMm * PT_PER_MM) * L.shortRuleRatio,
+    mottoRulePt: motto,
+  };
+}
+
+/** Words a header line does not end on: they join what follows. */
+const JOINING_WORDS = new Set(["và", "của", "về", "các", "thuộc", "-", "&"]);
+
 /**
  * Splits a header line (an issuing body's name) that does not fit its column into two lines of
  * about equal width, broken between words — "ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI" rather than a
@@ -82,12 +148,18 @@ export function balanceLines(text: string, measure: (line: string) => number, ma
   if (measure(text) <= maxWidth) return [text];
   const words = text.split(" ");
   let best: { lines: string[]; widest: number } | undefined;
+  let fallback: { lines: string[]; widest: number } | undefined;
   for (let i = 1; i < words.length; i++) {
     const lines = [words.slice(0, i).join(" "), words.slice(i).join(" ")];
     const widest = Math.max(...lines.map(measure));
-    if (widest <= maxWidth && (best === undefined || widest < best.widest)) best = { lines, widest };
+    if (widest > maxWidth) continue;
+    // A line does not end on a joining word ("BỘ THÔNG TIN VÀ / TRUYỀN THÔNG"), unless it must.
+    const joins = JOINING_WORDS.has((words[i - 1] ?? "").toLocaleLowerCase("vi"));
+    if (joins) {
+      if (fallback === undefined || widest < fallback.widest) fallback = { lines, widest };
+    } else if (best === undefined || widest < best.widest) best = { lines, widest };
   }
-  return best?.lines ?? [text];
+  return (best ?? fallback)?.lines ?? [text];
 }
 
 /**

@@ -3,6 +3,7 @@
  * a) / -), recipients and signature. Text, Markdown and the document exporters all render this one
  * outline, so the numbering rules live in one place.
  */
+import { FUNDING_KINDS } from "./catalogues.js";
 import type { Plan } from "./plan.js";
 import { outlineLetter, romanNumeral } from "./text.js";
 
@@ -14,6 +15,27 @@ export type OutlineBlock =
   | { readonly type: "dash"; readonly text: string }
   | { readonly type: "paragraph"; readonly text: string };
 
+/** How a table column's values are written. */
+export type ColumnFormat = "text" | "integer" | "number" | "vnd" | "percent" | "date";
+
+/** A column of a table block. */
+export interface TableColumn {
+  readonly header: string;
+  readonly format: ColumnFormat;
+  /** Relative width (the renderer scales the columns to the text width). */
+  readonly width: number;
+}
+
+/** A table in the body; cells hold raw values, formatted by the column's format. */
+export interface TableBlock {
+  readonly type: "table";
+  readonly columns: readonly TableColumn[];
+  readonly rows: ReadonlyArray<ReadonlyArray<string | number | null>>;
+}
+
+/** A block of the plan's body: outline text, or a table (the budget lines under Kinh phí). */
+export type PlanBlock = OutlineBlock | TableBlock;
+
 /** Everything an official rendering of the plan needs, already numbered. */
 export interface PlanDocument {
   readonly parentBody: string | undefined;
@@ -22,7 +44,7 @@ export interface PlanDocument {
   readonly numberLine: string;
   readonly documentTitle: string;
   readonly summary: string;
-  readonly body: readonly OutlineBlock[];
+  readonly body: readonly PlanBlock[];
   /** Recipient lines without the leading dash and trailing punctuation. */
   readonly recipients: readonly string[];
   readonly signer: Plan["signer"];
@@ -30,7 +52,7 @@ export interface PlanDocument {
 
 interface Sub {
   readonly heading: string;
-  readonly blocks: readonly OutlineBlock[];
+  readonly blocks: readonly PlanBlock[];
 }
 
 /** Default headings of the outline, as the 2018 plan words them; a plan may word them its own way. */
@@ -51,16 +73,110 @@ export const DEFAULT_HEADINGS = {
 const lettered = (texts: readonly string[]): OutlineBlock[] =>
   texts.map((text, i) => ({ type: "item", label: `${outlineLetter(i)})`, text }));
 
-function section(label: string, text: string, subs: readonly Sub[]): OutlineBlock[] {
+function section(label: string, text: string, subs: readonly Sub[]): PlanBlock[] {
   const present = subs.filter((s) => s.blocks.length > 0);
   if (present.length === 0) return [];
   return [
     { type: "section", label, text },
-    ...present.flatMap((s, i): OutlineBlock[] => [
+    ...present.flatMap((s, i): PlanBlock[] => [
       { type: "subsection", label: `${i + 1}.`, text: s.heading },
       ...s.blocks,
     ]),
   ];
+}
+
+/**
+ * The plan's budget lines as a table (STT, nội dung, nguồn kinh phí, đơn vị thực hiện, kinh phí in
+ * đồng) with the total in its last row; undefined when the plan has none. The amounts are whole
+ * đồng, written with Vietnamese grouping by the column's `vnd` format.
+ */
+export function budgetTable(plan: Plan): TableBlock | undefined {
+  if (plan.budgetLines.length === 0) return undefined;
+  const source = (id: string) => {
+    const i = plan.fundingSources.findIndex((f) => f.id === id);
+    return i < 0 ? id : (FUNDING_KIND_LABELS[plan.fundingSources[i]?.kind ?? ""] ?? `Nguồn ${i + 1}`);
+  };
+  const unit = (id: string | undefined) =>
+    id === undefined ? "" : (plan.units.find((u) => u.id === id)?.name ?? id);
+  const total = plan.budgetLines.reduce((sum, b) => sum + b.amountVnd, 0);
+  return {
+    type: "table",
+    columns: [
+      { header: "STT", format: "integer", width: 4 },
+      { header: "Nội dung", format: "text", width: 26 },
+      { header: "Nguồn kinh phí", format: "text", width: 12 },
+      { header: "Đơn vị thực hiện", format: "text", width: 14 },
+      { header: "Kinh phí (đồng)", format: "vnd", width: 11 },
+    ],
+    rows: [
+      ...plan.budgetLines.map((b, i) => [
+        i + 1,
+        b.description,
+        source(b.fundingSourceId),
+        unit(b.unitId),
+        b.amountVnd,
+      ]),
+      [null, "Tổng cộng", null, null, Number.isSafeInteger(total) ? total : null],
+    ],
+  };
+}
+
+/** How a budget line's funding source is named in the table: the catalogue's name of its kind. */
+const FUNDING_KIND_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  FUNDING_KINDS.map((k) => [k.code, k.label.vi]),
+);
+
+/** Abbreviations that stay in capitals when a title written in capitals is put in lower case. */
+const KEPT_ABBREVIATIONS = ["CCHC", "TTHC", "PAR", "UBND", "HĐND", "MTTQ", "CNTT", "TTTT", "KH&CN", "ĐTTG"];
+
+/**
+ * The trích yếu (summary line under "KẾ HOẠCH") as Decree 30 writes it: bold, in lower case with a
+ * capital first letter. A title stored in capitals, as the 2018 seed's is, is put in lower case
+ * here while the data keeps its capitals; the names of the issuer, the parent body and the plan's
+ * units (and their place names: "tỉnh Lào Cai", "xã Bảo Thắng"), abbreviations of the plan and
+ * common ones (CCHC, UBND…) and Roman numerals after "quý", "giai đoạn"… get their capitals back. A title already written
+ * in lower case is left as it is, its first letter raised.
+ */
+export function summaryLine(plan: Plan): string {
+  const title = plan.title.trim();
+  const upperFirst = (t: string) => (t === "" ? t : t.charAt(0).toLocaleUpperCase("vi") + t.slice(1));
+  if (title !== title.toLocaleUpperCase("vi") || title === title.toLocaleLowerCase("vi"))
+    return upperFirst(title);
+  const names = [plan.issuer.name, plan.parentBody?.name, ...plan.units.map((u) => u.name)].filter(
+    (n): n is string => n !== undefined && n.trim() !== "",
+  );
+  // Whole names first, then runs of two or more capitalised words inside them (place names).
+  const phrases = new Set<string>(names);
+  for (const n of names)
+    for (const run of n.match(/\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)+/gu) ?? []) phrases.add(run);
+  let out = title.toLocaleLowerCase("vi");
+  const restore = (phrase: string) => {
+    const lower = phrase.toLocaleLowerCase("vi");
+    let from = 0;
+    for (;;) {
+      const at = out.indexOf(lower, from);
+      if (at < 0) return;
+      const before = out[at - 1];
+      const after = out[at + lower.length];
+      const edge = (c: string | undefined) => c === undefined || !/[\p{L}\p{N}]/u.test(c);
+      if (edge(before) && edge(after)) out = out.slice(0, at) + phrase + out.slice(at + lower.length);
+      from = at + lower.length;
+    }
+  };
+  for (const p of [...phrases].sort((a, b) => b.length - a.length)) restore(p);
+  const abbreviations = [
+    ...KEPT_ABBREVIATIONS,
+    ...[plan.issuer.abbreviation, ...plan.units.map((u) => u.abbreviation)].filter(
+      (a): a is string => a !== undefined && a.length > 1,
+    ),
+  ];
+  for (const a of abbreviations) restore(a);
+  // Roman numerals after the words that take them ("quý II", "giai đoạn III"); "vi" alone is a word.
+  out = out.replace(
+    /(quý|giai đoạn|phần|khóa|đợt|chương) ([ivx]+)(?=$|[^\p{L}])/gu,
+    (_m, word: string, numeral: string) => `${word} ${numeral.toUpperCase()}`,
+  );
+  return upperFirst(out);
 }
 
 /** Lays the plan out in the official outline. */
@@ -86,6 +202,7 @@ export function planDocument(plan: Plan): PlanDocument {
   const allTexts = new Set(
     [...plan.responsibilities.flatMap((r) => [r.text, ...r.duties])].map((t) => t.trim()),
   );
+  const budget = budgetTable(plan);
   const reportingText = plan.reporting?.text;
   const reportingBlocks: OutlineBlock[] =
     reportingText !== undefined && !allTexts.has(reportingText)
@@ -105,7 +222,10 @@ export function planDocument(plan: Plan): PlanDocument {
       { heading: h.responsibilities, blocks: responsibilityBlocks },
       {
         heading: h.funding,
-        blocks: plan.fundingSources.map((f): OutlineBlock => ({ type: "dash", text: f.text })),
+        blocks: [
+          ...plan.fundingSources.map((f): OutlineBlock => ({ type: "dash", text: f.text })),
+          ...(budget === undefined ? [] : [budget]),
+        ],
       },
       { heading: h.reporting, blocks: reportingBlocks },
     ]),
@@ -123,7 +243,7 @@ export function planDocument(plan: Plan): PlanDocument {
         ? `Số: ${plan.number}`
         : `Số: …/${plan.documentType}${abbreviation === undefined ? "" : `-${abbreviation}`}`,
     documentTitle: "KẾ HOẠCH",
-    summary: plan.title,
+    summary: summaryLine(plan),
     body,
     recipients: plan.recipients.map((r) => r.text.replace(/[;.]\s*$/u, "")),
     signer: plan.signer,
@@ -133,4 +253,14 @@ export function planDocument(plan: Plan): PlanDocument {
 /** The "- …;" lines of the recipients block, the last ending with a full stop. */
 export function recipientLines(recipients: readonly string[]): string[] {
   return recipients.map((r, i) => `- ${r}${i === recipients.length - 1 ? "." : ";"}`);
+}
+
+/**
+ * The "Kính gửi:" block of a report sent upward: one addressee on the line itself
+ * ("Kính gửi: Bộ Nội vụ."), several as "- …;" lines under it.
+ */
+export function addresseeLines(addressees: readonly string[]): string[] {
+  if (addressees.length === 0) return [];
+  if (addressees.length === 1) return [`Kính gửi: ${addressees[0]}.`];
+  return ["Kính gửi:", ...recipientLines(addressees)];
 }

@@ -2,7 +2,7 @@
  * Official documents as a standalone HTML page (A4, Times New Roman, the Decree 30 header), for
  * portals and for printing from a browser. Every piece of user text is escaped.
  */
-import { recipientLines } from "./documentOutline.js";
+import { addresseeLines, recipientLines } from "./documentOutline.js";
 import { formatCell, type OfficialDocument } from "./officialDocument.js";
 
 const ENTITIES: Record<string, string> = {
@@ -46,6 +46,9 @@ export function renderDocumentHtml(doc: OfficialDocument): string {
     `<div class="date">${e(doc.placeDate)}</div></td></tr></table>`,
     `<div class="title">${e(doc.documentTitle)}</div>`,
     `<div class="summary">${e(doc.summary)}</div>`,
+    ...(doc.addressees.length === 0
+      ? []
+      : [`<p class="addressees">${addresseeLines(doc.addressees).map(e).join("<br>")}</p>`]),
   ];
   for (const b of doc.body) {
     switch (b.type) {

@@ -17,6 +17,8 @@ export {
 export {
   balanceLines,
   DECREE30_LAYOUT,
+  type HeaderLayout,
+  headerLayout,
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
   SIGNER_PLACEHOLDER,
@@ -39,11 +41,15 @@ export {
 export { createDispatcher, type Dispatcher, type DispatcherOptions } from "./dispatcherFacade.js";
 export { formatPlaceAndDate } from "./documentDate.js";
 export {
+  addresseeLines,
+  budgetTable,
   DEFAULT_HEADINGS,
   type OutlineBlock,
+  type PlanBlock,
   type PlanDocument,
   planDocument,
   recipientLines,
+  summaryLine,
 } from "./documentOutline.js";
 export { stripIllegalCharacters } from "./documentText.js";
 export {
@@ -90,6 +96,7 @@ export {
   formatCell,
   type OfficialDocument,
   officialDocument,
+  reportAddressees,
   type TableBlock,
   type TableColumn,
 } from "./officialDocument.js";
@@ -216,5 +223,7 @@ export {
 } from "./text.js";
 export * from "./tracking.js";
 export * from "./trackingChecks.js";
+export { timesWidthPt } from "./textWidth.js";
 export { type ValidateOptions, type ValidationResult, validatePlan } from "./validatePlan.js";
 export * from "./vietnamTime.js";
+export * from "./vietnameseFormat.js";

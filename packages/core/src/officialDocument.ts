@@ -7,34 +7,27 @@
  * placeholders and warnings, never silent blanks.
  */
 import type { ReportingPeriod } from "./calendar.js";
+import { type HeaderLayout, headerLayout } from "./decree30.js";
 import { formatPlaceAndDate } from "./documentDate.js";
-import { type OutlineBlock, planDocument } from "./documentOutline.js";
+import { type ColumnFormat, type OutlineBlock, planDocument, type TableBlock } from "./documentOutline.js";
 import { cleanStrings, controlCharactersRemoved } from "./documentText.js";
 import type { Finding } from "./finding.js";
 import type { PeriodReport } from "./periodReport.js";
 import type { Plan, Signer } from "./plan.js";
-import { leadUnitIds } from "./rules.js";
+import { leadUnitIds, PLAN_RULES } from "./rules.js";
 import type { ScoreSheet } from "./scoring.js";
 import { slugify } from "./text.js";
-import type { Activity } from "./tracking.js";
+import { timesWidthPt } from "./textWidth.js";
+import { type Activity, OUTPUT_UNITS } from "./tracking.js";
+import {
+  formatDateTimeVi,
+  formatDateVi,
+  formatNumberVi,
+  formatPercentVi,
+  formatVndAmount,
+} from "./vietnameseFormat.js";
 
-/** How a table column's values are written. */
-export type ColumnFormat = "text" | "integer" | "number" | "vnd" | "percent" | "date";
-
-/** A column of a table block. */
-export interface TableColumn {
-  readonly header: string;
-  readonly format: ColumnFormat;
-  /** Relative width (the renderer scales the columns to the text width). */
-  readonly width: number;
-}
-
-/** A table in the body; cells hold raw values, formatted by the column's format. */
-export interface TableBlock {
-  readonly type: "table";
-  readonly columns: readonly TableColumn[];
-  readonly rows: ReadonlyArray<ReadonlyArray<string | number | null>>;
-}
+export type { ColumnFormat, TableBlock, TableColumn } from "./documentOutline.js";
 
 /** A block of an official document's body. */
 export type DocumentBlock = OutlineBlock | TableBlock;
@@ -72,6 +65,13 @@ export interface ExportOptions {
   readonly signer?: Signer;
   /** Recipient lines, the last being the archive line "Lưu: VT, …". */
   readonly recipients?: readonly string[];
+  /**
+   * "Kính gửi:" lines of a report sent upward; by default the body the report goes to, taken from
+   * the plan (see `reportAddressees`). An empty list leaves the block out.
+   */
+  readonly addressees?: readonly string[];
+  /** Abbreviation of the drafting unit in the archive line "Lưu: VT, TCCB"; by default from the plan. */
+  readonly draftingUnit?: string;
   /** File name without extension; derived from the document when omitted. */
   readonly fileName?: string;
 }
@@ -85,6 +85,8 @@ export interface OfficialDocument {
   readonly placeDate: string;
   readonly documentTitle: string;
   readonly summary: string;
+  /** "Kính gửi:" lines (a report sent upward); empty when the document has no addressee block. */
+  readonly addressees: readonly string[];
   readonly body: readonly DocumentBlock[];
   readonly recipients: readonly string[];
   readonly signer: Signer | undefined;
@@ -92,29 +94,22 @@ export interface OfficialDocument {
   readonly warnings: readonly Finding[];
   /** File name without extension. */
   readonly fileBaseName: string;
+  /** The header's columns and lines, fitted once for every renderer (inside the margins). */
+  readonly header: HeaderLayout;
 }
-
-const vnd = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 
 /** Writes a cell as people read it in Vietnam: "1.500.000" đồng, "80,5%", dates as dd/mm/yyyy. */
 export function formatCell(value: string | number | null, format: ColumnFormat): string {
   if (value === null) return "";
-  if (typeof value === "string") {
-    if (format === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      const [y, m, d] = value.split("-");
-      return `${d}/${m}/${y}`;
-    }
-    return value;
-  }
+  if (typeof value === "string") return format === "date" ? formatDateVi(value) : value;
   switch (format) {
     case "vnd":
     case "integer":
-      return vnd.format(value);
+      return formatVndAmount(value);
     case "percent":
-      return `${decimal.format(value * 100)}%`;
+      return formatPercentVi(value * 100);
     default:
-      return decimal.format(value);
+      return formatNumberVi(value);
   }
 }
 
@@ -156,6 +151,24 @@ function missing(code: string, field: string, vi: string, en: string): Finding {
   };
 }
 
+/**
+ * The finding `cchc validate` gives for a malformed number/symbol ("5/KH-BTTTT": numbers below 10
+ * take a 0), for a number given at export time: the exporter writes the number as given and says
+ * so in the same words.
+ */
+function numberFindings(number: string | undefined): Finding[] {
+  if (number === undefined) return [];
+  const rule = PLAN_RULES.find((r) => r.code === "number-format");
+  if (rule === undefined) return [];
+  const probe = { number } as unknown as Plan;
+  return [...rule.check({ plan: probe, catalogues: undefined as never })].map((hit) => ({
+    code: rule.code,
+    severity: "warning" as const,
+    path: [...hit.path],
+    message: hit.message,
+  }));
+}
+
 function assemble(
   kind: ExportKind,
   h: Header,
@@ -165,8 +178,10 @@ function assemble(
   body: readonly DocumentBlock[],
   recipients: readonly string[],
   fileBaseName: string,
+  addressees: readonly string[] = [],
+  extraWarnings: readonly Finding[] = [],
 ): OfficialDocument {
-  const warnings: Finding[] = [];
+  const warnings: Finding[] = [...numberFindings(h.number), ...extraWarnings];
   if (h.number === undefined)
     warnings.push(missing("export.number-missing", "number", "số, ký hiệu", "number/symbol"));
   if (h.date === undefined)
@@ -184,13 +199,15 @@ function assemble(
     placeDate: formatPlaceAndDate(h.place, h.date, h.year),
     documentTitle,
     summary,
+    addressees: addressees.map((r) => r.replace(/[;.]\s*$/u, "")),
     body,
     recipients: recipients.map((r) => r.replace(/[;.]\s*$/u, "")),
     signer: h.signer,
     fileBaseName,
   });
   if (removed > 0) warnings.push(controlCharactersRemoved(removed));
-  return { ...doc, warnings };
+  const header = headerLayout(doc, (text, size, bold) => timesWidthPt(text, size, bold));
+  return { ...doc, warnings, header };
 }
 
 function leadName(plan: Plan): string | undefined {
@@ -198,10 +215,60 @@ function leadName(plan: Plan): string | undefined {
   return plan.units.find((u) => u.id === id)?.name;
 }
 
+function archiveLine(drafting: string | undefined): string {
+  return `Lưu: VT, ${drafting ?? "…"}`;
+}
+
 function defaultRecipients(plan: Plan, options: ExportOptions): readonly string[] {
   if (options.recipients) return options.recipients;
   const lead = leadName(plan);
-  return [...(lead === undefined ? [] : [lead]), "Lưu: VT"];
+  return [...(lead === undefined ? [] : [lead]), archiveLine(draftingUnit(plan, options))];
+}
+
+/** A recipient line without its note in brackets: "Bộ Nội vụ (để báo cáo)" → "Bộ Nội vụ". */
+const withoutNote = (line: string) => line.replace(/\s*\([^()]*\)\s*[;.]?\s*$/u, "").trim();
+const isArchiveLine = (line: string) => /^lưu\s*:/iu.test(line.trim());
+
+/**
+ * Whom a period report is addressed to ("Kính gửi:"), from the plan: a unit's report goes to the
+ * unit the schedule names as recipient (`reporting.recipientUnitId`), else to the lead unit; the
+ * agency's report goes upward, to the plan's first recipient marked "(để báo cáo)", else its
+ * first recipient (for the 2018 plan: Bộ Nội vụ), else the parent body. Empty when the plan names
+ * none of these.
+ */
+export function reportAddressees(report: PeriodReport): string[] {
+  const plan = report.plan;
+  if (report.unitId !== null) {
+    const id = plan.reporting?.recipientUnitId ?? leadUnitIds(plan)[0];
+    const name = plan.units.find((u) => u.id === id)?.name;
+    return name === undefined || id === report.unitId ? [plan.issuer.name] : [name];
+  }
+  const lines = plan.recipients.map((r) => r.text).filter((t) => !isArchiveLine(t));
+  const upward = lines.find((t) => /\(\s*để báo cáo\s*\)/iu.test(t)) ?? lines[0];
+  if (upward !== undefined) return [withoutNote(upward)];
+  return plan.parentBody === undefined ? [] : [plan.parentBody.name];
+}
+
+/**
+ * The drafting unit of the archive line "Lưu: VT, TCCB": the option, else what the plan's own
+ * archive line names after "VT," ("Lưu: VT, TCCB (50b)" → "TCCB"), else the lead unit's
+ * abbreviation; undefined when none is known (the line then shows a blank to fill in).
+ */
+function draftingUnit(plan: Plan, options: ExportOptions): string | undefined {
+  if (options.draftingUnit !== undefined) return options.draftingUnit;
+  const archive = plan.recipients.map((r) => r.text).find(isArchiveLine);
+  const named = archive
+    ?.replace(/^lưu\s*:\s*/iu, "")
+    .split(",")
+    .map((p) =>
+      withoutNote(p)
+        .replace(/[;.]\s*$/u, "")
+        .trim(),
+    )
+    .filter((p) => p !== "" && p.toUpperCase() !== "VT");
+  if (named !== undefined && named.length > 0) return named.join(", ");
+  const lead = plan.units.find((u) => u.id === leadUnitIds(plan)[0]);
+  return lead?.abbreviation;
 }
 
 const lower = (s: string) => (s.length === 0 ? s : s[0]?.toLocaleLowerCase("vi") + s.slice(1));
@@ -241,6 +308,23 @@ export function officialDocument(request: ExportRequest, options: ExportOptions 
               signer: options.signer,
             };
       const t = r.totals;
+      const addressees = options.addressees ?? reportAddressees(r);
+      // A unit's drafting section is its own: named by the option, else a blank to fill in.
+      const drafting = r.unitId === null ? draftingUnit(plan, options) : options.draftingUnit;
+      const reportWarnings: Finding[] = [];
+      if (addressees.length === 0)
+        reportWarnings.push(
+          missing("export.addressee-missing", "addressees", "nơi gửi (Kính gửi)", "addressee"),
+        );
+      if (drafting === undefined && options.recipients === undefined)
+        reportWarnings.push(
+          missing("export.drafting-unit-missing", "draftingUnit", "đơn vị soạn thảo", "drafting unit"),
+        );
+      const recipients = options.recipients ?? [
+        ...(addressees.length > 0 ? ["Như trên"] : []),
+        archiveLine(drafting),
+      ];
+      const unitOf = (code: string) => OUTPUT_UNITS.find((u) => u.code === code)?.label.vi ?? code;
       const body: DocumentBlock[] = [
         { type: "section", label: "I.", text: "KẾT QUẢ THỰC HIỆN" },
         { type: "subsection", label: "1.", text: "Tình hình chung" },
@@ -254,7 +338,8 @@ export function officialDocument(request: ExportRequest, options: ExportOptions 
           columns: [
             { header: "STT", format: "integer", width: 4 },
             { header: "Đơn vị", format: "text", width: 14 },
-            { header: "Hoạt động", format: "text", width: 20 },
+            { header: "Hoạt động", format: "text", width: 18 },
+            { header: "Đơn vị tính", format: "text", width: 9 },
             { header: "Chỉ tiêu", format: "number", width: 8 },
             { header: "Kết quả trong kỳ", format: "number", width: 9 },
             { header: "Lũy kế", format: "number", width: 8 },
@@ -265,6 +350,7 @@ export function officialDocument(request: ExportRequest, options: ExportOptions 
             i + 1,
             row.unitName,
             row.title,
+            unitOf(row.target.unit),
             row.target.value,
             row.achievedInPeriod,
             row.achievedToDate,
@@ -285,8 +371,10 @@ export function officialDocument(request: ExportRequest, options: ExportOptions 
         "BÁO CÁO",
         `Kết quả thực hiện công tác tuyên truyền cải cách hành chính ${lower(r.period.label.vi)}`,
         body,
-        defaultRecipients(plan, options),
+        recipients,
         options.fileName ?? `bao-cao-${slugify(r.period.id)}-${slugify(r.unitId ?? plan.id)}`,
+        addressees,
+        reportWarnings,
       );
     }
     case "score-sheet": {
@@ -307,7 +395,7 @@ export function officialDocument(request: ExportRequest, options: ExportOptions 
         { type: "section", label: "I.", text: "KẾT QUẢ CHUNG" },
         {
           type: "paragraph",
-          text: `Tổng điểm của ${sheet.agency.name}: ${formatCell(sheet.agency.points, "number")}/${formatCell(sheet.agency.maxPoints, "number")} điểm (${formatCell(sheet.agency.percent / 100, "percent")}); dự báo đến cuối năm ${formatCell(sheet.agency.forecast.percent / 100, "percent")}. Thang điểm: ${sheet.scheme.id} (${sheet.scheme.version}); số liệu tính đến ${sheet.asOf}.`,
+          text: `Tổng điểm của ${sheet.agency.name}: ${formatCell(sheet.agency.points, "number")}/${formatCell(sheet.agency.maxPoints, "number")} điểm (${formatCell(sheet.agency.percent / 100, "percent")}); dự báo đến cuối năm ${formatCell(sheet.agency.forecast.percent / 100, "percent")}. Thang điểm: ${sheet.scheme.id} (${sheet.scheme.version}); số liệu tính đến ${formatDateTimeVi(sheet.asOf)}.`,
         },
         { type: "section", label: "II.", text: "XẾP HẠNG CÁC ĐƠN VỊ" },
         {

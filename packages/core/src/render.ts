@@ -3,7 +3,7 @@
  * text that reads line for line like the issued document, and Markdown for portals and READMEs.
  */
 import { formatPlaceAndDate } from "./documentDate.js";
-import { type OutlineBlock, planDocument, recipientLines } from "./documentOutline.js";
+import { addresseeLines, type PlanBlock, planDocument, recipientLines } from "./documentOutline.js";
 import {
   type ColumnFormat,
   formatCell,
@@ -22,8 +22,14 @@ export function renderPlanJson(plan: Plan): string {
   return `${JSON.stringify(parsed.success ? parsed.data : plan, null, 2)}\n`;
 }
 
-function blockText(b: OutlineBlock): string {
+function blockText(b: PlanBlock): string {
   switch (b.type) {
+    case "table":
+      // One line a row, cells apart by " | ", the header first (the budget table under Kinh phí).
+      return [
+        b.columns.map((c) => c.header).join(" | "),
+        ...b.rows.map((row) => b.columns.map((c, i) => formatCell(row[i] ?? null, c.format)).join(" | ")),
+      ].join("\n");
     case "section":
     case "subsection":
     case "item":
@@ -45,7 +51,9 @@ export function renderPlanText(plan: Plan): string {
   if (doc.parentBody !== undefined) lines.push(doc.parentBody.toLocaleUpperCase("vi"));
   lines.push(doc.issuer.toLocaleUpperCase("vi"), doc.numberLine, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
   lines.push("Độc lập - Tự do - Hạnh phúc", formatPlaceAndDate(plan.place, plan.date, plan.year), "");
-  lines.push(doc.documentTitle, doc.summary);
+  // The title as the data has it (the seed writes it in capitals), so the text compares with the
+  // source line for line; the official renderings put it in lower case (`summaryLine`).
+  lines.push(doc.documentTitle, plan.title);
   for (const b of doc.body) lines.push(blockText(b));
   lines.push("");
   if (doc.recipients.length > 0) lines.push("Nơi nhận:", ...recipientLines(doc.recipients));
@@ -80,6 +88,11 @@ export function renderPlanMarkdown(plan: Plan): string {
   return renderDocumentMarkdown(officialDocument({ kind: "plan", plan }));
 }
 
+function addresseeMarkdown(addressees: readonly string[]): string[] {
+  const lines = addresseeLines(addressees);
+  return lines.length === 0 ? [] : [lines.join("<br>"), ""];
+}
+
 /** Any official document (plan, report, score sheet, calendar) as Markdown. */
 export function renderDocumentMarkdown(doc: OfficialDocument): string {
   const e = escapeMarkdown;
@@ -97,6 +110,7 @@ export function renderDocumentMarkdown(doc: OfficialDocument): string {
     "",
     `**${e(doc.summary)}**`,
     "",
+    ...addresseeMarkdown(doc.addressees.map(e)),
   ];
   for (const b of doc.body) {
     switch (b.type) {

@@ -1,10 +1,15 @@
 /**
  * The words of a score's explanations, in Vietnamese and English: why a criterion does not count,
  * the fraction and threshold behind a metric leaf, what a manual entry gave, a parent's sum. The
- * numbers are written by `fmt`, the same way everywhere.
+ * numbers are written the same way everywhere: `formatNumberVi` in Vietnamese ("82,36%", as the
+ * tables beside them), `fmt` in English ("82.36%").
  */
 import { type ManualScore, METRICS, type Metric } from "./scoringScheme.js";
 import type { LocalizedText } from "./text.js";
+import { formatNumberVi } from "./vietnameseFormat.js";
+
+/** Vietnamese text writes its numbers the Vietnamese way ("82,36"), English text as `fmt` does. */
+const vi = (n: number) => formatNumberVi(n, 2);
 
 /** "At least this ratio earns these points", as the scheme gives it. */
 export type Threshold = { readonly atLeast: number; readonly points: number };
@@ -66,15 +71,16 @@ export function textFrames(
     const pts = fmt(t.points);
     frames.set(t, {
       vi: `${label.vi} = `,
-      viEnd: ` ≥ ${at}% → ${pts} điểm.`,
+      viEnd: ` ≥ ${vi(t.atLeast * 100)}% → ${vi(t.points)} điểm.`,
       en: `${label.en} = `,
       enEnd: ` ≥ ${at}% → ${pts} ${pointWord(pts)}.`,
     });
   }
-  const low = fmt((thresholds.at(-1)?.atLeast ?? 0) * 100);
+  const lowest = (thresholds.at(-1)?.atLeast ?? 0) * 100;
+  const low = fmt(lowest);
   frames.set(null, {
     vi: `${label.vi} = `,
-    viEnd: `, dưới mức thấp nhất ${low}% → 0 điểm.`,
+    viEnd: `, dưới mức thấp nhất ${vi(lowest)}% → 0 điểm.`,
     en: `${label.en} = `,
     enEnd: `, below the lowest threshold ${low}% → 0 points.`,
   });
@@ -83,23 +89,25 @@ export function textFrames(
 
 /** Why a metric leaf got its points: the fraction, the threshold it reached, the points. */
 export function metricText(frame: TextFrame, m: Fraction): LocalizedText {
-  const fraction = `${fmt(m.numerator)}/${fmt(m.denominator)} = ${fmt((m.value ?? 0) * 100)}%`;
-  return { vi: frame.vi + fraction + frame.viEnd, en: frame.en + fraction + frame.enEnd };
+  const percent = (m.value ?? 0) * 100;
+  const en = `${fmt(m.numerator)}/${fmt(m.denominator)} = ${fmt(percent)}%`;
+  const viText = `${vi(m.numerator)}/${vi(m.denominator)} = ${vi(percent)}%`;
+  return { vi: frame.vi + viText + frame.viEnd, en: frame.en + en + frame.enEnd };
 }
 
 /** Why a manual leaf got its points: the appraisal, else the self-assessment, else nothing yet. */
 export function manualText(entry: ManualScore | undefined, points: number): LocalizedText {
   const how =
     entry?.appraised !== undefined
-      ? { vi: `điểm thẩm định ${fmt(entry.appraised)}`, en: `appraised ${fmt(entry.appraised)}` }
+      ? { vi: `điểm thẩm định ${vi(entry.appraised)}`, en: `appraised ${fmt(entry.appraised)}` }
       : entry?.selfAssessed !== undefined
         ? {
-            vi: `điểm tự chấm ${fmt(entry.selfAssessed)} (chưa thẩm định)`,
+            vi: `điểm tự chấm ${vi(entry.selfAssessed)} (chưa thẩm định)`,
             en: `self-assessed ${fmt(entry.selfAssessed)} (not yet appraised)`,
           }
         : { vi: "chưa có điểm tự chấm", en: "no self-assessment entered" };
   return {
-    vi: `Chấm tay: ${how.vi} → ${fmt(points)} điểm.`,
+    vi: `Chấm tay: ${how.vi} → ${vi(points)} điểm.`,
     en: `Entered by hand: ${how.en} → ${fmt(points)} ${pointWord(fmt(points))}.`,
   };
 }
@@ -108,7 +116,10 @@ export function manualText(entry: ManualScore | undefined, points: number): Loca
 export function sumText(points: number, max: number): LocalizedText {
   const p = fmt(points);
   const x = fmt(max);
-  return { vi: `Tổng điểm các tiêu chí con: ${p}/${x}.`, en: `Sum of sub-criteria: ${p}/${x}.` };
+  return {
+    vi: `Tổng điểm các tiêu chí con: ${vi(points)}/${vi(max)}.`,
+    en: `Sum of sub-criteria: ${p}/${x}.`,
+  };
 }
 
 /** `n` rounded to `digits` decimals (4 for points). */

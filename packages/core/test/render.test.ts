@@ -212,7 +212,8 @@ describe("renderPlanMarkdown", () => {
     "## II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN",
     "## III. TỔ CHỨC THỰC HIỆN",
     "### 2. Kinh phí triển khai",
-    "**TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2018 CỦA BỘ THÔNG TIN VÀ TRUYỀN THÔNG**",
+    // Decree 30: the trích yếu in lower case, bold; the data keeps its capitals.
+    "**Tuyên truyền cải cách hành chính năm 2018 của Bộ Thông tin và Truyền thông**",
   ])("contains %j", (s) => {
     expect(md).toContain(s);
   });

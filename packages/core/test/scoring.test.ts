@@ -144,7 +144,8 @@ describe("scorePlan on the sample year, as of the end of 2018", () => {
       const budget = nodeScore(u.nodes, "tt.1.2").explanation;
       expect(budget.rule).toBe("metric");
       expect(budget.threshold).toEqual({ atLeast: 0.9, points: 1 });
-      expect(budget.text.vi).toContain("28000000/30000000");
+      expect(budget.text.vi).toContain("28.000.000/30.000.000");
+      expect(budget.text.en).toContain("28000000/30000000");
       expect(budget.text.vi).toContain("≥ 90%");
       expect(u.evidence.recordCount).toBe(5);
       expect(u.evidence.sampleRecordIds).toEqual(["r01", "r02", "r03", "r04", "r05"]);
@@ -208,7 +209,8 @@ describe("scorePlan on the sample year, as of the end of 2018", () => {
       const completion = nodeScore(u.nodes, "tt.1.1").explanation;
       expect(completion.threshold).toEqual({ atLeast: 0.8, points: 0.5 });
       expect(completion.metric?.metric).toBe("plan-completion");
-      expect(completion.text.vi).toBe("Mức độ hoàn thành kế hoạch = 1.8/2 = 90% ≥ 80% → 0.5 điểm.");
+      // Vietnamese text writes Vietnamese numbers, as the tables beside it (issue 18).
+      expect(completion.text.vi).toBe("Mức độ hoàn thành kế hoạch = 1,8/2 = 90% ≥ 80% → 0,5 điểm.");
       expect(completion.text.en).toBe("Plan completion = 1.8/2 = 90% ≥ 80% → 0.5 points.");
       const onTime = nodeScore(u.nodes, "tt.3.2").explanation;
       expect(onTime.threshold).toBeNull();
@@ -675,10 +677,10 @@ describe("manual scores", () => {
     expect(appraised.points).toBe(0.25);
     expect(appraised.explanation.rule).toBe("manual");
     expect(appraised.explanation.manual).toMatchObject({ selfAssessed: 0.5, appraised: 0.25 });
-    expect(appraised.explanation.text.vi).toContain("điểm thẩm định 0.25");
+    expect(appraised.explanation.text.vi).toContain("điểm thẩm định 0,25");
     const selfOnly = tt42(sheet, U.vt);
     expect(selfOnly.points).toBe(0.4);
-    expect(selfOnly.explanation.text.vi).toContain("điểm tự chấm 0.4 (chưa thẩm định)");
+    expect(selfOnly.explanation.text.vi).toContain("điểm tự chấm 0,4 (chưa thẩm định)");
     expect(tt42(sheet, U.tttt).points).toBe(0.5); // 0.8 clamped
     const absent = tt42(sheet, U.thh);
     expect(absent.points).toBe(0);
@@ -723,7 +725,7 @@ describe("manual scores", () => {
       selfAssessed: 0.1,
       note: "Tự chấm lại",
     });
-    expect(bdtw.explanation.text.vi).toContain("điểm tự chấm 0.1 (chưa thẩm định)");
+    expect(bdtw.explanation.text.vi).toContain("điểm tự chấm 0,1 (chưa thẩm định)");
     // bdtw: 1 + 1 + 1 + 1 + 0.5 + 0.5 + 0.1 = 5.1 of 5.5 = 92.7272… %
     expect(unitScore(sheet, U.bdtw).points).toBe(5.1);
     expect(unitScore(sheet, U.bdtw).percent).toBe(92.73);
@@ -733,7 +735,7 @@ describe("manual scores", () => {
     expect(tt42(sheet, U.attt).points).toBe(0.3);
     // Agency: the appended appraisal 0.2 replaces 0.45: 1.95 − 0.45 + 0.2 = 1.7 of 6 = 28.333… %
     expect(tt42(sheet, null).points).toBe(0.2);
-    expect(tt42(sheet, null).explanation.text.vi).toContain("điểm thẩm định 0.2");
+    expect(tt42(sheet, null).explanation.text.vi).toContain("điểm thẩm định 0,2");
     expect(sheet.agency.points).toBe(1.7);
     expect(sheet.agency.percent).toBe(28.33);
   });
@@ -951,7 +953,8 @@ describe("threshold edges", () => {
     expect(n.explanation.metric?.value).toBe(0.7999);
     expect(n.points).toBe(0);
     expect(n.explanation.threshold).toBeNull();
-    expect(n.explanation.text.vi).toContain("79.99%");
+    expect(n.explanation.text.vi).toContain("79,99%");
+    expect(n.explanation.text.en).toContain("79.99%");
   });
 
   it("80 % reached by floating-point sums (8 records of 0.1 = 0.7999999999999999) still earns 0.5", () => {

@@ -6,7 +6,7 @@
  * signature on the right, page numbers centred at the top from page 2.
  */
 import {
-  balanceLines,
+  addresseeLines,
   type DocumentBlock,
   formatCell,
   DECREE30_LAYOUT as L,
@@ -17,6 +17,7 @@ import {
   SIGNER_PLACEHOLDER,
   type TableBlock,
   tableColumnWidths,
+  timesWidthPt,
 } from "@cchc/core";
 import {
   AlignmentType,
@@ -37,7 +38,6 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { timesWidthPt } from "./textWidth.js";
 
 /** Twentieths of a point per millimetre. */
 const twip = (mm: number) => Math.round((mm * 1440) / 25.4);
@@ -120,34 +120,26 @@ function cell(children: Paragraph[], widthTwip: number): TableCell {
 
 /** The two-column header: issuing body (and parent body) with number; national title, motto, place and date. */
 function headerTable(doc: OfficialDocument): Table {
-  const left = twip(L.headerColumnsMm.left);
-  const right = twip(L.headerColumnsMm.right);
+  // The columns and lines the document model fitted inside the margins (the same as in the PDF).
+  const h = doc.header;
+  const left = twip(h.leftMm);
+  const right = TEXT_WIDTH - left;
   const s = L.sizePt;
-  // Names too long for the column go on two balanced lines ("ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI").
-  const fit = (text: string, size: number, bold: boolean) =>
-    balanceLines(upper(text), (l) => timesWidthPt(l, size, bold), left / 20 - 2);
-  const issuer = fit(doc.issuer, s.issuer, true);
-  // Decree 30: the rule under the issuing body is 1/3–1/2 of its line; the motto's is its whole length.
-  const issuerLine = Math.min(Math.max(...issuer.map((l) => timesWidthPt(l, s.issuer, true))), left / 20);
-  const mottoLine = timesWidthPt(NATIONAL_MOTTO, s.motto, true);
   const leftTop = [
-    ...(doc.parentBody === undefined
-      ? []
-      : [centred(fit(doc.parentBody, s.parentBody, false), { size: s.parentBody })]),
-    centred(issuer, { size: s.issuer, bold: true }),
-    rule(issuerLine * L.shortRuleRatio, left),
+    ...(h.parentBodyLines.length === 0 ? [] : [centred(h.parentBodyLines, { size: s.parentBody })]),
+    centred(h.issuerLines, { size: s.issuer, bold: true }),
+    rule(h.issuerRulePt, left),
   ];
   const rightTop = [
     centred(NATIONAL_TITLE, { size: s.nationalTitle, bold: true }),
     centred(NATIONAL_MOTTO, { size: s.motto, bold: true }),
-    rule(mottoLine, right),
+    rule(h.mottoRulePt, right),
   ];
   const second = { before: ptTwip(6) };
   return new Table({
     width: { size: left + right, type: WidthType.DXA },
     columnWidths: [left, right],
     layout: TableLayoutType.FIXED,
-    indent: { size: -twip(L.headerColumnsMm.outsetMm), type: WidthType.DXA },
     borders: NO_BORDERS,
     rows: [
       new TableRow({ cantSplit: true, children: [cell(leftTop, left), cell(rightTop, right)] }),
@@ -351,6 +343,31 @@ function closingTable(doc: OfficialDocument): Table {
   });
 }
 
+/**
+ * "Kính gửi:" of a report sent upward (Decree 30, Appendix I): 14 pt under the summary, centred
+ * when it names one addressee, the "- …;" lines under it otherwise.
+ */
+function addressees(doc: OfficialDocument): Paragraph[] {
+  const lines = addresseeLines(doc.addressees);
+  if (lines.length === 0) return [];
+  const size = L.sizePt.body;
+  if (lines.length === 1) return [centred(lines[0] ?? "", { size }, { after: ptTwip(12) })];
+  return lines.map(
+    (l, i) =>
+      new Paragraph({
+        indent: { left: i === 0 ? twip(35) : twip(55) },
+        keepNext: true,
+        spacing: {
+          before: 0,
+          after: i === lines.length - 1 ? ptTwip(12) : 0,
+          line: LINE,
+          lineRule: LineRuleType.AUTO,
+        },
+        children: [run(l, { size })],
+      }),
+  );
+}
+
 /** The Word document of an official document. */
 export function docxDocument(doc: OfficialDocument): Document {
   const s = L.sizePt;
@@ -410,6 +427,7 @@ export function docxDocument(doc: OfficialDocument): Document {
           centred(doc.summary, { size: s.summary, bold: true }),
           rule(summaryLine * L.shortRuleRatio, TEXT_WIDTH),
           new Paragraph({ spacing: { before: 0, after: ptTwip(12) }, children: [] }),
+          ...addressees(doc),
           ...body,
           new Paragraph({ keepNext: true, spacing: { before: 0, after: ptTwip(6) }, children: [] }),
           closingTable(doc),

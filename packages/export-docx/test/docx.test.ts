@@ -10,6 +10,7 @@ import {
   Exporter,
   type ExportOptions,
   type ExportRequest,
+  officialDocument,
   PAR_COMMUNICATION_PRESET,
   planCalendar,
   samplePlan,
@@ -44,7 +45,8 @@ const ISSUED: ExportOptions = {
 const MM = 1440 / 25.4;
 /** Widths measured from the Tinos faces (Times New Roman metrics) with fontkit, in points. */
 const MOTTO_13PT_BOLD = 159.14;
-const MIC_12PT_BOLD = 211.03;
+/** "VÀ TRUYỀN THÔNG", the wider of the ministry's two header lines, at 12 pt bold. */
+const MIC_12PT_BOLD = 118.67;
 
 async function exported(request: ExportRequest, options: ExportOptions = ISSUED): Promise<ExportedFile> {
   return exportDocx(request, options);
@@ -119,7 +121,10 @@ describe("DOCX: the header (ô 1–4)", () => {
     const l = (left ?? []).map((p) => paragraphLook(pkg, p));
     const r = (right ?? []).map((p) => paragraphLook(pkg, p));
     // Issuing body: upper case, bold, 12–13 pt, centred, with a short rule under it.
-    expect(l[0]?.text).toBe("BỘ THÔNG TIN VÀ TRUYỀN THÔNG");
+    // Fitted inside the margins with the national title on one line, the ministry's name takes
+    // two balanced lines (a line break inside one paragraph).
+    expect(l[0]?.text).toBe("BỘ THÔNG TINVÀ TRUYỀN THÔNG");
+    expect(JSON.stringify(left?.[0])).toContain('"w:br"');
     expect(l[0]?.align).toBe("center");
     for (const run of l[0]?.runs ?? []) {
       expect(run.bold).toBe(true);
@@ -167,7 +172,8 @@ describe("DOCX: the header (ô 1–4)", () => {
     const pkg = readDocx((await exported({ kind: "plan", plan })).bytes);
     const left = tableCells(blocks(pkg)[0] as XNode)[0]?.[0] ?? [];
     const [parent, issuer] = left.map((p) => paragraphLook(pkg, p));
-    expect(parent?.text).toBe("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG");
+    // Beside the national title on its line, the parent body takes two lines inside the margins.
+    expect(parent?.text).toBe("ỦY BAN NHÂN DÂNTỈNH HÀ GIANG");
     expect(parent?.runs.every((r) => !r.bold && r.sizePt >= 12 && r.sizePt <= 13)).toBe(true);
     expect(issuer?.runs.every((r) => r.bold)).toBe(true);
   });
@@ -184,7 +190,8 @@ describe("DOCX: title and body (ô 5, 6)", () => {
     expect(title?.runs.every((r) => r.bold && r.sizePt >= 13 && r.sizePt <= 14)).toBe(true);
     const i = paragraphs.indexOf(title as (typeof paragraphs)[number]);
     const summary = paragraphs[i + 1];
-    expect(summary?.text).toBe(samplePlan("mic-2018").title);
+    // Decree 30: the trích yếu in lower case (the data keeps the seed's capitals).
+    expect(summary?.text).toBe("Tuyên truyền cải cách hành chính năm 2018 của Bộ Thông tin và Truyền thông");
     expect(summary?.align).toBe("center");
     expect(summary?.runs.every((r) => r.bold && r.sizePt >= 13 && r.sizePt <= 14)).toBe(true);
     expect(paragraphs[i + 2]?.bottomBorder).toBe(true);
@@ -315,8 +322,11 @@ describe("DOCX: the periodic report (BÁO CÁO, numbering BC) and other document
     expect(text).toMatch(/Số: …\/BC-/);
     // A unit's report: the unit issues it under the agency as parent body.
     const left = tableCells(blocks(pkg)[0] as XNode)[0]?.[0] ?? [];
-    expect(textOf(left[0] as XNode)).toBe(data.plan.issuer.name.toLocaleUpperCase("vi"));
-    expect(textOf(left[1] as XNode)).toBe(report.unitName.toLocaleUpperCase("vi"));
+    const header = officialDocument({ kind: "period-report", report }).header;
+    expect(textOf(left[0] as XNode)).toBe(header.parentBodyLines.join(""));
+    expect(header.parentBodyLines.join(" ")).toBe(data.plan.issuer.name.toLocaleUpperCase("vi"));
+    expect(textOf(left[1] as XNode)).toBe(header.issuerLines.join(""));
+    expect(header.issuerLines.join(" ")).toBe(report.unitName.toLocaleUpperCase("vi"));
     const tables = blocks(pkg).filter((b) => b.name === "w:tbl");
     const results = tables[1] as XNode;
     const rows = results.children.filter((c) => c.name === "w:tr");
@@ -326,6 +336,7 @@ describe("DOCX: the periodic report (BÁO CÁO, numbering BC) and other document
       "STT",
       "Đơn vị",
       "Hoạt động",
+      "Đơn vị tính",
       "Chỉ tiêu",
       "Kết quả trong kỳ",
       "Lũy kế",

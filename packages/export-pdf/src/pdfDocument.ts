@@ -7,7 +7,7 @@
  * from page 2.
  */
 import {
-  balanceLines,
+  addresseeLines,
   type DocumentBlock,
   type Finding,
   formatCell,
@@ -179,27 +179,24 @@ class Pages {
 
 function header(p: Pages, doc: OfficialDocument): void {
   const s = L.sizePt;
-  const leftW = mm(L.headerColumnsMm.left);
-  const rightW = mm(L.headerColumnsMm.right);
-  const leftX = M.left - mm(L.headerColumnsMm.outsetMm);
+  // The columns and lines the document model fitted inside the margins (the same as in the DOCX).
+  const h = doc.header;
+  const leftX = mm(h.xMm);
+  const leftW = mm(h.leftMm);
+  const rightW = TEXT_W - leftW;
   const rightX = leftX + leftW;
   let ly = M.top;
-  const fit = (text: string, style: Style) => balanceLines(upper(text), (l) => p.width(l, style), leftW - 2);
-  if (doc.parentBody !== undefined) {
+  if (h.parentBodyLines.length > 0) {
     const parentStyle = { size: s.parentBody } as const;
-    ly = p.centred(fit(doc.parentBody, parentStyle).join("\n"), parentStyle, leftX, leftW, ly, [
-      "parentBody",
-    ]);
+    ly = p.centred(h.parentBodyLines.join("\n"), parentStyle, leftX, leftW, ly, ["parentBody"]);
   }
   const issuerStyle = { size: s.issuer, face: "bold" } as const;
-  const issuerLines = fit(doc.issuer, issuerStyle);
-  ly = p.centred(issuerLines.join("\n"), issuerStyle, leftX, leftW, ly, ["issuer"]);
-  const issuerLine = Math.min(Math.max(...issuerLines.map((l) => p.width(l, issuerStyle))), leftW);
-  p.hrule(leftX + leftW / 2, issuerLine * L.shortRuleRatio, ly + 1.5);
+  ly = p.centred(h.issuerLines.join("\n"), issuerStyle, leftX, leftW, ly, ["issuer"]);
+  p.hrule(leftX + leftW / 2, h.issuerRulePt, ly + 1.5);
   let ry = p.centred(NATIONAL_TITLE, { size: s.nationalTitle, face: "bold" }, rightX, rightW, M.top, []);
   const mottoStyle = { size: s.motto, face: "bold" } as const;
   ry = p.centred(NATIONAL_MOTTO, mottoStyle, rightX, rightW, ry, []);
-  p.hrule(rightX + rightW / 2, p.width(NATIONAL_MOTTO, mottoStyle), ry + 1.5);
+  p.hrule(rightX + rightW / 2, h.mottoRulePt, ry + 1.5);
   const row2 = Math.max(ly, ry) + 6 + 3;
   const ny = p.centred(doc.numberLine, { size: s.number }, leftX, leftW, row2, ["numberLine"]);
   const dy = p.centred(doc.placeDate, { size: s.placeDate, face: "italic" }, rightX, rightW, row2, [
@@ -214,15 +211,34 @@ function header(p: Pages, doc: OfficialDocument): void {
   const summaryLine = Math.min(p.width(doc.summary, summaryStyle), TEXT_W);
   p.hrule(M.left + TEXT_W / 2, summaryLine * L.shortRuleRatio, y + 1.5);
   p.y = y + 1.5 + 18;
+  addressees(p, doc);
+}
+
+/** "Kính gửi:" under the summary: one addressee centred, several as "- …;" lines (as in the DOCX). */
+function addressees(p: Pages, doc: OfficialDocument): void {
+  const lines = addresseeLines(doc.addressees);
+  if (lines.length === 0) return;
+  const style = { size: L.sizePt.body } as const;
+  if (lines.length === 1) {
+    p.y = p.centred(lines[0] ?? "", style, M.left, TEXT_W, p.y, ["addressees", 0]) + 12;
+    return;
+  }
+  const gap = p.lineGap(style);
+  for (const [i, line] of lines.entries()) {
+    const x = M.left + mm(i === 0 ? 35 : 55);
+    p.flow(line, style, { x, width: M.left + TEXT_W - x, align: "left", lineGap: gap }, ["addressees", i]);
+  }
+  p.y += 12;
 }
 
 const isNumeric = (format: string) => format !== "text" && format !== "date";
 
-/** `keepWith`: room the last rows keep below them for what follows (the closing block). */
-function table(p: Pages, block: TableBlock, path: Path, keepWith = 0): void {
+const TABLE_PAD = 3;
+
+/** Column widths of a table across the text width (as `tableColumnWidths` shares them out). */
+function tableWidths(p: Pages, block: TableBlock): number[] {
   const size = L.sizePt.table;
-  const pad = 3;
-  const pdf = p.pdf;
+  const pad = TABLE_PAD;
   const cellsOf = (i: number) =>
     block.rows.map((r) => formatCell(r[i] ?? null, block.columns[i]?.format ?? "text"));
   // A column is never narrower than its longest header word, nor than a number or date in it.
@@ -232,11 +248,41 @@ function table(p: Pages, block: TableBlock, path: Path, keepWith = 0): void {
       isNumeric(c.format) || c.format === "date" ? cellsOf(i).map((v) => p.width(v, { size })) : [];
     return [...words, ...values].reduce((a, b) => Math.max(a, b), 0) + 2 * pad + 1;
   });
-  const widths = tableColumnWidths(
+  return tableColumnWidths(
     block.columns.map((c) => c.width),
     TEXT_W,
     minimum,
   );
+}
+
+/** Height of a table's header row and first row: what must stay with a heading above the table. */
+function tableLeadHeight(p: Pages, block: TableBlock): number {
+  const size = L.sizePt.table;
+  const widths = tableWidths(p, block);
+  const row = (cells: readonly string[], face: Face) =>
+    Math.max(...cells.map((c, i) => p.height(c || " ", { size, face }, (widths[i] ?? 0) - 2 * TABLE_PAD))) +
+    2 * TABLE_PAD;
+  const first = block.rows[0];
+  return (
+    row(
+      block.columns.map((c) => c.header),
+      "bold",
+    ) +
+    (first
+      ? row(
+          block.columns.map((c, i) => formatCell(first[i] ?? null, c.format)),
+          "regular",
+        )
+      : 20)
+  );
+}
+
+/** `keepWith`: room the last rows keep below them for what follows (the closing block). */
+function table(p: Pages, block: TableBlock, path: Path, keepWith = 0): void {
+  const size = L.sizePt.table;
+  const pad = TABLE_PAD;
+  const pdf = p.pdf;
+  const widths = tableWidths(p, block);
   const maxRow = BOTTOM - M.top - 40;
   const rowHeight = (cells: readonly string[], face: Face) =>
     Math.max(...cells.map((c, i) => p.height(c || " ", { size, face }, (widths[i] ?? 0) - 2 * pad))) +
@@ -378,6 +424,52 @@ function signatureBlock(p: Pages, doc: OfficialDocument, draw: boolean): number 
   return h;
 }
 
+/** The text a block is set with, for blocks set as paragraphs. */
+function blockText(b: DocumentBlock): string {
+  switch (b.type) {
+    case "section":
+      return `${b.label} ${upper(b.text)}`;
+    case "subsection":
+    case "item":
+      return `${b.label} ${b.text}`;
+    case "dash":
+      return `- ${b.text}`;
+    case "paragraph":
+      return b.text;
+    case "table":
+      return "";
+  }
+}
+
+const isHeading = (b: DocumentBlock | undefined) => b?.type === "section" || b?.type === "subsection";
+
+/**
+ * Room a heading keeps below it on its page, as Word's "keep with next" with widow control: the
+ * headings that follow it (each kept with its next in turn) and then the first two lines of the
+ * paragraph, or the header and first row of the table, they stand over (and, over the last
+ * paragraph, the recipients and signature it keeps with it). A heading therefore
+ * never ends a page, whatever follows it ("II. NỘI DUNG…" then "1. Nội dung…" then "a) …").
+ */
+function keepAfterHeading(p: Pages, blocks: readonly DocumentBlock[], i: number, closing: number): number {
+  const s = L.sizePt;
+  let room = 0;
+  for (let j = i + 1; j < blocks.length; j++) {
+    const b = blocks[j] as DocumentBlock;
+    if (b.type === "table") return room + tableLeadHeight(p, b);
+    const style = { size: s.body, ...(isHeading(b) ? { face: "bold" as const } : {}) };
+    const whole = p.paragraphHeight(blockText(b), style);
+    if (isHeading(b)) {
+      room += whole;
+      continue;
+    }
+    const two = (p.ts.lineHeight(style) + p.lineGap(style)) * 2;
+    // The last paragraph keeps the closing block with it, so the heading keeps both.
+    const last = j === blocks.length - 1 ? closing : 0;
+    return room + Math.min(two, whole) + last;
+  }
+  return room;
+}
+
 function body(p: Pages, doc: OfficialDocument): void {
   const s = L.sizePt;
   const closing = closingHeight(p, doc) + GAP;
@@ -388,10 +480,10 @@ function body(p: Pages, doc: OfficialDocument): void {
     const bold = { size: s.body, face: "bold" } as const;
     switch (b.type) {
       case "section":
-        p.paragraph(`${b.label} ${upper(b.text)}`, bold, ["body", i], { keepWith: keepWith + 40 });
-        break;
       case "subsection":
-        p.paragraph(`${b.label} ${b.text}`, bold, ["body", i], { keepWith: keepWith + 40 });
+        p.paragraph(blockText(b), bold, ["body", i], {
+          keepWith: keepWith + keepAfterHeading(p, blocks, i, closing),
+        });
         break;
       case "item":
         p.paragraph(`${b.label} ${b.text}`, regular, ["body", i], { keepWith });

@@ -1,5 +1,6 @@
 /**
- * How wide a line of Times New Roman is, without a font file: Word draws the short rules under the
+ * How wide a line of Times New Roman is, without a font file. The document model fits the header
+ * columns with it (the same widths for DOCX and PDF), and Word draws the short rules under the
  * issuing body and the summary, and the rule under the motto, as paragraph borders whose length we
  * must give in advance, and Decree 30 ties their length to the text above them.
  */
