@@ -187,6 +187,7 @@ export const holidaysBenchmark: Benchmark = {
           units: plain.units.length,
           records: records.length,
         },
+        roundsPerRun: SCORING_ROUNDS,
         baselineMs: scoring.baselineMs,
         ms: scoring.ms,
         ratio: scoring.ratio,
