@@ -303,7 +303,7 @@ Tệp ghi ra / Files written (trong / in --out):
   reports.ndjson       báo cáo định kỳ của đơn vị (có báo cáo muộn, thiếu) / unit reports (some late, missing)
   manifest.json        số lượng, kích thước, SHA-256 / counts, byte sizes, SHA-256
   plans/<mã>/          national 2026: mỗi kế hoạch một thư mục với bốn tệp trên; manifest.json
-                       nêu rootPlanId và plans: [ { planId, parentPlanId, issuer, dir, counts, files } ]
+                       nêu rootPlanId và plans: [ { planId, parentPlanId, parentUnitId, issuer, dir, counts, files } ]
                        national 2026: one folder per plan with the four files above; manifest.json
                        names rootPlanId and lists plans
 
@@ -316,7 +316,7 @@ Tùy chọn / Options:
   --json               in manifest dạng JSON / print the manifest as JSON:
                        { generator, size, seed, year, planId, rootPlanId, counts: { units, activities,
                          records, reports }, files: [ { name, kind, items, bytes, sha256 } ],
-                         plans: [ { planId, parentPlanId?, issuer, dir, counts, files } ] }
+                         plans: [ { planId, parentPlanId?, parentUnitId?, issuer, dir, counts, files } ] }
 
 Mã thoát / Exit codes:
   0   đã tạo / generated
@@ -359,11 +359,21 @@ Tùy chọn / Options:
   --signer-authority <…>  quyền hạn ký, ví dụ "KT. BỘ TRƯỞNG" / signing authority
   --signer-title <…>      chức vụ người ký / signer's title (cùng --signer-name / with --signer-name)
   --signer-name <…>       họ tên người ký / signer's name
+  --addressee <nơi gửi>   "Kính gửi:" của báo cáo, nhiều nơi cách nhau bởi ";" (mặc định: từ kế hoạch —
+                          báo cáo toàn cơ quan gửi nơi nhận đầu tiên ghi "(để báo cáo)" hoặc nơi nhận đầu
+                          tiên, báo cáo đơn vị gửi đơn vị nhận báo cáo / đơn vị chủ trì) / the report's
+                          addressees, ";" apart (default: from the plan — the agency's report goes to the
+                          first recipient marked "(để báo cáo)", else the first; a unit's to the lead unit)
+  --drafting-unit <viết tắt>
+                          đơn vị soạn thảo trong "Lưu: VT, …" (mặc định: theo dòng Lưu của kế hoạch, hoặc
+                          đơn vị chủ trì) / drafting unit of the archive line (default: the plan's own)
   --json                  in JSON / print JSON: { file, mediaType, bytes, warnings: [ { code,
                           severity, path, message: { vi, en } } ] }
 
-Cảnh báo (trường thiếu, ký tự điều khiển đã bỏ, dòng dữ liệu lỗi) in ra stderr, mỗi cảnh báo một dòng.
-Warnings (missing fields, control characters removed, invalid tracking lines) go to stderr, one a line.
+Cảnh báo (trường thiếu, ký tự điều khiển đã bỏ, dòng dữ liệu lỗi, số, ký hiệu sai thể thức như
+cchc validate báo — "5/KH-BTTTT" cần "05") in ra stderr, mỗi cảnh báo một dòng; văn bản vẫn được ghi.
+Warnings (missing fields, control characters removed, invalid tracking lines, a number/symbol that
+cchc validate calls malformed — "5/KH-BTTTT" needs "05") go to stderr, one a line; the file is written.
 
 Mã thoát / Exit codes:
   0   đã ghi tệp (có thể có cảnh báo) / file written (warnings allowed)

@@ -87,6 +87,8 @@ export interface DatasetPlanEntry {
   readonly planId: string;
   /** The plan it implements (its `parent.planId`), absent for the root. */
   readonly parentPlanId?: string;
+  /** The unit of the parent plan that issues this plan (the ministry or provincial committee), for roll-ups. */
+  readonly parentUnitId?: string;
   readonly issuer: string;
   /** "." for a one-plan dataset; "plans/<planId>" in a tree. */
   readonly dir: string;
@@ -620,9 +622,13 @@ function planDataset(
     { name: "reports.ndjson", kind: "reports", items: reportTotal },
   ];
   const tree = subPlans.length > 0;
+  const unitByName = new Map(plan.units.map((u) => [u.name, u.id] as const));
   const entry = (p: Plan, c: DatasetCounts, f: readonly DatasetFile[], dir: string): DatasetPlanEntry => ({
     planId: p.id,
     ...(p.parent === undefined ? {} : { parentPlanId: p.parent.planId }),
+    ...(p.parent === undefined || !unitByName.has(p.issuer.name)
+      ? {}
+      : { parentUnitId: unitByName.get(p.issuer.name) }),
     issuer: p.issuer.name,
     dir,
     counts: c,

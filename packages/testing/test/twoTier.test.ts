@@ -153,6 +153,10 @@ describe("national, 2026: the country as it is", () => {
       expect(read.plans).toHaveLength(52);
       expect(read.plans[0]).toMatchObject({ planId: "bnv-2026", dir: "plans/bnv-2026" });
       expect(read.plans[1]?.parentPlanId).toBe("bnv-2026");
+      // each sub-plan names the unit of the national plan that issues it
+      const rootUnits = new Set(small.plan.units.map((u) => u.id));
+      for (const p of read.plans.slice(1)) expect(rootUnits.has(p.parentUnitId ?? ""), p.planId).toBe(true);
+      expect(read.plans.find((p) => p.planId === "tinh-lao-cai-2026")?.parentUnitId).toBe("tinh-lao-cai");
       let records = 0;
       for (const p of read.plans) {
         const plan = JSON.parse(await readFile(join(dir, p.dir, "plan.json"), "utf8")) as { id: string };
