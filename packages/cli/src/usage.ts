@@ -303,7 +303,8 @@ Tệp ghi ra / Files written (trong / in --out):
   reports.ndjson       báo cáo định kỳ của đơn vị (có báo cáo muộn, thiếu) / unit reports (some late, missing)
   manifest.json        số lượng, kích thước, SHA-256 / counts, byte sizes, SHA-256
   plans/<mã>/          national 2026: mỗi kế hoạch một thư mục với bốn tệp trên; manifest.json
-                       nêu rootPlanId và plans: [ { planId, parentPlanId, parentUnitId, issuer, dir, counts, files } ]
+                       nêu rootPlanId và plans: [ { planId, parentPlanId, parentUnitId, issuer, dir,
+                       counts, files } ]
                        national 2026: one folder per plan with the four files above; manifest.json
                        names rootPlanId and lists plans
 
