@@ -25,23 +25,47 @@ export interface OutlineNode {
 
 const ENDS_SENTENCE = /[.:;!?…)"”]$/u;
 
+/**
+ * What `continues` reads of the item being continued. An item continued line after line (a PDF copy
+ * rewraps a paragraph; an attacker sends a million lower-case lines) keeps its pieces and these
+ * facts as they grow, and its text is joined once at the end: testing the end of a string built by
+ * appending to it would copy the whole string again on every line.
+ */
+interface Tail {
+  readonly pieces: string[];
+  length: number;
+  hasLetter: boolean;
+  hasLower: boolean;
+}
+
+function tailOf(text: string): Tail {
+  return {
+    pieces: [text],
+    length: text.length,
+    hasLetter: /\p{L}/u.test(text),
+    hasLower: /\p{Ll}/u.test(text),
+  };
+}
+
 /** Whether an unmarked line continues the previous item (a paragraph wrapped by a PDF copy). */
-function continues(previous: OutlineNode | undefined, text: string): boolean {
-  if (previous === undefined || previous.type === "subhead") return false;
+function continues(previous: OutlineNode | undefined, tail: Tail | undefined, text: string): boolean {
+  if (previous === undefined || tail === undefined || previous.type === "subhead") return false;
+  const last = tail.pieces[tail.pieces.length - 1] ?? "";
+  const upper = tail.hasLetter && !tail.hasLower;
   // A heading in capitals wrapped onto a second line: "I. MỤC TIÊU, YÊU CẦU VÀ ĐỐI TƯỢNG" / "TUYÊN TRUYỀN".
   if (
     previous.label !== undefined &&
     previous.children.length === 0 &&
-    isUpperText(previous.text) &&
+    upper &&
     isUpperText(text) &&
     text.split(" ").length <= 8 &&
-    !/[.:;]$/u.test(previous.text)
+    !/[.:;]$/u.test(last)
   )
     return true;
-  if (/^\p{Ll}/u.test(text)) return !/[.;:]$/u.test(previous.text);
-  if (ENDS_SENTENCE.test(previous.text) || previous.text.length < 60) return false;
+  if (/^\p{Ll}/u.test(text)) return !/[.;:]$/u.test(last);
+  if (ENDS_SENTENCE.test(last) || tail.length < 60) return false;
   // A long heading in capitals is a heading, not a wrapped paragraph.
-  return /\p{Ll}/u.test(previous.text);
+  return tail.hasLower;
 }
 
 /** Whether an unmarked short line is a sub-heading ("Mục tiêu chung", "Mục tiêu cụ thể:"). */
@@ -61,6 +85,10 @@ export function buildOutline(lines: readonly SourceLine[]): OutlineNode[] {
   const roots: OutlineNode[] = [];
   const stack: OutlineNode[] = [];
   let last: OutlineNode | undefined;
+  /** The pieces and facts of `last`, while it may still be continued. */
+  let tail: Tail | undefined;
+  /** Items continued over several lines: their text is joined once, at the end. */
+  const grown: Array<[OutlineNode, Tail]> = [];
   const attach = (node: OutlineNode) => {
     const parent = stack[stack.length - 1];
     (parent ? parent.children : roots).push(node);
@@ -88,10 +116,15 @@ export function buildOutline(lines: readonly SourceLine[]): OutlineNode[] {
       attach(node);
       stack.push(node);
       last = node;
+      tail = tailOf(node.text);
       continue;
     }
-    if (continues(last, text) && last !== undefined) {
-      last.text = `${last.text} ${text}`;
+    if (last !== undefined && tail !== undefined && continues(last, tail, text)) {
+      if (tail.pieces.length === 1) grown.push([last, tail]);
+      tail.pieces.push(text);
+      tail.length += 1 + text.length;
+      tail.hasLetter ||= /\p{L}/u.test(text);
+      tail.hasLower ||= /\p{Ll}/u.test(text);
       last.lines.push(line.no);
       continue;
     }
@@ -103,6 +136,7 @@ export function buildOutline(lines: readonly SourceLine[]): OutlineNode[] {
       attach(node);
       stack.push(node);
       last = node;
+      tail = tailOf(node.text);
       continue;
     }
     // A paragraph: close bullets and lead-ins, then hang under what is left open.
@@ -111,7 +145,9 @@ export function buildOutline(lines: readonly SourceLine[]): OutlineNode[] {
     attach(node);
     if (text.endsWith(":")) stack.push(node);
     last = node;
+    tail = tailOf(node.text);
   }
+  for (const [node, t] of grown) node.text = t.pieces.join(" ");
   return roots;
 }
 

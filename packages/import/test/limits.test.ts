@@ -83,6 +83,19 @@ describe("findings are capped, counts stay exact", () => {
     expect(small.findings).toHaveLength(small.counts.findings);
   });
 
+  it("a paragraph wrapped over 200,000 lines is joined once, every line kept in it", () => {
+    // each lower-case line continues the item before it; testing the end of a string grown line by
+    // line copied it whole on every line (hours for this document)
+    const n = 200_000;
+    const r = importPlanText(
+      `BỘ THÔNG TIN VÀ TRUYỀN THÔNG\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2018\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục tiêu\na) Nâng cao nhận thức\n${"của cán bộ\n".repeat(n)}`,
+    );
+    expect(r.counts.objectives).toBe(1);
+    const text = r.draft.objectives?.[0]?.text ?? "";
+    expect(text.length).toBe("Nâng cao nhận thức".length + n * " của cán bộ".length);
+    expect(text.startsWith("Nâng cao nhận thức của cán bộ của cán bộ")).toBe(true);
+  });
+
   it("bytes over the limit are refused by the package's own API, before decoding", () => {
     const r = importPlanBytes(new Uint8Array(11 * 1024 * 1024).fill(0x61));
     expect(r.error?.code).toBe("import.input-too-large");
