@@ -501,7 +501,8 @@ function provinceDrafts(
 }
 
 function mediumBlueprint(rng: Random, year: number): Blueprint {
-  const p = rng.pick(PROVINCES);
+  // Thừa Thiên Huế became the centrally-run city of Huế on 1 January 2025
+  const p = rng.pick(year >= 2025 ? PROVINCES.filter((x) => x.name !== "Thừa Thiên Huế") : PROVINCES);
   const full = provinceFull(p);
   const level = levelOf(p);
   const scope = `của ${full}`;

@@ -175,3 +175,12 @@ describe("national, 2026: the country as it is", () => {
     }
   });
 });
+
+describe("2025: the old structure, as in force early in the year", () => {
+  it("every medium province of 2025 is an issuer in force on the plan's date", () => {
+    for (let seed = 0; seed < 120; seed++) {
+      const plan = generateDataset({ size: "medium", seed, year: 2025, records: 0 }).plan;
+      expect(validatePlan(plan).warnings, `${seed}: ${plan.issuer.name}`).toEqual([]);
+    }
+  });
+});
