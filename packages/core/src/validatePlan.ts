@@ -1,10 +1,13 @@
 /**
  * One entry point that takes anything (parsed JSON, YAML, a form's state) and answers with a typed
  * plan and findings, never an exception: shape problems come from zod, domain problems from the
- * rules, both as findings.
+ * rules, both as findings. A plan whose shape is partly wrong still gets the domain findings of
+ * its valid parts in the same run (see partialPlan.ts).
  */
 import { type Catalogues, DEFAULT_CATALOGUES, extendCatalogues } from "./catalogues.js";
 import type { Finding } from "./finding.js";
+import { partialRuleFindings } from "./partialPlan.js";
+import { toPlainData } from "./plainData.js";
 import { type Plan, PlanSchema } from "./plan.js";
 import { PLAN_RULES, type PlanRule } from "./rules.js";
 import { parseUntrusted } from "./shapeFindings.js";
@@ -30,7 +33,24 @@ export interface ValidationResult {
 /** Validates anything as a plan. Never throws, whatever the input. */
 export function validatePlan(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const parsed = parseUntrusted(PlanSchema, input);
-  if (!parsed.success) return { ok: false, plan: undefined, errors: parsed.findings, warnings: [] };
+  if (!parsed.success) {
+    // The parts whose shape is valid still get the domain rules that need only them (partialPlan.ts).
+    const plain = toPlainData(input);
+    const partial =
+      plain.findings.length > 0
+        ? undefined
+        : partialRuleFindings(
+            plain.value,
+            options.rules ?? PLAN_RULES,
+            options.catalogues ?? DEFAULT_CATALOGUES,
+          );
+    return {
+      ok: false,
+      plan: undefined,
+      errors: [...parsed.findings, ...(partial?.errors ?? [])],
+      warnings: partial?.warnings ?? [],
+    };
+  }
   const plan = parsed.data;
   const catalogues = extendCatalogues(options.catalogues ?? DEFAULT_CATALOGUES, plan.customKinds);
   const errors: Finding[] = [];
