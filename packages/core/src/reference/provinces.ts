@@ -104,73 +104,6 @@ const CURRENT: readonly CurrentRow[] = [
   ["An Giang", false, [85, 14, 3], false, ["Kiên Giang"]],
 ];
 
-/** The 63 of 2018 (official order); cities marked. Thừa Thiên Huế became the city of Huế on 1/1/2025. */
-const OLD: readonly (readonly [string, boolean])[] = [
-  ["Hà Nội", true],
-  ["Hà Giang", false],
-  ["Cao Bằng", false],
-  ["Bắc Kạn", false],
-  ["Tuyên Quang", false],
-  ["Lào Cai", false],
-  ["Điện Biên", false],
-  ["Lai Châu", false],
-  ["Sơn La", false],
-  ["Yên Bái", false],
-  ["Hòa Bình", false],
-  ["Thái Nguyên", false],
-  ["Lạng Sơn", false],
-  ["Quảng Ninh", false],
-  ["Bắc Giang", false],
-  ["Phú Thọ", false],
-  ["Vĩnh Phúc", false],
-  ["Bắc Ninh", false],
-  ["Hải Dương", false],
-  ["Hải Phòng", true],
-  ["Hưng Yên", false],
-  ["Thái Bình", false],
-  ["Hà Nam", false],
-  ["Nam Định", false],
-  ["Ninh Bình", false],
-  ["Thanh Hóa", false],
-  ["Nghệ An", false],
-  ["Hà Tĩnh", false],
-  ["Quảng Bình", false],
-  ["Quảng Trị", false],
-  ["Thừa Thiên Huế", false],
-  ["Đà Nẵng", true],
-  ["Quảng Nam", false],
-  ["Quảng Ngãi", false],
-  ["Bình Định", false],
-  ["Phú Yên", false],
-  ["Khánh Hòa", false],
-  ["Ninh Thuận", false],
-  ["Bình Thuận", false],
-  ["Kon Tum", false],
-  ["Gia Lai", false],
-  ["Đắk Lắk", false],
-  ["Đắk Nông", false],
-  ["Lâm Đồng", false],
-  ["Bình Phước", false],
-  ["Tây Ninh", false],
-  ["Bình Dương", false],
-  ["Đồng Nai", false],
-  ["Bà Rịa - Vũng Tàu", false],
-  ["Hồ Chí Minh", true],
-  ["Long An", false],
-  ["Tiền Giang", false],
-  ["Bến Tre", false],
-  ["Trà Vinh", false],
-  ["Vĩnh Long", false],
-  ["Đồng Tháp", false],
-  ["An Giang", false],
-  ["Kiên Giang", false],
-  ["Cần Thơ", true],
-  ["Hậu Giang", false],
-  ["Sóc Trăng", false],
-  ["Bạc Liêu", false],
-  ["Cà Mau", false],
-];
-
 const UNCHANGED = new Set(CURRENT.filter((r) => r[4].length === 0).map((r) => r[0]));
 const successorByOld = new Map<string, string>();
 for (const [name, city, , , merged] of CURRENT) {
@@ -178,6 +111,19 @@ for (const [name, city, , , merged] of CURRENT) {
   successorByOld.set(name, id);
   for (const m of merged) successorByOld.set(m, id);
 }
+
+/**
+ * The 63 of before, derived from the merger lists (no second table to keep in step): each merged
+ * province under the name it kept (at its level then), the ones merged into it (all provinces),
+ * and Thừa Thiên Huế, which became the city of Huế on 1 January 2025.
+ */
+const OLD: readonly (readonly [string, boolean])[] = [
+  ...CURRENT.flatMap(([name, city, , , merged]) => [
+    [name, city] as const,
+    ...merged.map((m) => [m, false] as const),
+  ]),
+  ["Thừa Thiên Huế", false],
+];
 
 function current([name, city, [xa, phuong, dacKhu], confirmed, merged]: CurrentRow): ProvinceReference {
   const level = city ? "city" : "province";
@@ -201,15 +147,15 @@ function current([name, city, [xa, phuong, dacKhu], confirmed, merged]: CurrentR
 function old([name, city]: readonly [string, boolean]): ProvinceReference | undefined {
   const level = city ? "city" : "province";
   if (UNCHANGED.has(name)) return undefined; // the current entry covers it
-  const huế = name === "Thừa Thiên Huế";
+  const hue = name === "Thừa Thiên Huế";
   return {
     id: `${idOf(name, level)}:old`,
     name,
     level,
     committee: committeeName(name, level),
-    until: huế ? "2024-12-31" : BEFORE_TWO_TIER,
-    endedBy: huế ? "1314/NQ-UBTVQH15" : "202/2025/QH15",
-    successor: huế ? "tp-hue" : (successorByOld.get(name) ?? ""),
+    until: hue ? "2024-12-31" : BEFORE_TWO_TIER,
+    endedBy: hue ? "1314/NQ-UBTVQH15" : "202/2025/QH15",
+    successor: hue ? "tp-hue" : (successorByOld.get(name) ?? ""),
   };
 }
 
