@@ -54,6 +54,8 @@ export function nameOf(plan: Plan, actor: Actor): string {
       return `Người báo cáo — ${unitName(actor.unitId) ?? actor.unitId}`;
     case "viewer":
       return "Người xem";
+    case "council":
+      return "Hội đồng thẩm định";
   }
 }
 

@@ -3,6 +3,7 @@
  * synchronous: no file, socket or clock it was not given, so it runs in a browser as well as Node.
  */
 export * from "./accounts/index.js";
+export * from "./appraisal/index.js";
 export * from "./calendar.js";
 export * from "./catalogues.js";
 export {

@@ -7,6 +7,7 @@ import * as Clock from "effect/Clock";
 import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
 import * as Stream from "effect/Stream";
+import { makeMemoryAppraisal } from "./appraisal/memoryAppraisal.js";
 import type { Plan, Unit } from "./plan.js";
 import type { ScoreSheet } from "./scoring.js";
 import {
@@ -96,6 +97,7 @@ export function makeMemoryStorage(): StorageService {
       .sort((a, b) => compareIds(a.value.id, b.value.id));
 
   return {
+    ...makeMemoryAppraisal(),
     savePlan: (agencyId, plan, expectedVersion) =>
       Effect.flatMap(now, (savedAt) => {
         const history = tenant(agencyId).plans.get(plan.id) ?? [];

@@ -10,6 +10,8 @@ import type { LocalizedText } from "./text.js";
 /** The person acting, by role. */
 export type Actor =
   | { readonly role: "lead"; readonly userId?: string }
+  /** A member of the appraisal council: appraises entries, changes nothing else. */
+  | { readonly role: "council"; readonly userId?: string }
   | { readonly role: "reporter"; readonly unitId: string; readonly userId?: string }
   | { readonly role: "viewer"; readonly userId?: string };
 
@@ -21,7 +23,11 @@ export type Action =
   | "record-activity"
   | "submit-report"
   | "self-assess"
-  | "appraise";
+  | "appraise"
+  /** A unit's answer (giải trình) to an appraisal. */
+  | "answer"
+  /** Open, advance, close or reopen an appraisal round: the lead only. */
+  | "manage-round";
 
 /** The refusal of an action, with the reason in Vietnamese and English. */
 export class PermissionDenied extends Data.TaggedError("PermissionDenied")<{
@@ -41,6 +47,7 @@ const UNIT_ACTIONS: ReadonlySet<Action> = new Set([
   "record-activity",
   "submit-report",
   "self-assess",
+  "answer",
 ]);
 
 /** Decides whether `actor` may do `action` on behalf of `unitId` (when the action concerns a unit). */
@@ -57,6 +64,12 @@ export function authorize(
       return Result.void;
     case "viewer":
       return deny("Người xem chỉ được xem, không được thay đổi dữ liệu.", "A viewer may only read.");
+    case "council":
+      if (action === "appraise") return Result.void;
+      return deny(
+        "Thành viên hội đồng thẩm định chỉ được thẩm định điểm.",
+        "A member of the appraisal council may only appraise.",
+      );
     case "reporter":
       if (!UNIT_ACTIONS.has(action))
         return deny(

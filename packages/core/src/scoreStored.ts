@@ -4,11 +4,16 @@
  */
 import * as Effect from "effect/Effect";
 import * as Stream from "effect/Stream";
+import { storedManualScores } from "./appraisal/service.js";
 import { type ScoreOptions, Scorer, type ScoreSheet } from "./scoring.js";
 import { Storage } from "./storage.js";
 import type { NotFound, StorageError } from "./storageErrors.js";
 
-/** Scores a stored plan for one agency from its stored tracking data. */
+/**
+ * Scores a stored plan for one agency from its stored tracking data. Manual leaves take their
+ * points from the stored appraisal rounds (see `manualScoresFromEntries`); entries given in
+ * `options.manualScores` come after them, so an explicit entry replaces a stored one.
+ */
 export function scoreStoredPlan(
   agencyId: string,
   planId: string,
@@ -17,7 +22,11 @@ export function scoreStoredPlan(
   return Effect.gen(function* () {
     const store = yield* Storage;
     const plan = yield* store.getPlan(agencyId, planId);
-    const scorer = new Scorer(plan.value, options);
+    const stored = yield* storedManualScores(agencyId, planId);
+    const scorer = new Scorer(plan.value, {
+      ...options,
+      manualScores: [...stored, ...(options.manualScores ?? [])],
+    });
     for (const a of yield* store.listActivities(agencyId, planId)) scorer.addActivity(a.value);
     yield* Stream.runForEach(store.streamRecords(agencyId, planId), (r) =>
       Effect.sync(() => scorer.addRecord(r)),

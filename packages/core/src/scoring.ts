@@ -4,6 +4,7 @@
  * reason, units ranked, and a year-end forecast at the current pace.
  */
 import { ActivityTallies } from "./activityTallies.js";
+import { appraisalManualText } from "./appraisal/scoring.js";
 import type { ReportingPeriod } from "./calendar.js";
 import { IdTable } from "./idTable.js";
 import type { Plan, Unit } from "./plan.js";
@@ -974,7 +975,7 @@ function manualScore(node: SchemeNode, entry: ManualScore | undefined): NodeScor
   return leafScore(node, points, {
     rule: "manual",
     ...(entry ? { manual: entry } : {}),
-    text: manualText(entry, points),
+    text: entry?.source ? appraisalManualText(entry, points) : manualText(entry, points),
   });
 }
 

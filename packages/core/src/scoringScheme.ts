@@ -103,6 +103,11 @@ export interface SchemeNode {
   readonly rule?: z.infer<typeof NodeRuleSchema> | undefined;
   readonly children?: readonly SchemeNode[] | undefined;
   readonly note?: string | undefined;
+  /**
+   * A manual leaf whose self-assessment needs evidence (a file or a link) or a written
+   * explanation (the note); the appraisal cycle refuses one without. Default false.
+   */
+  readonly evidenceRequired?: boolean | undefined;
 }
 
 /** Schema of a scheme node (recursive). */
@@ -115,6 +120,7 @@ export const SchemeNodeSchema: z.ZodType<SchemeNode> = z.lazy(() =>
     rule: NodeRuleSchema.optional(),
     children: z.array(SchemeNodeSchema).optional(),
     note: OptionalText.optional(),
+    evidenceRequired: z.boolean().optional(),
   }),
 );
 
@@ -139,6 +145,20 @@ export const ManualScoreSchema = z.strictObject({
   appraised: z.number().min(0).optional(),
   note: OptionalText.optional(),
   evidenceUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Where the points came from when they come from a stored appraisal round: the period, the step
+   * that decided them and who took it (the explanation says so).
+   */
+  source: z
+    .strictObject({
+      periodId: Id,
+      roundState: z.enum(["open", "appraisal", "answering", "round-2", "closed"]),
+      step: z.enum(["self", "appraisal", "decision"]),
+      role: z.enum(["lead", "council", "reporter", "viewer"]),
+      userId: z.string().max(200),
+      at: z.string().max(40),
+    })
+    .optional(),
 });
 /** A manual score entry. */
 export type ManualScore = z.infer<typeof ManualScoreSchema>;
@@ -344,6 +364,7 @@ export const PAR_COMMUNICATION_PRESET: ScoringScheme = {
               },
               maxPoints: 0.5,
               rule: { type: "manual" },
+              evidenceRequired: true,
             },
           ],
         },

@@ -8,6 +8,7 @@
 import * as Context from "effect/Context";
 import type * as Effect from "effect/Effect";
 import type * as Stream from "effect/Stream";
+import type { AppraisalEntry, AppraisalEvent, AppraisalRound, EntryFilter } from "./appraisal/model.js";
 import type { Plan, Unit } from "./plan.js";
 import type { ScoreSheet } from "./scoring.js";
 import type { NotFound, StorageError, VersionConflict } from "./storageErrors.js";
@@ -185,6 +186,50 @@ export interface StorageService {
     agencyId: string,
     planId: string,
   ) => Effect.Effect<{ readonly sheet: ScoreSheet; readonly savedAt: string }, NotFound | StorageError>;
+  /**
+   * Creates (`expectedVersion` null) or updates an appraisal round of the plan (keyed by its
+   * period), appending `event` (with the new version filled in) to its history in the same
+   * transaction. A stale version fails with `VersionConflict` and writes nothing.
+   */
+  readonly saveRound: (
+    agencyId: string,
+    planId: string,
+    round: AppraisalRound,
+    expectedVersion: number | null,
+    event: Omit<AppraisalEvent, "version">,
+  ) => Effect.Effect<Versioned<AppraisalRound>, VersionConflict | StorageError>;
+  /** The plan's rounds, in period id order. */
+  readonly listRounds: (
+    agencyId: string,
+    planId: string,
+  ) => Effect.Effect<readonly Versioned<AppraisalRound>[], StorageError>;
+  /**
+   * Creates or updates one (unit, manual leaf) entry of a round, appending `event` to its history
+   * in the same transaction; a stale version fails with `VersionConflict` and writes nothing.
+   */
+  readonly saveEntry: (
+    agencyId: string,
+    planId: string,
+    entry: AppraisalEntry,
+    expectedVersion: number | null,
+    event: Omit<AppraisalEvent, "version">,
+  ) => Effect.Effect<Versioned<AppraisalEntry>, VersionConflict | StorageError>;
+  /** The plan's entries in entry id order (`entryId`), filtered. */
+  readonly listEntries: (
+    agencyId: string,
+    planId: string,
+    filter?: EntryFilter,
+  ) => Effect.Effect<readonly Versioned<AppraisalEntry>[], StorageError>;
+  /**
+   * The history of a round (`roundId`) or an entry (`entryId`), oldest first: appended by every
+   * save, never changed (an empty list for an unknown id).
+   */
+  readonly appraisalHistory: (
+    agencyId: string,
+    planId: string,
+    subject: "round" | "entry",
+    subjectId: string,
+  ) => Effect.Effect<readonly AppraisalEvent[], StorageError>;
 }
 
 /**

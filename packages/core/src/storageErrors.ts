@@ -6,7 +6,16 @@ import * as Data from "effect/Data";
 import type { TrackingFinding } from "./trackingChecks.js";
 
 /** The kinds of stored things, for error messages and conflicts. */
-export type StoredEntity = "plan" | "unit" | "activity" | "record" | "report" | "score-sheet";
+export type StoredEntity =
+  | "plan"
+  | "unit"
+  | "activity"
+  | "record"
+  | "report"
+  | "score-sheet"
+  | "appraisal-round"
+  | "appraisal-entry"
+  | "evidence";
 
 const ENTITY_VI: Record<StoredEntity, string> = {
   plan: "kế hoạch",
@@ -15,6 +24,9 @@ const ENTITY_VI: Record<StoredEntity, string> = {
   record: "kết quả thực hiện",
   report: "báo cáo",
   "score-sheet": "bảng điểm",
+  "appraisal-round": "đợt tự chấm",
+  "appraisal-entry": "mục tự chấm",
+  evidence: "tài liệu kiểm chứng",
 };
 
 /**

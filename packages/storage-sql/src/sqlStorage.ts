@@ -33,6 +33,7 @@ import * as Clock from "effect/Clock";
 import * as Effect from "effect/Effect";
 import * as Option from "effect/Option";
 import * as Stream from "effect/Stream";
+import { makeSqlAppraisal } from "./appraisal.js";
 import { type SqlDriver, sqlState, UNIQUE_VIOLATION } from "./driver.js";
 import { storageError } from "./errors.js";
 import { RECORD_SELECT, type RecordRow, recordFromRow, recordsJson } from "./records.js";
@@ -330,6 +331,7 @@ export function makeSqlStorage(driver: SqlDriver, options: SqlStorageOptions = {
     );
 
   const service: StorageService = {
+    ...makeSqlAppraisal(driver),
     savePlan: (agencyId, plan, expectedVersion) =>
       Effect.flatMap(now, (savedAt) =>
         outcome<Plan>(

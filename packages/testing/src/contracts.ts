@@ -7,6 +7,7 @@
  * @module @cchc/testing/contracts
  */
 export { type AccountsContractOptions, runAccountsContract } from "./accountsContract.js";
+export { contractPdf, type EvidenceContractOptions, runEvidenceContract } from "./evidenceContract.js";
 export {
   contractRequests,
   type ExporterContractOptions,

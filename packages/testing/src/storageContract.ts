@@ -21,6 +21,7 @@ import {
   ContractHarness,
   type StorageContractRowCounts,
 } from "./storageContractHarness.js";
+import { registerAppraisalCases } from "./storageContractAppraisal.js";
 import { registerIngestCases } from "./storageContractIngest.js";
 import { registerIsolationCases } from "./storageContractIsolation.js";
 import { registerPlanCases } from "./storageContractPlans.js";
@@ -127,5 +128,6 @@ export function runStorageContract<R = never>(name: string, options: StorageCont
     registerIngestCases(ctx);
     registerIsolationCases(ctx);
     registerReportCases(ctx);
+    registerAppraisalCases(ctx);
   });
 }
