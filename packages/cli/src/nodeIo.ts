@@ -39,7 +39,9 @@ export const nodeIo: CliIo = {
   },
   readFile: (path, options) => readFileCapped(path, options?.maxBytes),
   writeFile: (path, text) => writeFile(path, text, "utf8"),
-  // Run through the root package script (`pnpm cchc …`), the process starts in the workspace root;
+  // Run through a package script named `cchc` (the workspace no longer has one: `pnpm cchc …` runs
+  // the bin itself, in the caller's folder, so that pnpm prints no [ELIFECYCLE] line after an error),
+  // the process starts in the package's root;
   // INIT_CWD is where the person typed the command, which is where their relative paths point.
   // Only then: a `cchc` started by anything else (a test run under `pnpm test`, a user's script)
   // inherits INIT_CWD from its parent, and its paths are relative to its own working directory.
