@@ -3,6 +3,7 @@
  * become exit codes (2 and one line for the user's mistakes, 70 for bugs), never a stack trace.
  */
 import { wantsHelp } from "./args.js";
+import { accountsCommand } from "./commands/accounts.js";
 import { calendarCommand } from "./commands/calendar.js";
 import { exportCommand } from "./commands/export.js";
 import { generateCommand } from "./commands/generate.js";
@@ -44,6 +45,7 @@ const COMMANDS: Record<CommandName, Command> = {
   plans: plansCommand,
   ingest: ingestCommand,
   import: importCommand,
+  accounts: accountsCommand,
 };
 
 function isCommandName(name: string): name is CommandName {

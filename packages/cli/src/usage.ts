@@ -22,6 +22,7 @@ export const COMMAND_NAMES = [
   "plans",
   "ingest",
   "import",
+  "accounts",
 ] as const;
 /** One of the `cchc` commands. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -78,6 +79,8 @@ Lệnh / Commands:
                         reminders due on a day; sent by mail, webhook or NATS
   outbox list|requeue   xem hàng đợi nhắc nhở (--status dead…), đưa mục hỏng trở lại hàng đợi
                         the reminders' outbox (--status dead…); put dead entries back in line
+  accounts add|list|disable|enable|reset-password
+                        tài khoản đăng nhập bảng điều khiển / the dashboard's sign-in accounts
   migrate               áp dụng migration của lược đồ vào kho (chạy lại: không làm gì)
                         apply the schema's migrations to the store (twice: a no-op)
   plans save|list|show|history
@@ -566,7 +569,48 @@ Ví dụ / Examples:
   cchc outbox requeue --all-dead && cchc remind --now 2018-03-08 --contacts danh-ba.json --notify "smtp://…"
 `;
 
+const ACCOUNTS_USAGE = `Cách dùng / Usage: cchc accounts add --plan <mã/id> --user <tên/name> --role lead|reporter|viewer
+                     [--unit <đơn vị/unit>] --password-stdin | --sso-only [--json]
+                   cchc accounts list [--json]
+                   cchc accounts disable|enable --user <tên/name> [--json]
+                   cchc accounts reset-password --user <tên/name> --password-stdin [--json]
+                   [--db <thư mục|postgres://…>] [--agency <mã>]
+
+Tài khoản đăng nhập bảng điều khiển, lưu cùng kho với kế hoạch. Mật khẩu đọc từ đầu vào chuẩn (một
+dòng), không bao giờ từ dòng lệnh; chỉ lưu giá trị băm argon2id. Khóa tài khoản hoặc đặt lại mật khẩu
+kết thúc mọi phiên của tài khoản. Mật khẩu: ít nhất 12 ký tự, không chứa tên đăng nhập.
+The dashboard's sign-in accounts, kept in the same store as the plan. The password is read from
+standard input (one line), never from the command line; only its argon2id hash is stored. Disabling
+an account or resetting its password ends every session of it. Passwords: 12 characters at least,
+not containing the user name.
+
+  --role lead|reporter|viewer  đơn vị chủ trì / người báo cáo của một đơn vị (cần --unit) / người xem
+                               the lead unit / a unit's reporter (needs --unit) / a viewer
+  --sso-only                   không có mật khẩu: chỉ đăng nhập qua SSO của cơ quan / no password:
+                               signs in through the agency's SSO only
+
+${STORE_HELP}
+
+JSON (--json): add: { "ok", "store", "agencyId", "account": { "userName", "planId", "role", "unitId",
+  "disabled", "hasPassword", "createdAt", "updatedAt", "createdBy" } }; list: { "store", "agencyId",
+  "accounts": [ … ] }; refused: { "ok": false, "code", "message": { "vi", "en" } }
+
+Mã thoát / Exit codes:
+  0   thành công / success
+  1   bị từ chối theo quy tắc: tên đã có, mật khẩu yếu, không có tài khoản này
+      refused by a rule: user name taken, weak password, no such account
+  2   đầu vào không dùng được: đối số sai, không có kế hoạch/đơn vị, không có mật khẩu ở đầu vào chuẩn,
+      không mở được kho / unusable input: bad arguments, no such plan or unit, no password on stdin,
+      store unavailable
+
+Ví dụ / Examples:
+  printf '%s\\n' "$MAT_KHAU" | cchc accounts add --db ./du-lieu --agency bo-tttt --plan mic-2018 \\
+      --user chu-tri --role lead --password-stdin
+  cchc accounts disable --db ./du-lieu --agency bo-tttt --user vu-phap-che
+`;
+
 const COMMAND_USAGE: Record<CommandName, string> = {
+  accounts: ACCOUNTS_USAGE,
   export: EXPORT_USAGE,
   remind: REMIND_USAGE,
   outbox: OUTBOX_USAGE,
