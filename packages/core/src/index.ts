@@ -124,6 +124,7 @@ export {
 } from "./periodReport.js";
 export * from "./plan.js";
 export { planCalendar, planCalendarOptions } from "./planCalendar.js";
+export * from "./planTree/index.js";
 export { type Action, type Actor, authorize, PermissionDenied } from "./policy.js";
 export * from "./reference/index.js";
 export {
@@ -201,6 +202,7 @@ export {
   type ExistingRecords,
   type InsertRecordsOptions,
   type PlanSummary,
+  type PlanTreeEntry,
   type RecordFilter,
   type RecordPage,
   type ReportFilter,

@@ -9,6 +9,7 @@ import * as Layer from "effect/Layer";
 import * as Stream from "effect/Stream";
 import { makeMemoryAppraisal } from "./appraisal/memoryAppraisal.js";
 import type { Plan, Unit } from "./plan.js";
+import { planTreeEntries } from "./planTree/treeEntries.js";
 import type { ScoreSheet } from "./scoring.js";
 import {
   compareIds,
@@ -134,6 +135,13 @@ export function makeMemoryStorage(): StorageService {
           })
           .sort((a, b) => compareIds(a.planId, b.planId)),
       ),
+    planTree: (agencyId, planId) => {
+      const latest = [...tenant(agencyId).plans.values()].flatMap((h) => h.slice(-1));
+      const entries = planTreeEntries(planId, latest);
+      return entries
+        ? Effect.succeed(copy(entries))
+        : Effect.fail(new NotFound({ entity: "plan", id: planId }));
+    },
     planHistory: (agencyId, planId) => {
       const history = tenant(agencyId).plans.get(planId);
       return history

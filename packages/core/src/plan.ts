@@ -41,6 +41,11 @@ export const ParentPlanRefSchema = z.strictObject({
   planId: Id,
   year: z.number().int(),
   number: Text.optional(),
+  /**
+   * The unit of the parent plan that issues this plan (a department, a commune): how the parent's
+   * roll-up knows which expected sub-plan this is, and in which group it is ranked.
+   */
+  unitId: Id.optional(),
 });
 
 /** An item of an outline list: a), b)… in the issued document, in order. */

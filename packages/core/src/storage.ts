@@ -32,6 +32,15 @@ export interface PlanSummary {
   readonly savedAt: string;
 }
 
+/** A plan of a tree query: its latest version, the plan it names as parent, its depth under the root. */
+export interface PlanTreeEntry {
+  readonly plan: Versioned<Plan>;
+  /** `plan.parent.planId`; absent for a root without parent. */
+  readonly parentPlanId?: string;
+  /** 0 for the plan asked for, 1 for its sub-plans, 2 for theirs… */
+  readonly depth: number;
+}
+
 /** Filters of record queries; all optional, combined with AND. */
 export interface RecordFilter {
   readonly unitId?: string;
@@ -84,6 +93,16 @@ export interface StorageService {
   ) => Effect.Effect<Versioned<Plan>, NotFound | StorageError>;
   /** One line per plan of the agency, for pickers and overviews that must not load whole plans. */
   readonly listPlans: (agencyId: string) => Effect.Effect<readonly PlanSummary[], StorageError>;
+  /**
+   * A plan and every plan of its year under it (the plans naming it as `parent`, theirs, and so
+   * on), each at its latest version: the root first, then level by level, each level in id order. Each plan
+   * comes once, so parent links that loop cannot loop the query. `NotFound` when the root is not
+   * stored. The parent's lead reads a whole province (or country) of plans with one call.
+   */
+  readonly planTree: (
+    agencyId: string,
+    planId: string,
+  ) => Effect.Effect<readonly PlanTreeEntry[], NotFound | StorageError>;
   /** Every saved version, oldest first. */
   readonly planHistory: (
     agencyId: string,

@@ -19,6 +19,7 @@ import {
   NotFound,
   type Plan,
   type PlanSummary,
+  planTreeEntries,
   type RecordFilter,
   type ScoreSheet,
   type StorageError,
@@ -76,6 +77,27 @@ const versioned = <T>(row: DocRow): Versioned<T> => ({
   version: Number(row.version),
   savedAt: String(row.saved_at),
 });
+
+/** The ids of `rootId` and its descendants among (plan, parent) links, each once; empty without the root. */
+function treeIds(rootId: string, links: readonly (readonly [string, string | undefined])[]): string[] {
+  if (!links.some(([id]) => id === rootId)) return [];
+  const children = new Map<string, string[]>();
+  for (const [id, parent] of links) {
+    if (parent === undefined || id === rootId) continue;
+    const list = children.get(parent);
+    if (list) list.push(id);
+    else children.set(parent, [id]);
+  }
+  const out = [rootId];
+  const seen = new Set(out);
+  for (let i = 0; i < out.length; i++)
+    for (const c of children.get(out[i] as string) ?? [])
+      if (!seen.has(c)) {
+        seen.add(c);
+        out.push(c);
+      }
+  return out;
+}
 
 const versionOf = (rows: readonly VersionRow[]): number | null => {
   const first = rows[0];
@@ -398,6 +420,42 @@ export function makeSqlStorage(driver: SqlDriver, options: SqlStorageOptions = {
           row === undefined
             ? Effect.fail(new NotFound({ entity: "plan", id: planId }))
             : Effect.succeed(versioned<Plan>(row)),
+      ),
+
+    planTree: (agencyId, planId) =>
+      Effect.flatMap(
+        // one snapshot: the links of the root's year first (parsed by the server, no document sent),
+        // then only the documents of the tree; a sub-plan of another year is not in the tree
+        inTransaction("planTree", async (tx) => {
+          const links = await tx.query<{ plan_id: unknown; parent_id: unknown }>(
+            `SELECT plan_id, doc::json #>> '{parent,planId}' AS parent_id FROM cchc_plans
+              WHERE agency_id = $1 AND year = (SELECT year FROM cchc_plans WHERE agency_id = $1 AND plan_id = $2)`,
+            [agencyId, planId],
+          );
+          const ids = treeIds(
+            planId,
+            links.rows.map((r) => [String(r.plan_id), r.parent_id == null ? undefined : String(r.parent_id)]),
+          );
+          if (ids.length === 0) return undefined;
+          return (
+            await tx.query<DocRow & { plan_id: unknown }>(
+              `SELECT plan_id, version, ${SAVED_AT}, doc FROM cchc_plans
+                WHERE agency_id = $1 AND plan_id IN (SELECT json_array_elements_text($2::json))`,
+              [agencyId, JSON.stringify(ids)],
+            )
+          ).rows;
+        }),
+        (rows) => {
+          const entries =
+            rows &&
+            planTreeEntries(
+              planId,
+              rows.map((r) => versioned<Plan>(r)),
+            );
+          return entries
+            ? Effect.succeed(entries)
+            : Effect.fail(new NotFound({ entity: "plan", id: planId }));
+        },
       ),
 
     listPlans: (agencyId) =>

@@ -26,6 +26,7 @@ import { registerIngestCases } from "./storageContractIngest.js";
 import { registerIsolationCases } from "./storageContractIsolation.js";
 import { registerPlanCases } from "./storageContractPlans.js";
 import { registerReportCases } from "./storageContractReports.js";
+import { registerTreeCases } from "./storageContractTree.js";
 
 export type { StorageContractRowCounts } from "./storageContractHarness.js";
 
@@ -128,6 +129,7 @@ export function runStorageContract<R = never>(name: string, options: StorageCont
     registerIngestCases(ctx);
     registerIsolationCases(ctx);
     registerReportCases(ctx);
+    registerTreeCases(ctx);
     registerAppraisalCases(ctx);
   });
 }
