@@ -1,8 +1,20 @@
 /**
  * How the dashboard writes dates, instants, numbers and money: Vietnamese conventions, Vietnam
  * time (Asia/Ho_Chi_Minh, UTC+07:00 without daylight saving), whatever the server's time zone.
+ * Everything is written by the core's one formatting module (`vietnameseFormat`), so the pages say
+ * "77,78%" and "1.500.000 đ" exactly as the exported documents, the CLI and the explanations do.
  */
-import { VIETNAM_UTC_OFFSET_MINUTES, vietnamDateOf } from "@cchc/core";
+import {
+  formatDateTimeShort,
+  formatDateVi,
+  formatNumberVi,
+  formatPercentVi,
+  formatVndAmount,
+  VIETNAM_UTC_OFFSET_MINUTES,
+  vietnamDateOf,
+} from "@cchc/core";
+
+export { formatDateTimeEn, formatDateTimeVi } from "@cchc/core";
 
 const OFFSET_MS = VIETNAM_UTC_OFFSET_MINUTES * 60_000;
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
@@ -17,30 +29,19 @@ export function vietnamInstant(at: Date): string {
 export const vietnamToday = (at: Date): string => vietnamDateOf(at);
 
 /** "2018-03-19" → "19/03/2018". */
-export function formatDate(isoDate: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDate;
-}
+export const formatDate = (isoDate: string): string => formatDateVi(isoDate);
 
 /** An ISO instant → "19/03/2018 09:30" in Vietnam time. */
-export function formatDateTime(instant: string): string {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return instant;
-  const d = new Date(ms + OFFSET_MS);
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
-const integer = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
+export const formatDateTime = (instant: string): string => formatDateTimeShort(instant);
 
 /** 1500000 → "1.500.000"; 12.5 → "12,5". */
-export const formatNumber = (n: number): string => decimal.format(n);
+export const formatNumber = (n: number): string => formatNumberVi(n);
 
 /** Whole đồng with the unit: 1500000 → "1.500.000 đ". */
-export const formatVnd = (n: number): string => `${integer.format(Math.round(n))} đ`;
+export const formatVnd = (n: number): string => `${formatVndAmount(n)} đ`;
 
 /** A percentage already in 0–100: 87.5 → "87,5%". */
-export const formatPercent = (n: number): string => `${decimal.format(n)}%`;
+export const formatPercent = (n: number): string => formatPercentVi(n);
 
 /** A ratio in 0–1 as a percentage, or a dash when it does not apply. */
 export const formatRatio = (r: number | undefined): string =>

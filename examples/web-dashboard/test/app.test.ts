@@ -171,7 +171,10 @@ describe("the lead's pages", () => {
     const html = await (await get("/overview", await signIn("lead"))).text();
     expect(html).toMatch(/data-testid="agency-points" data-points="3.5"/);
     // Explanations of the criteria, Vietnamese first with English alongside.
-    expect(html).toContain("Tỷ lệ báo cáo = 19/24 = 79.17%, dưới mức thấp nhất 80% → 0 điểm.");
+    // Vietnamese text in Vietnamese numbers, as the tables beside it (issue 18); English in English.
+    expect(html).toContain("Tỷ lệ báo cáo = 19/24 = 79,17%, dưới mức thấp nhất 80% → 0 điểm.");
+    expect(html).toContain("Số liệu tính đến 09 giờ 00, ngày 10/01/2019 (giờ Việt Nam)");
+    expect(html).toContain("Figures as of 09:00 on 10/01/2019 (Vietnam time)");
     expect(html).toContain("Reporting rate = 19/24 = 79.17%, below the lowest threshold 80% → 0 points.");
     // Ranking: Văn phòng Bộ and Vụ Kế hoạch - Tài chính tie at rank 2, in Vietnamese name order.
     const rows = [...html.matchAll(/<tr data-unit="([^"]+)"><td class="num">(\d+)<\/td>/g)].map((m) => [
@@ -198,7 +201,8 @@ describe("the lead's pages", () => {
   it("shows the plan as issued and the reporting calendar with its deadlines", async () => {
     const lead = await signIn("lead");
     const plan = await (await get("/plan", lead)).text();
-    expect(plan).toContain("TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2018 CỦA BỘ THÔNG TIN VÀ TRUYỀN THÔNG");
+    // Decree 30: the trích yếu in lower case (the seed writes it in capitals).
+    expect(plan).toContain("Tuyên truyền cải cách hành chính năm 2018 của Bộ Thông tin và Truyền thông");
     expect(plan).toContain("Lưu: VT, TCCB (50b)");
     expect(plan).toContain('href="/download/plan/md"');
     const calendar = await (await get("/calendar", lead)).text();
@@ -433,7 +437,7 @@ describe("downloads through the format registry", () => {
     expect(plan.status).toBe(200);
     expect(plan.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(plan.headers.get("content-disposition")).toBe('attachment; filename="ke-hoach-mic-2018.md"');
-    expect(await plan.text()).toContain("TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2018");
+    expect(await plan.text()).toContain("Tuyên truyền cải cách hành chính năm 2018 của Bộ Thông tin và Truyền thông");
     const report = await get("/download/period-report/html?period=2018Q1&unit=cuc-bao-chi", lead);
     expect(report.headers.get("content-disposition")).toBe(
       'inline; filename="bao-cao-2018q1-cuc-bao-chi.html"',
@@ -457,7 +461,7 @@ describe("downloads through the format registry", () => {
     expect(docx.headers.get("content-disposition")).toBe('attachment; filename="ke-hoach-mic-2018.docx"');
     const docxBytes = Buffer.from(await docx.arrayBuffer());
     const xml = readZipEntry(docxBytes, "word/document.xml")?.toString("utf8") ?? "";
-    expect(xml.replace(/<[^>]+>/g, "")).toContain("TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2018");
+    expect(xml.replace(/<[^>]+>/g, "")).toContain("Tuyên truyền cải cách hành chính năm 2018 của Bộ Thông tin và Truyền thông");
     const pdf = await get("/download/period-report/pdf?period=2018Q1&unit=cuc-bao-chi", lead);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect(

@@ -3,6 +3,7 @@
  * before scripting against the commands, so flags, exit codes and JSON shapes are spelled out here.
  */
 import { SAMPLE_PLAN_NAMES } from "@cchc/core";
+import { APPRAISAL_USAGE, ROUND_USAGE } from "./appraisalUsage.js";
 
 /** The command names, in the order the help lists them. */
 export const COMMAND_NAMES = [
@@ -20,6 +21,8 @@ export const COMMAND_NAMES = [
   "outbox",
   "migrate",
   "plans",
+  "round",
+  "appraisal",
   "ingest",
   "import",
   "accounts",
@@ -86,6 +89,12 @@ Lệnh / Commands:
   plans save|list|show|history
                         lưu, liệt kê, xem kế hoạch trong kho và lịch sử phiên bản
                         store, list and show plans in the store, with their version history
+  round open|advance|close|reopen|list --plan <mã>
+                        đợt tự chấm điểm: mở, chuyển bước, chốt, mở lại có lý do
+                        the self-assessment round: open, move on, close, reopen with a reason
+  appraisal self|appraise|answer|list|history --plan <mã>
+                        tự chấm có tài liệu kiểm chứng, thẩm định, giải trình, vòng 2
+                        self-assessment with evidence, appraisal, answers, round 2
   ingest <thư mục|tệp> --plan <mã>
                         nạp dữ liệu theo dõi NDJSON vào kho (mỗi lô một giao dịch; --resume)
                         load NDJSON tracking data into the store (one transaction per batch)
@@ -618,6 +627,8 @@ const COMMAND_USAGE: Record<CommandName, string> = {
   generate: GENERATE_USAGE,
   migrate: MIGRATE_USAGE,
   plans: PLANS_USAGE,
+  round: ROUND_USAGE,
+  appraisal: APPRAISAL_USAGE,
   ingest: INGEST_USAGE,
   import: IMPORT_USAGE,
   sample: `Cách dùng / Usage: cchc sample <tên/name> [--tracking <thư mục/dir>]

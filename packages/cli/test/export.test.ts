@@ -85,6 +85,55 @@ describe("cchc export: documents and formats", () => {
     expect(named.file).toBe(join(ws.dir, "ke-hoach-mic-2018.docx"));
   });
 
+  it("an unpadded --number gets the finding cchc validate gives; the file is still written (issue 18)", async () => {
+    const r = await ws.cchc("export", "plan.json", "-f", "md", "-o", "so-5.md", "--number", "5/KH-BTTTT");
+    expect(r.code, r.stderr).toBe(0);
+    const warning = r.stderr.split("\n").find((l) => l.includes("number-format"));
+    expect(warning).toContain('Số, ký hiệu "5/KH-BTTTT" sai thể thức: số "5" phải ghi là "05".');
+    await ws.write("plan-5.json", JSON.stringify({ ...samplePlan("mic-2018"), number: "5/KH-BTTTT" }));
+    const validated = await ws.cchc("validate", "plan-5.json");
+    const error = validated.stdout
+      .concat(validated.stderr)
+      .split("\n")
+      .find((l) => l.includes("number-format"));
+    expect(error).toContain('Số, ký hiệu "5/KH-BTTTT" sai thể thức: số "5" phải ghi là "05".');
+    expect(await readFile(join(ws.dir, "so-5.md"), "utf8")).toContain("Số: 5/KH-BTTTT");
+  });
+
+  it("a report names its addressees (Kính gửi) and drafting unit, from the plan or the options (issue 18)", async () => {
+    await ws.write("kh-2018.json", JSON.stringify(samplePlan("mic-2018")));
+    const args = [
+      "kh-2018.json",
+      "--document",
+      "report",
+      "--period",
+      "2018Q1",
+      "--tracking",
+      "d",
+      "-f",
+      "md",
+    ];
+    const byPlan = await ws.cchc("export", ...args, "-o", "bc-plan.md");
+    expect(byPlan.code, byPlan.stderr).toBe(0);
+    const plan = await readFile(join(ws.dir, "bc-plan.md"), "utf8");
+    expect(plan).toContain("Kính gửi: Bộ Nội vụ.");
+    expect(plan).toContain("- Như trên;\n- Lưu: VT, TCCB.");
+    const given = await ws.cchc(
+      "export",
+      ...args,
+      "-o",
+      "bc-given.md",
+      "--addressee",
+      "Bộ Nội vụ; Văn phòng Chính phủ",
+      "--drafting-unit",
+      "VP",
+    );
+    expect(given.code, given.stderr).toBe(0);
+    const text = await readFile(join(ws.dir, "bc-given.md"), "utf8");
+    expect(text).toContain("Kính gửi:<br>- Bộ Nội vụ;<br>- Văn phòng Chính phủ.");
+    expect(text).toContain("- Lưu: VT, VP.");
+  });
+
   it("exports a unit's period report and the agency's from the tracking data", async () => {
     const plan = JSON.parse(await readFile(join(ws.dir, "d/plan.json"), "utf8")) as {
       units: Array<{ id: string }>;

@@ -118,7 +118,7 @@ describe("cchc score on a generated dataset", () => {
     const completion = allNodes(agency.nodes).find((n) => n.nodeId === "tt.1.1");
     expect(completion?.explanation.rule).toBe("metric");
     expect(completion?.explanation.text.vi).toMatch(
-      new RegExp(`^Mức độ hoàn thành kế hoạch = [\\d.]+/${manifest.counts.activities} = `),
+      new RegExp(`^Mức độ hoàn thành kế hoạch = [\\d,.]+/${manifest.counts.activities} = `),
     );
 
     expect(full.units.length).toBeGreaterThan(0);
@@ -158,6 +158,16 @@ describe("cchc score on a generated dataset", () => {
     expect(r.stdout).toContain("Toàn cơ quan / Agency:");
     expect(r.stdout).toContain("Xếp hạng đơn vị / Unit ranking");
     expect(r.stdout).toContain("Bỏ qua / Skipped: 0 dòng lỗi / invalid lines");
+  });
+
+  it("writes the time in Vietnam time and numbers the Vietnamese way (issue 18)", async () => {
+    const r = await ws.cchc("score", "d/plan.json", "--tracking", "d", "--as-of", "2018-12-31");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Tính đến / As of: 23 giờ 59, ngày 31/12/2018 (giờ Việt Nam / Vietnam time)");
+    expect(r.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
+    // Percentages with a decimal comma, as the tables and the explanations beside them.
+    expect(r.stdout).toMatch(/\(\d+(,\d+)?%\)/);
+    expect(r.stdout).not.toMatch(/\d\.\d+%/);
   });
 });
 
@@ -415,12 +425,12 @@ describe("cchc score options", () => {
     expect(agencyLeaf?.points).toBe(0.25);
     expect(agencyLeaf?.explanation.rule).toBe("manual");
     expect(agencyLeaf?.explanation.manual?.appraised).toBe(0.25);
-    expect(agencyLeaf?.explanation.text.vi).toContain("điểm thẩm định 0.25");
+    expect(agencyLeaf?.explanation.text.vi).toContain("điểm thẩm định 0,25");
     expect(s.agency.points).toBeCloseTo(full.agency.points + 0.25, 6);
     const u = s.units.find((x) => x.unitId === unit);
     const unitLeaf = allNodes(u?.nodes ?? []).find((n) => n.nodeId === "tt.4.2");
     expect(unitLeaf?.points).toBe(0.5);
-    expect(unitLeaf?.explanation.text.vi).toContain("điểm tự chấm 0.5 (chưa thẩm định)");
+    expect(unitLeaf?.explanation.text.vi).toContain("điểm tự chấm 0,5 (chưa thẩm định)");
 
     await ws.write("manual-bad.json", JSON.stringify([{ nodeId: "tt.4.2", appraised: -1 }]));
     const line = expectOneLineError(

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderPlanJson, samplePlan } from "@cchc/core";
+import { formatDateTimeShort, renderPlanJson, samplePlan } from "@cchc/core";
 import { MIGRATIONS } from "@cchc/storage-sql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BinResult, cchcBin, expectOneLine, jsonOf, requireBin, serverSchema } from "./bin.js";
@@ -117,13 +117,19 @@ describe("cchc plans", { timeout: SLOW }, () => {
     expect(shown.stdout).toBe(renderPlanJson(samplePlan("mic-2018")));
     expect(JSON.parse((await onServer("plans", "show", "mic-2018")).stdout).title).toMatch(/\(sửa đổi\)$/);
 
-    const list = jsonOf<{ agency: string; plans: { planId: string; version: number; year: number }[] }>(
-      await onServer("plans", "list", "--json"),
-    );
+    const list = jsonOf<{
+      agency: string;
+      plans: { planId: string; version: number; year: number; savedAt: string }[];
+    }>(await onServer("plans", "list", "--json"));
     expect(list.plans).toEqual([expect.objectContaining({ planId: "mic-2018", version: 2, year: 2018 })]);
     const text = await onServer("plans", "list");
     expect(text.stdout).toMatch(/^Mã \/ Id\s+Năm \/ Year/);
     expect(text.stdout).toContain("mic-2018");
+    // The JSON keeps the UTC instant; the table a person reads says it in Vietnam time (issue 18).
+    expect(list.plans[0]?.savedAt).toMatch(/Z$/);
+    expect(text.stdout).toContain(formatDateTimeShort(list.plans[0]?.savedAt ?? ""));
+    expect(text.stdout).toContain("giờ VN / Saved at, Vietnam time");
+    expect(text.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
 
     // another agency sees nothing; --db and --agency may come before the command too
     const other = await cchcBin(dir, [

@@ -5,7 +5,14 @@
 import type { FC } from "hono/jsx";
 import type { Overview } from "../dashboard.js";
 import type { FormatRegistry } from "../exportFormats.js";
-import { formatDate, formatDateTime, formatNumber, formatPercent, lowerFirst } from "../format.js";
+import {
+  formatDate,
+  formatDateTimeEn,
+  formatDateTimeVi,
+  formatNumber,
+  formatPercent,
+  lowerFirst,
+} from "../format.js";
 import type { SessionUser } from "../session.js";
 import { ScoreExplained } from "./score.js";
 import { Bar, Downloads, Layout, Section, StateBadge, T, TableHead } from "./ui.js";
@@ -34,8 +41,8 @@ export const OverviewPage: FC<{ user: SessionUser; data: Overview; formats: Form
         </p>
         <p class="muted">
           <T
-            vi={`Số liệu tính đến ${formatDateTime(score.asOf)} (giờ Việt Nam); thang điểm ${score.scheme.id} (${score.scheme.version}).`}
-            en={`Figures as of ${formatDateTime(score.asOf)} (Vietnam time); scheme ${score.scheme.id} (${score.scheme.version}).`}
+            vi={`Số liệu tính đến ${formatDateTimeVi(score.asOf)} (giờ Việt Nam); thang điểm ${score.scheme.id} (${score.scheme.version}).`}
+            en={`Figures as of ${formatDateTimeEn(score.asOf)}; scheme ${score.scheme.id} (${score.scheme.version}).`}
           />
         </p>
       </div>

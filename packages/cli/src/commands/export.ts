@@ -103,10 +103,18 @@ function exportOptions(values: Record<string, string | boolean | undefined>): Ex
     ["number", text("number")],
     ["place", text("place")],
     ["date", date],
+    ["draftingUnit", text("drafting-unit")],
   ];
+  // "Kính gửi:" lines, several apart by ";" ("Bộ Nội vụ; Văn phòng Chính phủ").
+  const addressee = text("addressee");
+  const addressees = addressee
+    ?.split(";")
+    .map((a) => a.trim())
+    .filter((a) => a !== "");
   return {
     ...Object.fromEntries(pairs.filter(([, v]) => v !== undefined)),
     ...(signer === undefined ? {} : { signer }),
+    ...(addressees === undefined ? {} : { addressees }),
   };
 }
 
@@ -244,6 +252,8 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
       "signer-name": { type: "string" },
       "signer-title": { type: "string" },
       "signer-authority": { type: "string" },
+      addressee: { type: "string" },
+      "drafting-unit": { type: "string" },
       json: { type: "boolean" },
     },
     { min: 1, max: 1, what: { vi: "tệp kế hoạch", en: "a plan file" } },

@@ -3,7 +3,15 @@
  * version history. Saving never overwrites silently: a new version of a stored plan needs the
  * version it was based on (`--expected-version`), and a stale one is refused with the current one.
  */
-import { type Plan, renderPlanJson, type Versioned, validatePlan } from "@cchc/core";
+import {
+  formatDateTimeEn,
+  formatDateTimeShort,
+  formatDateTimeVi,
+  type Plan,
+  renderPlanJson,
+  type Versioned,
+  validatePlan,
+} from "@cchc/core";
 import { parseCommandArgs } from "../args.js";
 import { CliError, helpHint, quote } from "../errors.js";
 import { findingLine } from "../findings.js";
@@ -129,7 +137,7 @@ async function save(args: readonly string[], io: CliIo): Promise<number> {
     unchanged: ["Kế hoạch không thay đổi, giữ nguyên", "Plan unchanged, kept"],
   }[status];
   io.stdout(
-    `${said[0]} ${plan.id}: phiên bản ${saved.version} (cơ quan ${agency}, ${saved.savedAt}) / ${said[1]} ${plan.id}: version ${saved.version} (agency ${agency}, ${saved.savedAt})\n`,
+    `${said[0]} ${plan.id}: phiên bản ${saved.version} (cơ quan ${agency}, ${formatDateTimeVi(saved.savedAt)}) / ${said[1]} ${plan.id}: version ${saved.version} (agency ${agency}, ${formatDateTimeEn(saved.savedAt)})\n`,
   );
   return EXIT.ok;
 }
@@ -166,12 +174,21 @@ async function list(args: readonly string[], io: CliIo): Promise<number> {
   }
   io.stdout(
     `${table([
-      ["Mã / Id", "Năm / Year", "Phiên bản / Version", "Lưu lúc / Saved at", "Tiêu đề / Title"],
-      ...plans.map((p) => [p.planId, String(p.year), String(p.version), p.savedAt, p.title]),
+      ["Mã / Id", "Năm / Year", "Phiên bản / Version", SAVED_AT, "Tiêu đề / Title"],
+      ...plans.map((p) => [
+        p.planId,
+        String(p.year),
+        String(p.version),
+        formatDateTimeShort(p.savedAt),
+        p.title,
+      ]),
     ])}\n`,
   );
   return EXIT.ok;
 }
+
+/** Save times are read in Vietnam time (the JSON keeps the stored UTC instant). */
+const SAVED_AT = "Lưu lúc, giờ VN / Saved at, Vietnam time";
 
 async function show(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -213,8 +230,8 @@ async function history(args: readonly string[], io: CliIo): Promise<number> {
   }
   io.stdout(
     `${table([
-      ["Phiên bản / Version", "Lưu lúc / Saved at", "Tiêu đề / Title"],
-      ...rows.map((r) => [String(r.version), r.savedAt, r.title]),
+      ["Phiên bản / Version", SAVED_AT, "Tiêu đề / Title"],
+      ...rows.map((r) => [String(r.version), formatDateTimeShort(r.savedAt), r.title]),
     ])}\n`,
   );
   return EXIT.ok;

@@ -4,6 +4,9 @@
  * Bad lines are skipped with a finding (line number included) and counted; nothing stops the run.
  */
 import {
+  formatDateTimeVi,
+  formatNumberVi,
+  formatPercentVi,
   type ManualScore,
   ManualScoreSchema,
   type NodeScore,
@@ -71,7 +74,9 @@ function parseAsOf(raw: string | undefined): string | undefined {
   });
 }
 
-const pct = (n: number) => `${n.toFixed(2)}%`;
+// The sheet a person reads writes Vietnamese numbers ("77,78%") and Vietnam time, as the documents do.
+const pct = (n: number) => formatPercentVi(n);
+const num = (n: number) => formatNumberVi(n);
 
 function pad(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - [...text].length));
@@ -79,7 +84,7 @@ function pad(text: string, width: number): string {
 
 function leafLines(nodes: readonly NodeScore[], depth = 0): string[] {
   return nodes.flatMap((n) => [
-    `${"  ".repeat(depth)}${n.nodeId}  ${n.title.vi}: ${n.applicable ? `${n.points}/${n.maxPoints}` : "—"}  ${n.explanation.text.vi}`,
+    `${"  ".repeat(depth)}${n.nodeId}  ${n.title.vi}: ${n.applicable ? `${num(n.points)}/${num(n.maxPoints)}` : "—"}  ${n.explanation.text.vi}`,
     ...leafLines(n.children ?? [], depth + 1),
   ]);
 }
@@ -89,9 +94,9 @@ export function scoreText(sheet: ScoreSheet, skipped: Skipped): string {
   const a = sheet.agency;
   const lines = [
     `Điểm tuyên truyền CCHC / PAR communication score — ${a.name} — ${sheet.year}`,
-    `Tính đến / As of: ${sheet.asOf}   Thang điểm / Scheme: ${sheet.scheme.id} ${sheet.scheme.version}`,
+    `Tính đến / As of: ${formatDateTimeVi(sheet.asOf)} (giờ Việt Nam / Vietnam time)   Thang điểm / Scheme: ${sheet.scheme.id} ${sheet.scheme.version}`,
     "",
-    `Toàn cơ quan / Agency: ${a.points}/${a.maxPoints} (${pct(a.percent)}); dự báo cuối năm / year-end forecast: ${pct(a.forecast.percent)}; trung bình đơn vị / unit average: ${pct(a.unitAverage)}`,
+    `Toàn cơ quan / Agency: ${num(a.points)}/${num(a.maxPoints)} (${pct(a.percent)}); dự báo cuối năm / year-end forecast: ${pct(a.forecast.percent)}; trung bình đơn vị / unit average: ${pct(a.unitAverage)}`,
     ...leafLines(a.nodes, 1),
     "",
     "Xếp hạng đơn vị / Unit ranking",
@@ -102,7 +107,7 @@ export function scoreText(sheet: ScoreSheet, skipped: Skipped): string {
     ...sheet.units.map((u) => [
       String(u.rank),
       u.name,
-      `${u.points}/${u.maxPoints}`,
+      `${num(u.points)}/${num(u.maxPoints)}`,
       pct(u.percent),
       pct(u.forecast.percent),
     ]),

@@ -3,7 +3,7 @@
  * data in the store (records streamed in id order, so a national table is scored in flat memory),
  * with the same output as scoring from files. `--save` keeps the sheet in the store.
  */
-import { type ScoreOptions, scoreStoredPlan } from "@cchc/core";
+import { formatDateTimeEn, formatDateTimeVi, type ScoreOptions, scoreStoredPlan } from "@cchc/core";
 import { CliError, helpHint, quote } from "../errors.js";
 import { type CliIo, EXIT } from "../io.js";
 import { resolveAgency, resolveDb, withStore } from "../store.js";
@@ -45,7 +45,7 @@ export async function scoreStored(
   io.stdout(scoreText(sheet, none));
   if (saved !== undefined)
     io.stdout(
-      `Đã lưu bảng điểm vào kho (số ${saved.id}, ${saved.savedAt}) / Score sheet saved in the store (#${saved.id}, ${saved.savedAt})\n`,
+      `Đã lưu bảng điểm vào kho (số ${saved.id}, ${formatDateTimeVi(saved.savedAt)}) / Score sheet saved in the store (#${saved.id}, ${formatDateTimeEn(saved.savedAt)})\n`,
     );
   return EXIT.ok;
 }
