@@ -119,7 +119,9 @@ export function workbookSheets(request: ExportRequest, options: ExportOptions = 
   let heading = "Bảng";
   for (const b of doc.body) {
     if (b.type === "section" || b.type === "subsection") heading = b.text;
-    if (b.type === "table") tables.push(tableSheet(name(sentenceCase(heading)), b));
+    // A plan's budget table is the "Kinh phí" sheet of `planSheets`, with its ids and links.
+    if (b.type === "table" && request.kind !== "plan")
+      tables.push(tableSheet(name(sentenceCase(heading)), b));
   }
   const extra: Sheet[] =
     request.kind === "plan"

@@ -52,7 +52,7 @@ describe("large input", () => {
     expect(sheet).toHaveLength(10_001);
     expect(sheet[10_000]?.[0]).toBe("10,000");
     expect(sheet[10_000]?.[2]).toBe(`${rows[9_999]?.title}`);
-    expect(wb.Sheets["Kết quả theo từng hoạt động"]?.H10001).toMatchObject({ t: "n", v: 9_999_000 });
-    expect(sheetXml(file.bytes, "Kết quả theo từng hoạt động")).toContain('<autoFilter ref="A1:H10001"/>');
+    expect(wb.Sheets["Kết quả theo từng hoạt động"]?.I10001).toMatchObject({ t: "n", v: 9_999_000 });
+    expect(sheetXml(file.bytes, "Kết quả theo từng hoạt động")).toContain('<autoFilter ref="A1:I10001"/>');
   });
 });

@@ -98,7 +98,7 @@ describe("read back by LibreOffice Calc", () => {
   it("shows VND amounts, percentages and dates in their formats", () => {
     const report = sheet("report", "Kết quả theo từng hoạt động");
     expect(report.split("\n")[0]).toBe(
-      "STT,Đơn vị,Hoạt động,Chỉ tiêu,Kết quả trong kỳ,Lũy kế,Người tham dự,Kinh phí (đồng)",
+      "STT,Đơn vị,Hoạt động,Đơn vị tính,Chỉ tiêu,Kết quả trong kỳ,Lũy kế,Người tham dự,Kinh phí (đồng)",
     );
     expect(report).toMatch(/,[\d,]+ ₫\n/);
     const score = sheet("score", "Xếp hạng các đơn vị");

@@ -118,6 +118,7 @@ describe("sheets as a spreadsheet reader sees them", () => {
       "STT",
       "Đơn vị",
       "Hoạt động",
+      "Đơn vị tính",
       "Chỉ tiêu",
       "Kết quả trong kỳ",
       "Lũy kế",
@@ -129,11 +130,12 @@ describe("sheets as a spreadsheet reader sees them", () => {
     expect(rows.length - 1).toBe(report.report.rows.length);
     const withCost = report.report.rows.findIndex((r) => r.costVnd > 0);
     expect(withCost).toBeGreaterThanOrEqual(0);
-    const h = cell(wb, "Kết quả theo từng hoạt động", `H${withCost + 2}`);
+    const h = cell(wb, "Kết quả theo từng hoạt động", `I${withCost + 2}`);
     expect(h).toMatchObject({ t: "n", v: report.report.rows[withCost]?.costVnd, z: '#,##0 "₫"' });
     expect(h.w).toMatch(/^[\d,]+ ₫$/);
     expect(cell(wb, "Kết quả theo từng hoạt động", "A2")).toMatchObject({ t: "n", v: 1, z: "#,##0" });
-    expect(cell(wb, "Kết quả theo từng hoạt động", "D2").z).toBe("#,##0.00");
+    expect(cell(wb, "Kết quả theo từng hoạt động", "D2").t).toBe("s"); // Đơn vị tính
+    expect(cell(wb, "Kết quả theo từng hoạt động", "E2").z).toBe("#,##0.00");
     // The document sheet carries the period's text.
     expect(sheetRows(wb, "Báo cáo").flat().join("\n")).toContain("Tình hình chung");
   });
