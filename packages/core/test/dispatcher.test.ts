@@ -404,4 +404,31 @@ describe("createDispatcher (Promise facade)", () => {
     expect(notifier.sent[0]?.subject.vi).toContain("Nhắc báo cáo quý I năm 2018");
     await d.close();
   });
+
+  it("a reminder dead for want of a contact: contacts fixed, requeued by name, refreshed, delivered to the new address", async () => {
+    const notifier = makeMemoryNotifier({
+      outcome: (n) => (n.recipient.email.length === 0 ? refused() : undefined),
+    });
+    const { MemoryOutbox, computeReminders, samplePlan } = await import("../src/index.js");
+    const d = await createDispatcher({
+      outbox: MemoryOutbox.layer(),
+      notifier: MemoryNotifierLayer.layer(notifier),
+    });
+    const options = { now: "2018-03-08T09:00:00+07:00", agencyId: A };
+    const before = computeReminders(samplePlan("mic-2018"), [], options).due;
+    await d.enqueue(A, before);
+    expect(await d.drain({ agencyId: A })).toMatchObject({ delivered: 0, dead: 1 });
+    const key = before[0]?.key ?? "";
+    const fixed = computeReminders(samplePlan("mic-2018"), [], {
+      ...options,
+      contacts: { "cac-co-quan-hanh-chinh-thuoc-bo": { email: ["vanthu@co-quan.example.vn"] } },
+    }).due;
+    expect(await d.refresh(A, fixed)).toEqual([]); // dead: left as it is until requeued
+    expect(await d.requeue(A, key, { by: "quản trị" })).toBe(true);
+    expect(await d.refresh(A, fixed)).toEqual([key]);
+    expect(await d.drain({ agencyId: A })).toMatchObject({ delivered: 1, dead: 0 });
+    expect(notifier.sent.map((n) => n.recipient.email)).toEqual([["vanthu@co-quan.example.vn"]]);
+    expect(await d.get(A, key)).toMatchObject({ status: "delivered", requeuedBy: "quản trị" });
+    await d.close();
+  });
 });
