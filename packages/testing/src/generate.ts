@@ -17,6 +17,7 @@ import {
 } from "@cchc/core";
 import { type Blueprint, buildBlueprint, type DatasetSize } from "./blueprint.js";
 import { countryBlueprints2026, nationalRootBlueprint2026, TWO_TIER_FIRST_YEAR } from "./blueprint2026.js";
+import { COMMUNE_KINDS_2026, localSubPlanBlueprints2026 } from "./blueprintLocal2026.js";
 import {
   ACTIVITY_TITLE,
   CHANNEL_OUTPUTS,
@@ -43,7 +44,7 @@ export const DATASET_SIZES: Readonly<
   medium: {
     records: 50_000,
     description:
-      "one province: from 2026 one of the 34, its 17 departments and every commune, ward and special zone (40–168), no districts; before, UBND tỉnh, sở/ban/ngành, districts, communes",
+      "one province: from 2026 one of the 34, its 17 departments and every commune, ward and special zone (40–168), no districts, each department and commune with its own plan under the province's (plans/); before, UBND tỉnh, sở/ban/ngành, districts, communes",
   },
   national: {
     records: 1_000_000,
@@ -61,6 +62,14 @@ export interface GenerateOptions {
   readonly year?: number;
   /** Number of actual records, instead of the size's default (e.g. a national plan with fewer records). */
   readonly records?: number;
+  /**
+   * From 2026: whether each province's departments, communes, wards and special zones issue their
+   * own plan under the province's (`parent` naming the province's plan and the issuing unit), a
+   * few never and some late. Default true for medium (the province and its sub-plans), false for
+   * national (the 52 plans of the ministries and provinces); true for national gives the country
+   * with every sub-plan, some 3,800 plans.
+   */
+  readonly subPlans?: boolean;
 }
 
 /** One file of a dataset as `writeDataset` lays it out. */
@@ -123,7 +132,12 @@ export interface Dataset {
   /** A valid plan: `validatePlan(plan).errors` is empty (and so are the warnings). */
   readonly plan: Plan;
   readonly manifest: DatasetManifest;
-  /** The plans implementing this one (2026 national: 17 ministries and 34 provinces); empty otherwise. */
+  /**
+   * Every plan under this one, parents before children, each a dataset of its own whose
+   * `plan.parent` names its parent (2026 national: 17 ministries and 34 provinces, and with
+   * `subPlans` their departments and communes; 2026 medium: the province's departments and
+   * communes); empty otherwise.
+   */
   readonly subPlans: readonly Dataset[];
   /** Planned activities, unit by unit in plan order; a fresh generator on each call. */
   activities(): Generator<Activity, void, undefined>;
@@ -542,8 +556,11 @@ export function generateDataset(options: GenerateOptions): Dataset {
   // every stream of every unit draws from its own seed, derived from the dataset's
   const base = deriveSeed(seed, size, year);
   const head = { size, seed, year };
-  if (size === "national" && year >= TWO_TIER_FIRST_YEAR) return countryDataset(head, base, totalRecords);
+  if (size === "national" && year >= TWO_TIER_FIRST_YEAR)
+    return countryDataset(head, base, totalRecords, options.subPlans ?? false);
   const blueprint = buildBlueprint(size, new Random(deriveSeed(base, "plan")), year);
+  if (size === "medium" && year >= TWO_TIER_FIRST_YEAR && (options.subPlans ?? true))
+    return treeDataset(head, base, totalRecords, [blueprint], true);
   return planDataset(head, blueprint, base, totalRecords, []);
 }
 
@@ -555,20 +572,45 @@ interface DatasetHead {
 
 const weightOf = (b: Blueprint) => b.units.reduce((a, u) => a + u.weight, 0);
 
-/** The 2026 country: the national plan, then each ministry's and province's plan under it. */
-function countryDataset(head: DatasetHead, base: number, totalRecords: number): Dataset {
+/**
+ * The 2026 country: the national plan, then each ministry's and province's plan under it, and
+ * with `subPlans` each province's departments' and communes' plans after the province's.
+ */
+function countryDataset(head: DatasetHead, base: number, totalRecords: number, subPlans: boolean): Dataset {
   const root = nationalRootBlueprint2026(new Random(deriveSeed(base, "plan")), head.year);
   const rootInput = root.input;
   const parent = { planId: rootInput.id, year: head.year, number: rootInput.number ?? "" };
   let i = 0;
   const subs = countryBlueprints2026(() => new Random(deriveSeed(base, "plan", ++i)), head.year, parent);
-  const blueprints = [root, ...subs.ministries, ...subs.provinces];
-  // records follow the work: each plan gets its share by the weight of its units
-  const shares = allocate(totalRecords, blueprints.map(weightOf));
-  const datasets = blueprints
+  return treeDataset(head, base, totalRecords, [root, ...subs.ministries, ...subs.provinces], subPlans);
+}
+
+/**
+ * A tree of plans: the first blueprint is the root, the others its direct sub-plans; with `local`,
+ * every province among them (and a root province) gets its departments' and communes' plans.
+ * Records follow the work: each plan gets its share by the weight of its units.
+ */
+function treeDataset(
+  head: DatasetHead,
+  base: number,
+  totalRecords: number,
+  blueprints: readonly Blueprint[],
+  local: boolean,
+): Dataset {
+  const all: Blueprint[] = [];
+  let k = 0;
+  for (const b of blueprints) {
+    all.push(b);
+    // a province's plan: the one kind of plan with communes among its units
+    if (!local || !b.units.some((u) => COMMUNE_KINDS_2026.has(u.unit.kind))) continue;
+    const seed = deriveSeed(base, "local", b.input.id);
+    all.push(...localSubPlanBlueprints2026(() => new Random(deriveSeed(seed, ++k)), b.input, head.year));
+  }
+  const shares = allocate(totalRecords, all.map(weightOf));
+  const datasets = all
     .slice(1)
     .map((b, j) => planDataset(head, b, deriveSeed(base, "sub-plan", j), shares[j + 1] ?? 0, []));
-  return planDataset(head, root, base, shares[0] ?? 0, datasets);
+  return planDataset(head, all[0] as Blueprint, base, shares[0] ?? 0, datasets);
 }
 
 /** One plan's dataset (and, for a root, the sub-plans that implement it). */

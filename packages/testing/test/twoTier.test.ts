@@ -39,7 +39,7 @@ function check(d: Dataset) {
 }
 
 describe("medium, 2026: one province of two-tier government", () => {
-  const d = generateDataset({ size: "medium", seed: 7, year: 2026 });
+  const d = generateDataset({ size: "medium", seed: 7, year: 2026, subPlans: false });
   const plan = d.plan;
   const province = PROVINCE_REFERENCES.find((p) => p.committee === plan.issuer.name);
 
