@@ -4,6 +4,7 @@
  */
 import { wantsHelp } from "./args.js";
 import { accountsCommand } from "./commands/accounts.js";
+import { appraisalCommand } from "./commands/appraisal.js";
 import { calendarCommand } from "./commands/calendar.js";
 import { exportCommand } from "./commands/export.js";
 import { generateCommand } from "./commands/generate.js";
@@ -15,6 +16,7 @@ import { outboxCommand } from "./commands/outbox.js";
 import { plansCommand } from "./commands/plans.js";
 import { remindCommand } from "./commands/remind.js";
 import { renderCommand } from "./commands/render.js";
+import { roundCommand } from "./commands/round.js";
 import { rulesCommand } from "./commands/rules.js";
 import { sampleCommand } from "./commands/sample.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -43,6 +45,8 @@ const COMMANDS: Record<CommandName, Command> = {
   outbox: outboxCommand,
   migrate: migrateCommand,
   plans: plansCommand,
+  round: roundCommand,
+  appraisal: appraisalCommand,
   ingest: ingestCommand,
   import: importCommand,
   accounts: accountsCommand,

@@ -14,6 +14,7 @@ import {
   entryId,
   MemoryEvidenceStore,
   MemoryStorage,
+  type NodeScore,
   openAppraisalRound,
   PAR_COMMUNICATION_PRESET,
   type Plan,
