@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { formatDateTimeShort, renderPlanJson, samplePlan } from "@cchc/core";
+import { formatDateTimeShort, formatNumberVi, renderPlanJson, samplePlan } from "@cchc/core";
 import { MIGRATIONS } from "@cchc/storage-sql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BinResult, cchcBin, expectOneLine, jsonOf, requireBin, serverSchema } from "./bin.js";
@@ -317,7 +317,7 @@ describe("cchc ingest and cchc score --plan", { timeout: SLOW }, () => {
     expect(Number(sheets[0]?.n)).toBe(1);
     const text = await inAgency("score", "--plan", planId);
     expect(text.code, text.stderr).toBe(0);
-    expect(text.stdout).toContain(`${manifest.counts.records * 2} bản ghi / records`);
+    expect(text.stdout).toContain(`${formatNumberVi(manifest.counts.records * 2)} bản ghi / records`);
 
     expectOneLine(await inAgency("score", "--plan", "khong-co"), 2);
     expectOneLine(await inAgency("score", "d/plan.json", "--plan", planId), 2);

@@ -122,8 +122,8 @@ export function scoreText(sheet: ScoreSheet, skipped: Skipped): string {
     );
   lines.push(
     "",
-    `Đã tính / Counted: ${sheet.counts.activities} hoạt động / activities, ${sheet.counts.records} bản ghi / records, ${sheet.counts.reports} báo cáo / reports; ${sheet.counts.recordsAfterAsOf} bản ghi sau ngày tính / records after the as-of date`,
-    `Bỏ qua / Skipped: ${skipped.count} dòng lỗi / invalid lines${
+    `Đã tính / Counted: ${num(sheet.counts.activities)} hoạt động / activities, ${num(sheet.counts.records)} bản ghi / records, ${num(sheet.counts.reports)} báo cáo / reports; ${num(sheet.counts.recordsAfterAsOf)} bản ghi sau ngày tính / records after the as-of date`,
+    `Bỏ qua / Skipped: ${num(skipped.count)} dòng lỗi / invalid lines${
       Object.keys(skipped.byCode).length > 0
         ? ` (${Object.entries(skipped.byCode)
             .map(([c, n]) => `${c}: ${n}`)
