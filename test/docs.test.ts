@@ -93,6 +93,16 @@ describe("docs/scoring.md", () => {
   }, 300_000);
 });
 
+describe("docs/appraisal.md", () => {
+  it("the appraisal cycle runs as written: round, self-assessment with a PDF, appraisal, answer, round 2, close, score, reopen", () => {
+    const { outputs } = runGuide("docs/appraisal.md");
+    const all = outputs.join("\n");
+    expect(all).toContain("vòng 2/round 2 0,3");
+    expect(all).toContain("phiên bản / version 6");
+    expect(all).toContain("decide  lead:tccb.lead");
+  }, 300_000);
+});
+
 describe("excerpts marked <!-- snippet: path --> are copied verbatim from their file", () => {
   const guides = [
     "docs/getting-started.md",
