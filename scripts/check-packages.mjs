@@ -9,18 +9,21 @@
  *   `attw --pack`, which packs with npm and would see the unrewritten workspace manifest;
  * - what neither tool covers: every file `exports` (any condition, the workspace's `@cchc/source`
  *   included) and `bin` name is in the tarball, a bin starts with a shebang, README.md and LICENSE
- *   ship, and no `workspace:` range is left in the packed manifest.
+ *   ship, and no `workspace:` range is left in the packed manifest;
+ * - a package whose built code imports `effect` takes it as a peer dependency in
+ *   `EFFECT_PEER_RANGE` (never as a dependency: the application's one copy must be the one its
+ *   layers and ours share), with the range's lower bound as its exact devDependency.
  *
  * Prints one line per package and exits 1 when any package has a problem (details follow its line).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
-import { publishablePackages, ROOT } from "./packages.mjs";
+import { EFFECT_PEER_RANGE, publishablePackages, ROOT } from "./packages.mjs";
 
 const require = createRequire(import.meta.url);
 const attwDir = dirname(require.resolve("@arethetypeswrong/cli/package.json"));
@@ -53,6 +56,41 @@ function namedFiles(manifest) {
 }
 
 const normalize = (path) => path.replace(/^\.\//, "");
+
+/** True when a built file of the package imports `effect` or one of its subpaths. */
+function importsEffect(pkg) {
+  const dist = join(pkg.path, "dist");
+  if (!existsSync(dist)) return false;
+  return readdirSync(dist, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".js"))
+    .some((f) =>
+      /\bfrom\s*["']effect(\/[^"']*)?["']|\bimport\(\s*["']effect(\/[^"']*)?["']/.test(
+        readFileSync(join(dist, f), "utf8"),
+      ),
+    );
+}
+
+/** The effect peer rules of one packed manifest (see the header). */
+function effectProblems(pkg, manifest) {
+  const problems = [];
+  if (manifest.dependencies?.effect !== undefined)
+    problems.push(
+      `dependencies.effect is "${manifest.dependencies.effect}": make it peerDependencies.effect "${EFFECT_PEER_RANGE}" (an app on Effect would get two copies)`,
+    );
+  if (importsEffect(pkg)) {
+    if (manifest.peerDependencies?.effect !== EFFECT_PEER_RANGE)
+      problems.push(
+        `imports effect but peerDependencies.effect is ${JSON.stringify(manifest.peerDependencies?.effect)}, not "${EFFECT_PEER_RANGE}"`,
+      );
+    const lower = EFFECT_PEER_RANGE.replace(/^\^/, "");
+    if (pkg.manifest.devDependencies?.effect !== lower)
+      problems.push(
+        `devDependencies.effect should be "${lower}", the lower bound it is built and tested with`,
+      );
+  }
+  return problems;
+}
 
 /** The checks of one package; returns the problems found (empty: fit to publish). */
 async function checkPackage(pkg, scratch) {
@@ -92,6 +130,7 @@ async function checkPackage(pkg, scratch) {
   }
   for (const file of ["README.md", "LICENSE"])
     if (!inTarball.has(file)) problems.push(`${file} is not in the tarball`);
+  problems.push(...effectProblems(pkg, manifest));
   for (const field of ["dependencies", "peerDependencies", "optionalDependencies"])
     for (const [dep, range] of Object.entries(manifest[field] ?? {}))
       if (String(range).startsWith("workspace:"))

@@ -2,6 +2,8 @@
 
 /** The workspace root. */
 export declare const ROOT: string;
+/** The versions of Effect @cchc supports, as every package's `peerDependencies.effect`. */
+export declare const EFFECT_PEER_RANGE: "^4.1.0";
 /** The export condition that points the workspace at a package's TypeScript sources. */
 export declare const SOURCE_CONDITION: "@cchc/source";
 

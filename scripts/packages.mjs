@@ -10,6 +10,14 @@ import { fileURLToPath } from "node:url";
 /** The workspace root (this file lives in `<root>/scripts/`). */
 export const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 
+/**
+ * The versions of Effect @cchc supports: every package that imports `effect` takes it as a peer
+ * dependency in this range (one copy, the application's, so its layers and ours meet), and keeps
+ * the lower bound as an exact devDependency to build and test with. `test/pack.test.ts` installs
+ * the lower bound into a scratch app; `scripts/check-packages.mjs` checks every manifest.
+ */
+export const EFFECT_PEER_RANGE = "^4.1.0";
+
 /** The export condition that points the workspace at a package's TypeScript sources. */
 export const SOURCE_CONDITION = "@cchc/source";
 

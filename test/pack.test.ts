@@ -9,18 +9,34 @@
  * dependencies (effect, zod, pglite, pg …). One install serves every assertion (≈ 10–30 s here).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { renderPlanJson, renderPlanMarkdown, samplePlan, validatePlan } from "@cchc/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishablePackages, ROOT, type WorkspacePackage } from "../scripts/packages.mjs";
+import { EFFECT_PEER_RANGE, publishablePackages, ROOT, type WorkspacePackage } from "../scripts/packages.mjs";
 
 const QUICKSTART = join(ROOT, "examples", "quickstart");
 /** The PostgreSQL server of this machine; README snippets get a fresh database on it. */
 const PG_SERVER = "postgres://postgres@127.0.0.1:5432";
 const SNIPPET_DB = `cchc_pack_${process.pid}_${Date.now()}`;
+/**
+ * The app installs Effect itself, and at another version than the one @cchc is built and tested
+ * with (the range's lower bound, 4.1.0, which the workspace's tests run on): an application already
+ * on a newer Effect of the range. With effect a pinned dependency of @cchc, npm gave @cchc its own
+ * 4.1.0 beside the app's copy; as a peer there is one copy, the app's.
+ */
+const APP_EFFECT = "4.1.5";
 
 interface Result {
   code: number | null;
@@ -97,7 +113,8 @@ beforeAll(async () => {
   timings.packMs = Math.round(performance.now() - t);
 
   // The scratch app: every tarball, plus the quickstart's own third-party dependencies (so the
-  // example keeps running when it gains some). Overrides pin every @cchc dependency of a tarball to
+  // example keeps running when it gains some), plus effect, which @cchc takes as a peer: the app
+  // installs it, as `npm i @cchc/core effect`. Overrides pin every @cchc dependency of a tarball to
   // its sibling tarball: nothing named @cchc/* may come from the registry.
   const quickstartManifest = JSON.parse(readFileSync(join(QUICKSTART, "package.json"), "utf8")) as {
     dependencies?: Record<string, string>;
@@ -114,7 +131,7 @@ beforeAll(async () => {
         name: "cchc-scratch-app",
         private: true,
         type: "module",
-        dependencies: { ...thirdParty, ...deps },
+        dependencies: { ...thirdParty, effect: APP_EFFECT, ...deps },
         overrides: Object.fromEntries(Object.keys(deps).map((name) => [name, `$${name}`])),
       },
       null,
@@ -153,6 +170,61 @@ describe("the packed packages, installed from their tarballs", () => {
     };
     for (const [path, entry] of Object.entries(lock.packages))
       if (/node_modules\/@cchc\//.test(path)) expect(entry.resolved ?? "", path).toMatch(/^file:/);
+  });
+
+  it("one copy of effect, the app's: every @cchc package peers it, none installs its own", () => {
+    const copies: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+        if (name === "effect" && existsSync(join(dir, name, "package.json")))
+          copies.push(relative(app, join(dir, name)));
+        const sub = name.startsWith("@") ? readdirSync(join(dir, name)).map((n) => join(name, n)) : [name];
+        for (const s of sub) walk(join(dir, s, "node_modules"));
+      }
+    };
+    walk(join(app, "node_modules"));
+    expect(copies).toEqual([join("node_modules", "effect")]);
+    const installed = JSON.parse(readFileSync(join(app, "node_modules", "effect", "package.json"), "utf8"));
+    expect(installed.version).toBe(APP_EFFECT);
+    for (const pkg of packages) {
+      const manifest = JSON.parse(
+        readFileSync(join(app, "node_modules", ...pkg.name.split("/"), "package.json"), "utf8"),
+      ) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+      expect(manifest.dependencies?.effect, pkg.name).toBeUndefined();
+      if (pkg.name !== "@cchc/import")
+        expect(manifest.peerDependencies?.effect, pkg.name).toBe(EFFECT_PEER_RANGE);
+    }
+  });
+
+  it("the app's own Effect and the @cchc layers meet: its layer feeds core's dispatcher, core's layers feed its program", () => {
+    // The app's effect, not one reached through @cchc: if there were two copies, the app's Layer would
+    // not satisfy core's Notifier tag, and core's Effect values would not run in the app's runtime.
+    const script = `
+      import * as Effect from "effect/Effect";
+      import * as Layer from "effect/Layer";
+      import { MemoryOutbox, Notifier, Outbox, drainOutbox } from "@cchc/core";
+      import { PgliteStorage } from "@cchc/storage-pglite";
+      const sent = [];
+      const notifier = Layer.succeed(Notifier, {
+        name: "app",
+        send: (n) => Effect.sync(() => { sent.push(n.key); return { notifier: "app", id: n.key }; }),
+      });
+      const program = Effect.gen(function* () {
+        const outbox = yield* Outbox;
+        yield* outbox.enqueue("a", [{ key: "k", recipient: { unitId: "u", name: "Đơn vị", email: [] },
+          subject: { vi: "Nhắc", en: "Reminder" }, body: { vi: "Nội dung", en: "Body" } }]);
+        const report = yield* drainOutbox({ agencyId: "a", waitMs: 0 });
+        return { delivered: report.delivered, counts: yield* outbox.counts("a") };
+      });
+      const memory = await Effect.runPromise(program.pipe(Effect.provide(Layer.merge(MemoryOutbox.layer(), notifier))));
+      const pglite = await Effect.runPromise(program.pipe(Effect.provide(Layer.merge(PgliteStorage.layer({}), notifier))));
+      console.log(JSON.stringify({ memory, pglite, sent }));`;
+    const r = ok(exec(process.execPath, ["--input-type=module", "-e", script], app, 120_000), "layers");
+    expect(JSON.parse(r.stdout)).toEqual({
+      memory: { delivered: 1, counts: { pending: 0, retrying: 0, delivered: 1, dead: 0 } },
+      pglite: { delivered: 1, counts: { pending: 0, retrying: 0, delivered: 1, dead: 0 } },
+      sent: ["k", "k"],
+    });
   });
 
   it("loads every package's entry point in plain Node, resolved inside the scratch app", () => {
