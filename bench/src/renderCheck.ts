@@ -3,8 +3,10 @@
  * see them. Exports the sample plan (issued, and as a draft with placeholders), a period report,
  * a unit's report, the score sheet and a hostile plan (markup, control characters, 500 units) as
  * DOCX and PDF; converts each DOCX to PDF with LibreOffice (so Writer must open it) and every PDF to
- * PNG pages with pdftoppm; prints where the pages are. Needs `libreoffice` and `pdftoppm` on PATH,
- * so it stays out of `pnpm test`.
+ * PNG pages with pdftoppm; prints where the pages are, and for every PDF (pdfkit's and
+ * LibreOffice's) the pages and the leftmost and rightmost word poppler measures (`pdftotext -bbox`),
+ * flagged when outside the 30–195 mm margins. Needs `libreoffice`, `pdftoppm` and `pdftotext` on
+ * PATH, so it stays out of `pnpm test`.
  *
  *   node bench/dist/renderCheck.js [--out <folder>] [--dpi 60]
  */
@@ -15,10 +17,12 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import {
   buildPeriodReport,
+  DECREE30_LAYOUT,
   type ExportOptions,
   type ExportRequest,
   PAR_COMMUNICATION_PRESET,
   samplePlan,
+  sampleTracking,
   scorePlan,
 } from "@cchc/core";
 import { exportDocx } from "@cchc/export-docx";
@@ -69,11 +73,39 @@ function cases(): Case[] {
     },
     { name: "score-sheet", request: { kind: "score-sheet", plan: data.plan, sheet }, options: reportOptions },
     { name: "hostile", request: { kind: "plan", plan: hostilePlan() }, options: ISSUED },
+    ...(["lao-cai-2026", "xa-bao-thang-2026"] as const).flatMap((name): Case[] => {
+      const plan = samplePlan(name);
+      const t = sampleTracking(name);
+      const r = buildPeriodReport({
+        plan,
+        activities: t?.activities ?? [],
+        records: t?.records ?? [],
+        periodId: `${plan.year}Q2`,
+      });
+      return [
+        { name: `plan-${name}`, request: { kind: "plan", plan }, options: {} },
+        ...(r
+          ? [{ name: `report-${name}`, request: { kind: "period-report" as const, report: r }, options: {} }]
+          : []),
+      ];
+    }),
   ];
 }
 
-function run(command: string, args: readonly string[]): void {
-  const r = spawnSync(command, args, { encoding: "utf8", timeout: 300_000 });
+/** Pages, leftmost and rightmost word in mm of a PDF, as poppler measures them. */
+function measure(path: string): { pages: number; leftMm: number; rightMm: number } {
+  const html = run("pdftotext", ["-bbox", path, "-"]);
+  const mm = (pt: string | undefined) => (Number(pt) * 25.4) / 72;
+  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g)];
+  return {
+    pages: html.split("<page ").length - 1,
+    leftMm: Math.min(...words.map((w) => mm(w[1]))),
+    rightMm: Math.max(...words.map((w) => mm(w[2]))),
+  };
+}
+
+function run(command: string, args: readonly string[]): string {
+  const r = spawnSync(command, args, { encoding: "utf8", timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
   if (r.error) {
     const missing = (r.error as NodeJS.ErrnoException).code === "ENOENT";
     throw new Error(
@@ -83,6 +115,7 @@ function run(command: string, args: readonly string[]): void {
     );
   }
   if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${r.status}: ${r.stderr.trim()}`);
+  return r.stdout;
 }
 
 async function main(): Promise<void> {
@@ -133,6 +166,14 @@ async function main(): Promise<void> {
     pdfs.push({ name: `${base}-docx`, path: join(dirs.converted, `${base}.pdf`) });
   }
 
+  const { marginsMm, pageMm } = DECREE30_LAYOUT;
+  const limit = pageMm.width - marginsMm.right;
+  const measured = pdfs.map((p) => {
+    const m = measure(p.path);
+    const inside = m.leftMm >= marginsMm.left - 0.01 && m.rightMm <= limit + 0.01;
+    return `  ${p.name}: ${m.pages} trang / pages, chữ từ / words from ${m.leftMm.toFixed(2)} đến / to ${m.rightMm.toFixed(2)} mm${inside ? "" : ` — NGOÀI LỀ / OUTSIDE ${marginsMm.left}–${limit} mm`}`;
+  });
+
   log(`pdftoppm -png -r ${dpi} …`);
   for (const p of pdfs) run("pdftoppm", ["-png", "-r", dpi, p.path, join(dirs.png, p.name)]);
   const pngs = (await readdir(dirs.png)).filter((f) => f.endsWith(".png")).sort();
@@ -141,6 +182,8 @@ async function main(): Promise<void> {
     `${[
       `Tệp xuất / exported files: ${dirs.files}`,
       `Bản LibreOffice chuyển từ DOCX / LibreOffice conversions: ${dirs.converted}`,
+      "Vị trí đo bằng poppler / positions measured by poppler:",
+      ...measured,
       `Trang PNG / PNG pages (${pngs.length}): ${dirs.png}`,
       ...pngs.map((f) => `  ${join(dirs.png, f)}`),
     ].join("\n")}\n`,
