@@ -106,6 +106,30 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => ws.cleanup());
 
+describe("cchc round / appraisal help", () => {
+  it("lists the flags of the contract and keeps every line within 100 columns", async () => {
+    for (const command of ["round", "appraisal"]) {
+      const r = await ws.cchc(command, "--help");
+      expect(r.code).toBe(0);
+      for (const line of r.stdout.split("\n")) expect(line.length, line).toBeLessThanOrEqual(100);
+    }
+    const appraisal = (await ws.cchc("appraisal", "--help")).stdout;
+    for (const flag of [
+      "--unit",
+      "--criterion",
+      "--points",
+      "--note",
+      "--evidence",
+      "--link",
+      "--comment",
+      "--as",
+      "--role",
+    ])
+      expect(appraisal).toContain(flag);
+    expect((await ws.cchc("round", "--help")).stdout).toContain("--deadline <YYYY-MM-DD>");
+  });
+});
+
 describe("cchc round / appraisal on PGlite", () => {
   it("runs the whole cycle with a PDF evidence file; the score moves by exactly the decided points", async () => {
     const before = await score();
