@@ -4,6 +4,7 @@
  * call it with `app.request()` and `main.ts` serves it with @hono/node-server.
  */
 import { readFileSync } from "node:fs";
+import type { Authenticator } from "@cchc/auth";
 import {
   authorize,
   type ExportKind,
@@ -22,7 +23,17 @@ import { HTTPException } from "hono/http-exception";
 import type { Dashboard } from "./dashboard.js";
 import { FormatRegistry } from "./exportFormats.js";
 import { exportedHtmlPolicy, securityHeaders } from "./securityHeaders.js";
-import { actorOfChoice, currentUser, type SessionUser, signIn, signOut } from "./session.js";
+import {
+  clearSessionCookie,
+  currentUser,
+  mayRead,
+  type ReporterScope,
+  reporterUnits,
+  type SessionUser,
+  sessionToken,
+  setSessionCookie,
+} from "./session.js";
+import { type AccountsNotice, AccountsPage } from "./views/accounts.js";
 import { ErrorPage } from "./views/error.js";
 import { LoginPage } from "./views/login.js";
 import { OverviewPage } from "./views/overview.js";
@@ -32,8 +43,17 @@ import { type FormState, UnitPage } from "./views/unit.js";
 /** What the app is built from. */
 export interface AppOptions {
   readonly dashboard: Dashboard;
-  /** Signs the session cookie; at least 32 characters. */
+  /** Passwords, sessions, lockout and accounts (over the `Accounts` port of the plan's store). */
+  readonly auth: Authenticator;
+  /** Signs the session cookie (which carries only the session's random token); at least 32 characters. */
   readonly sessionSecret: string;
+  /** Whether a reporter may read other units' pages (default "own-unit"). */
+  readonly reporterScope?: ReporterScope;
+  /**
+   * The client's address, for the per-address lockout (default: the socket's remote address from
+   * @hono/node-server; behind a proxy, pass one that reads the proxy's header).
+   */
+  readonly clientAddress?: (c: Context) => string;
   readonly formats?: FormatRegistry;
   /** Mark the cookie `Secure` (serve over HTTPS). */
   readonly secureCookies?: boolean;
@@ -46,7 +66,7 @@ export interface AppOptions {
   readonly logError?: (reference: string, error: unknown) => void;
 }
 
-type Env = { Variables: { user: SessionUser | undefined; plan: Plan } };
+type Env = { Variables: { user: SessionUser | undefined; plan: Plan; sessionEnded: boolean } };
 
 const KINDS: readonly ExportKind[] = ["plan", "period-report", "score-sheet", "calendar"];
 
@@ -56,7 +76,9 @@ const text = (vi: string, en: string): LocalizedText => ({ vi, en });
 
 /** Builds the Hono application. */
 export function createApp(options: AppOptions): Hono<Env> {
-  const { dashboard, sessionSecret } = options;
+  const { dashboard, sessionSecret, auth } = options;
+  const scope = options.reporterScope ?? "own-unit";
+  const clientAddress = options.clientAddress ?? socketAddress;
   if (sessionSecret.length < 32)
     throw new Error("khóa phiên cần ít nhất 32 ký tự / the session secret needs at least 32 characters");
   const formats = options.formats ?? new FormatRegistry();
@@ -153,7 +175,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use(async (c, next) => {
     const plan = await dashboard.plan();
     c.set("plan", plan);
-    c.set("user", await currentUser(c, sessionSecret, plan));
+    const { user, ended } = await currentUser(c, sessionSecret, plan, auth, scope);
+    c.set("user", user);
+    c.set("sessionEnded", ended);
     await next();
   });
 
@@ -174,25 +198,47 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
   };
 
-  app.get("/login", (c) => c.html(<LoginPage plan={c.get("plan")} />));
+  app.get("/login", (c) => {
+    const q = c.req.query();
+    const notice =
+      "ended" in q ? { kind: "ended" as const } : "out" in q ? { kind: "signed-out" as const } : undefined;
+    return c.html(<LoginPage plan={c.get("plan")} notice={notice} />);
+  });
   app.post("/login", async (c) => {
     const body = await readForm(c);
     if (body instanceof Response) return body;
-    const choice = typeof body.as === "string" ? body.as : "";
+    const userName = typeof body.user === "string" ? body.user.slice(0, 200) : "";
+    const password = typeof body.password === "string" ? body.password.slice(0, 1024) : "";
     const plan = c.get("plan");
-    if (!actorOfChoice(plan, choice)) return c.html(<LoginPage plan={plan} error selected={choice} />, 422);
-    await signIn(c, sessionSecret, choice, options.secureCookies ?? false);
+    const r = await auth.signIn({ userName, password, address: clientAddress(c) });
+    if (r.kind === "locked")
+      return c.html(
+        <LoginPage plan={plan} notice={{ kind: "locked", until: r.until }} userName={userName} />,
+        429,
+      );
+    if (r.kind === "refused")
+      return c.html(<LoginPage plan={plan} notice={{ kind: "refused" }} userName={userName} />, 401);
+    if (
+      r.actor.role === "reporter" &&
+      !plan.units.some((u) => u.id === (r.actor as { unitId: string }).unitId)
+    ) {
+      await auth.signOut(r.token);
+      return c.html(<LoginPage plan={plan} notice={{ kind: "refused" }} userName={userName} />, 401);
+    }
+    await setSessionCookie(c, sessionSecret, r.token, auth.sessions.maxAgeMs, options.secureCookies ?? false);
     return c.redirect("/", 303);
   });
-  app.post("/logout", (c) => {
-    signOut(c);
-    return c.redirect("/login", 303);
+  app.post("/logout", async (c) => {
+    await auth.signOut(await sessionToken(c, sessionSecret));
+    clearSessionCookie(c);
+    return c.redirect("/login?out", 303);
   });
 
   // Below: signed-in users only.
   app.use(async (c, next) => {
     if (c.get("user")) return next();
-    if (c.req.method === "GET" || c.req.method === "HEAD") return c.redirect("/login", 303);
+    if (c.req.method === "GET" || c.req.method === "HEAD")
+      return c.redirect(c.get("sessionEnded") ? "/login?ended" : "/login", 303);
     return page(
       c,
       401,
@@ -204,6 +250,17 @@ export function createApp(options: AppOptions): Hono<Env> {
     );
   });
   const user = (c: Context<Env>) => c.get("user") as SessionUser;
+  /** The refusal of a page of another unit (or of the whole agency) to a reporter kept to their own. */
+  const ownUnitOnly = (c: Context<Env>) =>
+    page(
+      c,
+      403,
+      text("Không được phép", "Not allowed"),
+      text(
+        "Người báo cáo chỉ được xem trang của đơn vị mình (cài đặt của cơ quan).",
+        "A reporter may only read their own unit's pages (the agency's setting).",
+      ),
+    );
 
   app.get("/", (c) => {
     const actor = user(c).actor;
@@ -213,9 +270,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     );
   });
 
-  app.get("/overview", async (c) =>
-    c.html(<OverviewPage user={user(c)} data={await dashboard.overview()} formats={formats} />),
-  );
+  app.get("/overview", async (c) => {
+    if (!mayRead(user(c), undefined)) return ownUnitOnly(c);
+    return c.html(<OverviewPage user={user(c)} data={await dashboard.overview()} formats={formats} />);
+  });
 
   app.get("/plan", (c) => {
     const plan = c.get("plan");
@@ -271,6 +329,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   };
 
   app.get("/units/:unitId", (c) => {
+    if (!mayRead(user(c), c.req.param("unitId"))) return ownUnitOnly(c);
     const saved = c.req.query("saved");
     return renderUnit(c, c.req.param("unitId"), 200, {
       ...(saved === "record" || saved === "report" ? { saved } : {}),
@@ -301,6 +360,107 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.post("/units/:unitId/records", unitPost("record-activity"));
   app.post("/units/:unitId/reports", unitPost("submit-report"));
 
+  // The lead manages the accounts: creates a unit's reporter, resets a password, disables.
+  const leadOnly = (c: Context<Env>) =>
+    page(
+      c,
+      403,
+      text("Không được phép", "Not allowed"),
+      text("Chỉ đơn vị chủ trì quản lý tài khoản.", "Only the lead unit manages accounts."),
+    );
+  const accountsPage = async (
+    c: Context<Env>,
+    status: 200 | 422,
+    notice?: AccountsNotice,
+    form?: { userName?: string; role?: string; unitId?: string },
+  ) =>
+    c.html(
+      <AccountsPage
+        user={user(c)}
+        plan={c.get("plan")}
+        accounts={await auth.list()}
+        notice={notice}
+        form={form}
+      />,
+      status,
+    );
+  const field = (form: Record<string, unknown>, name: string) =>
+    typeof form[name] === "string" ? (form[name] as string) : "";
+  app.get("/accounts", (c) => (user(c).actor.role === "lead" ? accountsPage(c, 200) : leadOnly(c)));
+  app.post("/accounts", async (c) => {
+    if (user(c).actor.role !== "lead") return leadOnly(c);
+    const form = await readForm(c);
+    if (form instanceof Response) return form;
+    const userName = field(form, "user").slice(0, 200);
+    const role = field(form, "role");
+    const unitId = field(form, "unit");
+    const kept = { userName, role, unitId };
+    if (role !== "lead" && role !== "reporter" && role !== "viewer")
+      return accountsPage(
+        c,
+        422,
+        { kind: "error", message: text("Hãy chọn vai trò.", "Choose a role.") },
+        kept,
+      );
+    if (role === "reporter" && !reporterUnits(c.get("plan")).some((u) => u.id === unitId))
+      return accountsPage(
+        c,
+        422,
+        { kind: "error", message: text("Hãy chọn đơn vị của người báo cáo.", "Choose the reporter's unit.") },
+        kept,
+      );
+    const r = await auth.addAccount({
+      userName,
+      planId: c.get("plan").id,
+      role,
+      ...(role === "reporter" ? { unitId } : {}),
+      password: field(form, "password").slice(0, 1024),
+      createdBy: user(c).userName,
+    });
+    if (r.kind === "refused") return accountsPage(c, 422, { kind: "error", message: r.message }, kept);
+    return accountsPage(c, 200, {
+      kind: "ok",
+      message: text(`Đã tạo tài khoản ${r.account.userName}.`, `Account ${r.account.userName} created.`),
+    });
+  });
+  app.post("/accounts/:userName/:action", async (c) => {
+    if (user(c).actor.role !== "lead") return leadOnly(c);
+    const target = c.req.param("userName");
+    const action = c.req.param("action");
+    const form = await readForm(c);
+    if (form instanceof Response) return form;
+    if (action === "password") {
+      const r = await auth.resetPassword(target, field(form, "password").slice(0, 1024));
+      if (r.kind === "refused") return accountsPage(c, 422, { kind: "error", message: r.message });
+      return accountsPage(c, 200, {
+        kind: "ok",
+        message: text(
+          `Đã đặt lại mật khẩu của ${target}; mọi phiên của tài khoản đã kết thúc.`,
+          `The password of ${target} was reset; every session of the account ended.`,
+        ),
+      });
+    }
+    if (action !== "disable" && action !== "enable")
+      return notFound(c, text("Trang này không tồn tại.", "This page does not exist."));
+    if (target === user(c).userName)
+      return accountsPage(c, 422, {
+        kind: "error",
+        message: text("Không tự khóa tài khoản của mình.", "You cannot disable your own account."),
+      });
+    const r = await auth.setDisabled(target, action === "disable");
+    if (r.kind === "refused") return accountsPage(c, 422, { kind: "error", message: r.message });
+    return accountsPage(c, 200, {
+      kind: "ok",
+      message:
+        action === "disable"
+          ? text(
+              `Đã khóa ${target}; mọi phiên của tài khoản đã kết thúc.`,
+              `${target} disabled; every session ended.`,
+            )
+          : text(`Đã mở khóa ${target}.`, `${target} enabled.`),
+    });
+  });
+
   app.get("/download/:kind/:format", async (c) => {
     const kind = c.req.param("kind") as ExportKind;
     if (!KINDS.includes(kind))
@@ -329,12 +489,14 @@ export function createApp(options: AppOptions): Hono<Env> {
         };
         break;
       case "score-sheet": {
+        if (!mayRead(user(c), undefined)) return ownUnitOnly(c);
         const { sheet } = await dashboard.scoreSheet();
         request = { kind, plan, sheet };
         break;
       }
       case "period-report": {
         const unit = c.req.query("unit");
+        if (!mayRead(user(c), unit === "" ? undefined : unit)) return ownUnitOnly(c);
         const report = await dashboard.periodReport(
           c.req.query("period") ?? "",
           unit === "" ? undefined : unit,
@@ -377,4 +539,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   return app;
+}
+
+/** The socket's remote address under @hono/node-server ("unknown" elsewhere, e.g. `app.request`). */
+function socketAddress(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? "unknown";
 }

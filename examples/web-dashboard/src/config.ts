@@ -23,6 +23,10 @@ export interface Config {
   readonly seedDemo: boolean;
   /** A fixed "now" for demos (DASHBOARD_NOW); undefined: the real clock. */
   readonly fixedNow: Date | undefined;
+  /** REPORTER_SCOPE: whether a reporter may read other units' pages (default own-unit). */
+  readonly reporterScope: "own-unit" | "all-units";
+  /** SESSION_MAX_AGE_SECONDS / SESSION_IDLE_SECONDS: how long sessions last (defaults 8 h and 30 min). */
+  readonly sessions: { readonly maxAgeMs: number; readonly idleMs: number };
 }
 
 /** A setting that cannot be used, with the variable's name and the reason in both languages. */
@@ -97,6 +101,29 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       );
     fixedNow = new Date(ms);
   }
+  const scopeText =
+    env.REPORTER_SCOPE === undefined || env.REPORTER_SCOPE === "" ? "own-unit" : env.REPORTER_SCOPE;
+  if (scopeText !== "own-unit" && scopeText !== "all-units")
+    throw new ConfigError(
+      "REPORTER_SCOPE",
+      `cần own-unit (chỉ đơn vị mình) hoặc all-units (mọi đơn vị) (nhận "${scopeText}")`,
+      `expected own-unit (their own unit only) or all-units (got "${scopeText}")`,
+    );
+  const seconds = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback * 1000;
+    if (!/^\d{1,7}$/.test(raw) || Number(raw) < 1)
+      throw new ConfigError(
+        name,
+        `cần số giây 1–9999999 (nhận "${raw}")`,
+        `expected 1–9999999 seconds (got "${raw}")`,
+      );
+    return Number(raw) * 1000;
+  };
+  const sessions = {
+    maxAgeMs: seconds("SESSION_MAX_AGE_SECONDS", 8 * 60 * 60),
+    idleMs: seconds("SESSION_IDLE_SECONDS", 30 * 60),
+  };
   return {
     port: Number(portText),
     host: env.HOST === undefined || env.HOST === "" ? "127.0.0.1" : env.HOST,
@@ -109,5 +136,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     secureCookies: flag("COOKIE_SECURE", env.COOKIE_SECURE, false),
     seedDemo: flag("SEED_DEMO", env.SEED_DEMO, true),
     fixedNow,
+    reporterScope: scopeText,
+    sessions,
   };
 }

@@ -7,14 +7,17 @@
  *   PORT=8080 pnpm dashboard
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test pnpm dashboard
  */
-import { type Cchc, createCchc, PAR_COMMUNICATION_PRESET } from "@cchc/core";
+import { Authenticator } from "@cchc/auth";
+import { PAR_COMMUNICATION_PRESET } from "@cchc/core";
 import { PgliteStorage } from "@cchc/storage-pglite";
 import { PostgresStorage, serverAddress } from "@cchc/storage-postgres";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { Dashboard } from "./dashboard.js";
+import { seedDemoAccounts } from "./demoAccounts.js";
 import { seedDemo } from "./demoData.js";
+import { openStores, type Stores } from "./stores.js";
 
 const fail = (message: string, code: number): never => {
   console.error(`cchc-dashboard: ${message}`);
@@ -35,22 +38,40 @@ async function main(): Promise<void> {
   const storage = config.databaseUrl
     ? PostgresStorage.layer({ connectionString: config.databaseUrl })
     : PgliteStorage.layer({ dataDir: config.dataDir });
-  let cchc: Cchc;
+  let stores: Stores;
   try {
-    cchc = await createCchc({ storage });
+    stores = await openStores(storage);
   } catch (error) {
     return fail(`không mở được kho dữ liệu / cannot open the store (${where}): ${messageOf(error)}`, 1);
   }
+  const { cchc } = stores;
+  const now = config.fixedNow ? () => config.fixedNow as Date : () => new Date();
+  // Sessions and lockouts run on the real clock even when the plan's "now" is simulated.
+  const auth = new Authenticator({
+    accounts: stores.accounts,
+    agencyId: config.agencyId,
+    sessions: config.sessions,
+  });
   if (config.seedDemo) {
     const seeded = await seedDemo(cchc, config.agencyId);
     if (seeded.plan)
       console.log(
         `Đã nạp dữ liệu mẫu / demo data stored: ${seeded.activities} hoạt động / activities, ${seeded.records} kết quả / records, ${seeded.reports} báo cáo / reports`,
       );
+    const plan = (await cchc.plans.get(config.agencyId, config.planId).catch(() => undefined))?.value;
+    // On the first start, or over a store of an earlier version that has the plan but no account.
+    const created = plan && (await auth.list()).length === 0 ? await seedDemoAccounts(auth, plan) : [];
+    if (created.length > 0) {
+      console.log(
+        "Tài khoản mẫu (mật khẩu chỉ in lần này) / demo accounts (passwords printed this once only):",
+      );
+      for (const a of created)
+        console.log(`  ${a.userName.padEnd(36)} ${a.password}  (${a.role}${a.unitId ? ` ${a.unitId}` : ""})`);
+    }
   }
   const { planId } = config;
   if (!(await cchc.plans.list(config.agencyId)).some((p) => p.planId === planId)) {
-    await cchc.close();
+    await stores.close();
     return fail(
       `kho không có kế hoạch "${planId}" của cơ quan "${config.agencyId}" / the store has no plan "${planId}" for agency "${config.agencyId}" (SEED_DEMO=1 nạp kế hoạch mẫu / stores the sample)`,
       2,
@@ -61,10 +82,12 @@ async function main(): Promise<void> {
     agencyId: config.agencyId,
     planId,
     scheme: PAR_COMMUNICATION_PRESET,
-    now: config.fixedNow ? () => config.fixedNow as Date : () => new Date(),
+    now,
   });
   const app = createApp({
     dashboard,
+    auth,
+    reporterScope: config.reporterScope,
     sessionSecret: config.sessionSecret,
     secureCookies: config.secureCookies,
   });
@@ -79,7 +102,7 @@ async function main(): Promise<void> {
     console.log(`Bảng điều khiển đang chạy tại / dashboard listening on http://${host}:${info.port}`);
   });
   server.on("error", (error) => {
-    void cchc
+    void stores
       .close()
       .finally(() =>
         fail(`không mở được cổng / cannot listen on ${config.host}:${config.port}: ${messageOf(error)}`, 1),
@@ -90,7 +113,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.close();
-    void cchc.close().finally(() => process.exit(0));
+    void stores.close().finally(() => process.exit(0));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

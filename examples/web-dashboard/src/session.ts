@@ -1,9 +1,12 @@
 /**
- * The demo login: the person picks who they are (the lead unit, one unit's reporter, or a
- * viewer) and the choice is kept in a signed, HTTP-only cookie. There is no password: this stands
- * in for the agency's real sign-on (SSO, LDAP, VNeID…), which should produce the same `Actor`.
+ * The session cookie and who it stands for. Sign-in is real: a password checked against the
+ * account's argon2id hash (or the agency's SSO through `Authenticator.signInWithSso`), and the
+ * cookie carries only the session's random token (HTTP-only, SameSite=Lax, signed with the
+ * session secret as well); the store keeps the token's SHA-256, so a session ends when the store
+ * says so (expired, idle, signed out, account disabled or password reset), not when a cookie does.
  */
-import type { Actor, Plan } from "@cchc/core";
+import type { Authenticator } from "@cchc/auth";
+import type { Account, Actor, Plan } from "@cchc/core";
 import { leadUnitIds } from "@cchc/core";
 import type { Context } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
@@ -11,31 +14,20 @@ import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 /** The cookie's name. */
 export const SESSION_COOKIE = "cchc_session";
 
-/** How long a demo session lasts (8 hours, a working day). */
-const MAX_AGE_SECONDS = 8 * 60 * 60;
-
 /** Who is signed in, as the policy of the core sees it, with a name to show. */
 export interface SessionUser {
   readonly actor: Actor;
   readonly name: string;
+  /** The account's user name (shown beside the name). */
+  readonly userName: string;
+  /** False for a reporter kept to their own unit's pages (the agency's `ReporterScope`). */
+  readonly seesAllUnits: boolean;
 }
 
-/** The choice on the login form: "lead", "viewer" or "reporter:<unitId>". */
-export type LoginChoice = string;
+/** Whether a reporter may read other units' pages: an agency setting (default: own unit only). */
+export type ReporterScope = "own-unit" | "all-units";
 
-/** The actor a login choice stands for, or undefined when the choice is not one the plan offers. */
-export function actorOfChoice(plan: Plan, choice: LoginChoice): Actor | undefined {
-  if (choice === "lead") return { role: "lead", userId: "lead" };
-  if (choice === "viewer") return { role: "viewer", userId: "viewer" };
-  if (choice.startsWith("reporter:")) {
-    const unitId = choice.slice("reporter:".length);
-    if (reporterUnits(plan).some((u) => u.id === unitId))
-      return { role: "reporter", unitId, userId: `reporter:${unitId}` };
-  }
-  return undefined;
-}
-
-/** Units a reporter can sign in for: every unit of the plan except the lead and groups with members. */
+/** Units that report (and so can have a reporter account): every unit except the lead and groups with members. */
 export function reporterUnits(plan: Plan): Plan["units"] {
   const leads = new Set(leadUnitIds(plan));
   const collator = new Intl.Collator("vi");
@@ -59,31 +51,72 @@ export function nameOf(plan: Plan, actor: Actor): string {
   }
 }
 
-/** Starts a session for the choice. */
-export async function signIn(
+/** Puts a new session's token into the cookie, for as long as the session can last. */
+export async function setSessionCookie(
   c: Context,
   secret: string,
-  choice: LoginChoice,
+  token: string,
+  maxAgeMs: number,
   secure: boolean,
 ): Promise<void> {
-  await setSignedCookie(c, SESSION_COOKIE, choice, secret, {
+  await setSignedCookie(c, SESSION_COOKIE, token, secret, {
     path: "/",
     httpOnly: true,
     sameSite: "Lax",
     secure,
-    maxAge: MAX_AGE_SECONDS,
+    maxAge: Math.floor(maxAgeMs / 1000),
   });
 }
 
-/** Ends the session. */
-export function signOut(c: Context): void {
+/** Removes the cookie (the session itself is revoked in the store by `Authenticator.signOut`). */
+export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: "/" });
 }
 
-/** The signed-in user, or undefined (no cookie, a forged one, or a unit no longer in the plan). */
-export async function currentUser(c: Context, secret: string, plan: Plan): Promise<SessionUser | undefined> {
-  const choice = await getSignedCookie(c, secret, SESSION_COOKIE);
-  if (typeof choice !== "string") return undefined;
-  const actor = actorOfChoice(plan, choice);
-  return actor ? { actor, name: nameOf(plan, actor) } : undefined;
+/** The token in a request's cookie, when its signature holds. */
+export async function sessionToken(c: Context, secret: string): Promise<string | undefined> {
+  const token = await getSignedCookie(c, secret, SESSION_COOKIE);
+  return typeof token === "string" ? token : undefined;
+}
+
+/**
+ * Who the request's session stands for, or why no one: `ended` for a session the store knows but
+ * no longer accepts (expired, idle, signed out, disabled), so the login page can say so; a
+ * reporter's unit that left the plan ends the session too.
+ */
+export async function currentUser(
+  c: Context,
+  secret: string,
+  plan: Plan,
+  auth: Authenticator,
+  scope: ReporterScope,
+): Promise<{ readonly user?: SessionUser; readonly ended: boolean }> {
+  const token = await sessionToken(c, secret);
+  if (token === undefined) return { ended: false };
+  const found = await auth.authenticate(token);
+  if (found.kind !== "active") return { ended: found.kind !== "unknown" };
+  const { actor, account } = found;
+  if (actor.role === "reporter" && !plan.units.some((u) => u.id === actor.unitId)) return { ended: true };
+  return { user: userOf(plan, account, actor, scope), ended: false };
+}
+
+/** The user to show for an account acting as `actor`. */
+export function userOf(
+  plan: Plan,
+  account: Pick<Account, "userName">,
+  actor: Actor,
+  scope: ReporterScope,
+): SessionUser {
+  return {
+    actor,
+    name: nameOf(plan, actor),
+    userName: account.userName,
+    seesAllUnits: actor.role !== "reporter" || scope === "all-units",
+  };
+}
+
+/** Whether the user may read a unit's pages and documents (`undefined`: the whole agency's). */
+export function mayRead(user: SessionUser, unitId: string | undefined): boolean {
+  if (user.seesAllUnits) return true;
+  return user.actor.role === "reporter" && unitId === user.actor.unitId;
 }

@@ -4,12 +4,14 @@
  * field messages, the core's permission rules (403 with the bilingual reason), downloads, and
  * failures that show a page without a stack trace.
  */
+import type { Authenticator } from "@cchc/auth";
 import { type Cchc, createCchc, MemoryStorage, PAR_COMMUNICATION_PRESET, type UnitReport } from "@cchc/core";
-import { PgliteStorage } from "@cchc/storage-pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { Dashboard } from "../src/dashboard.js";
 import { DEMO_AGENCY_ID, DEMO_PLAN_ID, seedDemo } from "../src/demoData.js";
+import type { Stores } from "../src/stores.js";
+import { demoStores, emptyAuth, loginForm } from "./support/accounts.js";
 import { readZipEntry, zipEntries } from "./support/zip.js";
 
 const ORIGIN = "http://localhost";
@@ -17,14 +19,17 @@ const SECRET = "test-secret-0123456789abcdef0123456789abcdef";
 const NOW = new Date("2019-01-10T09:00:00+07:00");
 
 let cchc: Cchc;
+let stores: Stores;
+let auth: Authenticator;
+let dashboard: Dashboard;
 let app: ReturnType<typeof createApp>;
 let ids = 0;
 const logged: string[] = [];
 
 beforeAll(async () => {
-  cchc = await createCchc({ storage: PgliteStorage.layer() });
-  await seedDemo(cchc, DEMO_AGENCY_ID);
-  const dashboard = new Dashboard({
+  ({ stores, auth } = await demoStores());
+  cchc = stores.cchc;
+  dashboard = new Dashboard({
     cchc,
     agencyId: DEMO_AGENCY_ID,
     planId: DEMO_PLAN_ID,
@@ -32,11 +37,11 @@ beforeAll(async () => {
     now: () => NOW,
     newId: (kind) => `${kind}-test-${++ids}`,
   });
-  app = createApp({ dashboard, sessionSecret: SECRET, logError: (ref) => logged.push(ref) });
+  app = createApp({ dashboard, auth, sessionSecret: SECRET, logError: (ref) => logged.push(ref) });
 });
 
 afterAll(async () => {
-  await cchc?.close();
+  await stores?.close();
 });
 
 /** Signs in through the login form and returns the session cookie. */
@@ -44,7 +49,7 @@ async function signIn(choice: string): Promise<string> {
   const res = await app.request("/login", {
     method: "POST",
     headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ as: choice }),
+    body: loginForm(choice),
   });
   expect(res.status).toBe(303);
   const cookie = res.headers.get("set-cookie") ?? "";
@@ -85,7 +90,7 @@ function fieldError(html: string, name: string): string {
 }
 
 describe("sign-in", () => {
-  it("sends an anonymous visitor to the login page, which offers the lead, each unit's reporter and a viewer", async () => {
+  it("sends an anonymous visitor to the login page, which asks for a user name and a password", async () => {
     const home = await get("/");
     expect(home.status).toBe(303);
     expect(home.headers.get("location")).toBe("/login");
@@ -94,32 +99,43 @@ describe("sign-in", () => {
     const html = await res.text();
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).toContain('<html lang="vi">');
-    expect(html).toContain('value="lead"');
-    expect(html).toContain("Vụ Tổ chức cán bộ");
-    expect(html).toContain('value="viewer"');
-    expect(html).toContain("Đăng nhập thử nghiệm");
-    // Reporters in Vietnamese order; the lead and the groups with members are not among them.
-    const reporters = [...html.matchAll(/value="reporter:([^"]+)"/g)].map((m) => m[1]);
-    expect(reporters).not.toContain("vu-to-chuc-can-bo");
-    expect(reporters).not.toContain("cac-co-quan-hanh-chinh-thuoc-bo");
-    expect(reporters.slice(0, 4)).toEqual([
-      "bao-buu-dien-viet-nam",
-      "bao-vietnamnet",
-      "cuc-an-toan-thong-tin",
-      "cuc-bao-chi",
-    ]);
-    expect(reporters).toHaveLength(13);
+    expect(html).toContain('name="user"');
+    expect(html).toMatch(/name="password" type="password" autocomplete="current-password"/);
+    // No list of roles anyone could pick any more.
+    expect(html).not.toContain('value="reporter:');
+    expect(html).not.toContain("Đăng nhập thử nghiệm");
   });
 
-  it("refuses a choice that is not on the list, next to the field, and keeps the user out", async () => {
-    const res = await app.request("/login", {
-      method: "POST",
-      headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ as: "reporter:khong-co" }),
-    });
-    expect(res.status).toBe(422);
-    expect(res.headers.get("set-cookie")).toBeNull();
-    expect(await res.text()).toContain("Hãy chọn một vai trò trong danh sách.");
+  it("refuses a wrong password or an unknown user alike (401), next to the field, and keeps the user out", async () => {
+    for (const form of [loginForm("reporter:cuc-bao-chi", "sai-mật-khẩu-rồi"), loginForm("khong-co")]) {
+      const res = await app.request("/login", {
+        method: "POST",
+        headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+        body: form,
+      });
+      expect(res.status).toBe(401);
+      expect(res.headers.get("set-cookie")).toBeNull();
+      expect(await res.text()).toContain("Tên đăng nhập hoặc mật khẩu không đúng.");
+    }
+  });
+
+  it("locks sign-in after 5 failures of an account (429), even with the right password, and says until when", async () => {
+    const attempt = (password?: string) =>
+      app.request("/login", {
+        method: "POST",
+        headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+        body: loginForm("reporter:cuc-vien-thong", password),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await attempt("sai-mật-khẩu-rồi")).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    const locked = await attempt();
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get("set-cookie")).toBeNull();
+    expect(await locked.text()).toContain("Đăng nhập tạm khóa do nhập sai nhiều lần");
+    // A lead's password reset lifts it.
+    expect(await auth.resetPassword("cuc-vien-thong", "mật-khẩu-thử-2026")).toEqual({ kind: "reset" });
+    expect((await attempt()).status).toBe(303);
   });
 
   it("ignores a forged session cookie", async () => {
@@ -136,6 +152,81 @@ describe("sign-in", () => {
     const out = await post("/logout", reporter, {});
     expect(out.status).toBe(303);
     expect(out.headers.get("set-cookie")).toMatch(/cchc_session=;/);
+    // The session is revoked in the store: the old cookie, sent again, opens nothing.
+    const again = await get("/units/cuc-bao-chi", reporter);
+    expect(again.status).toBe(303);
+    expect(again.headers.get("location")).toBe("/login?ended");
+    expect(await (await get("/login?ended")).text()).toContain("Phiên đăng nhập đã kết thúc");
+  });
+
+  it("keeps a reporter to their own unit by default; the agency setting all-units opens the others read-only", async () => {
+    const reporter = await signIn("reporter:cuc-bao-chi");
+    for (const path of [
+      "/units/cuc-vien-thong",
+      "/overview",
+      "/download/score-sheet/html",
+      "/download/period-report/html?period=2018Q1&unit=cuc-vien-thong",
+      "/download/period-report/html?period=2018Q1",
+    ]) {
+      const res = await get(path, reporter);
+      expect(res.status, path).toBe(403);
+      expect(await res.text(), path).toContain("Người báo cáo chỉ được xem trang của đơn vị mình");
+    }
+    expect((await get("/units/cuc-bao-chi", reporter)).status).toBe(200);
+    expect((await get("/plan", reporter)).status).toBe(200);
+    const open = createApp({ dashboard, auth, sessionSecret: SECRET, reporterScope: "all-units" });
+    const other = await open.request("/units/cuc-vien-thong", { headers: { Cookie: reporter } });
+    expect(other.status).toBe(200);
+    expect(await other.text()).not.toContain('data-testid="record-form"');
+  });
+
+  it("lets the lead create a unit's reporter, reset its password and disable it; others may not", async () => {
+    const lead = await signIn("lead");
+    const page = await get("/accounts", lead);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('data-user="cuc-bao-chi"');
+    const weak = await post("/accounts", lead, {
+      user: "bc-moi",
+      role: "reporter",
+      unit: "cuc-bao-chi",
+      password: "ngắn",
+    });
+    expect(weak.status).toBe(422);
+    expect(await weak.text()).toContain("Mật khẩu cần ít nhất 12 ký tự.");
+    const created = await post("/accounts", lead, {
+      user: "Bao-Chi-2",
+      role: "reporter",
+      unit: "cuc-bao-chi",
+      password: "mật-khẩu-mới-2026-x",
+    });
+    expect(created.status).toBe(200);
+    expect(await created.text()).toContain("Đã tạo tài khoản bao-chi-2.");
+    const login = (password: string) =>
+      app.request("/login", {
+        method: "POST",
+        headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ user: "bao-chi-2", password }),
+      });
+    const first = await login("mật-khẩu-mới-2026-x");
+    expect(first.status).toBe(303);
+    const session = (first.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    expect((await get("/", session)).headers.get("location")).toBe("/units/cuc-bao-chi");
+    expect(
+      (await post("/accounts/bao-chi-2/password", lead, { password: "mật-khẩu-khác-2026-y" })).status,
+    ).toBe(200);
+    expect((await get("/units/cuc-bao-chi", session)).headers.get("location")).toBe("/login?ended");
+    expect((await login("mật-khẩu-mới-2026-x")).status).toBe(401);
+    const second = await login("mật-khẩu-khác-2026-y");
+    expect(second.status).toBe(303);
+    const secondSession = (second.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    expect((await post("/accounts/bao-chi-2/disable", lead, {})).status).toBe(200);
+    expect((await get("/units/cuc-bao-chi", secondSession)).headers.get("location")).toBe("/login?ended");
+    expect((await login("mật-khẩu-khác-2026-y")).status).toBe(401);
+    // A reporter or a viewer cannot manage accounts; the lead cannot lock themself out.
+    const reporter = await signIn("reporter:cuc-bao-chi");
+    expect((await get("/accounts", reporter)).status).toBe(403);
+    expect((await post("/accounts/cuc-bao-chi/disable", await signIn("viewer"), {})).status).toBe(403);
+    expect((await post("/accounts/lead/disable", lead, {})).status).toBe(422);
   });
 
   it("refuses a form posted from another site (CSRF) with a bilingual page", async () => {
@@ -257,8 +348,6 @@ describe("permissions (the core's policy)", () => {
     expect(await res.text()).toContain("Người xem chỉ được xem, không được thay đổi dữ liệu.");
     const page = await (await get("/units/cuc-bao-chi", viewer)).text();
     expect(page).not.toContain('data-testid="record-form"');
-    const other = await (await get("/units/cuc-vien-thong", await signIn("reporter:cuc-bao-chi"))).text();
-    expect(other).not.toContain('data-testid="record-form"');
     const own = await (await get("/units/cuc-bao-chi", await signIn("reporter:cuc-bao-chi"))).text();
     expect(own).toContain('data-testid="record-form"');
     expect(own).toContain('data-testid="report-form"');
@@ -376,12 +465,13 @@ describe("recording a result", () => {
         scheme: PAR_COMMUNICATION_PRESET,
         now: () => new Date("2018-10-05T15:00:00Z"),
       }),
+      auth,
       sessionSecret: SECRET,
     });
     const login = await in2018.request("/login", {
       method: "POST",
       headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ as: "reporter:cuc-bao-chi" }),
+      body: loginForm("reporter:cuc-bao-chi"),
     });
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
     const html = await (await in2018.request("/units/cuc-bao-chi", { headers: { Cookie: cookie } })).text();
@@ -437,7 +527,9 @@ describe("downloads through the format registry", () => {
     expect(plan.status).toBe(200);
     expect(plan.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(plan.headers.get("content-disposition")).toBe('attachment; filename="ke-hoach-mic-2018.md"');
-    expect(await plan.text()).toContain("Tuyên truyền cải cách hành chính năm 2018 của Bộ Thông tin và Truyền thông");
+    expect(await plan.text()).toContain(
+      "Tuyên truyền cải cách hành chính năm 2018 của Bộ Thông tin và Truyền thông",
+    );
     const report = await get("/download/period-report/html?period=2018Q1&unit=cuc-bao-chi", lead);
     expect(report.headers.get("content-disposition")).toBe(
       'inline; filename="bao-cao-2018q1-cuc-bao-chi.html"',
@@ -461,7 +553,9 @@ describe("downloads through the format registry", () => {
     expect(docx.headers.get("content-disposition")).toBe('attachment; filename="ke-hoach-mic-2018.docx"');
     const docxBytes = Buffer.from(await docx.arrayBuffer());
     const xml = readZipEntry(docxBytes, "word/document.xml")?.toString("utf8") ?? "";
-    expect(xml.replace(/<[^>]+>/g, "")).toContain("Tuyên truyền cải cách hành chính năm 2018 của Bộ Thông tin và Truyền thông");
+    expect(xml.replace(/<[^>]+>/g, "")).toContain(
+      "Tuyên truyền cải cách hành chính năm 2018 của Bộ Thông tin và Truyền thông",
+    );
     const pdf = await get("/download/period-report/pdf?period=2018Q1&unit=cuc-bao-chi", lead);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect(
@@ -507,6 +601,7 @@ describe("failures", () => {
         scheme: PAR_COMMUNICATION_PRESET,
         now: () => NOW,
       }),
+      auth: emptyAuth(),
       sessionSecret: SECRET,
       logError: (ref) => errors.push(ref),
     });
@@ -532,6 +627,7 @@ describe("failures", () => {
           scheme: PAR_COMMUNICATION_PRESET,
           now: () => NOW,
         }),
+        auth,
         sessionSecret: "short",
       }),
     ).toThrow(/32/);

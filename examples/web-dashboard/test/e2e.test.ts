@@ -16,7 +16,7 @@ import { requireTool } from "@cchc/testing/tools";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PLAN_ID, demoPlan } from "../src/demoData.js";
-import { type RunningServer, startServer } from "./support/server.js";
+import { demoPasswords, type RunningServer, startServer } from "./support/server.js";
 import { readZipEntry } from "./support/zip.js";
 
 const SHOTS = fileURLToPath(new URL("../test-results/", import.meta.url));
@@ -58,16 +58,22 @@ afterAll(async () => {
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
+/** Signs in with a demo account's printed password ("lead", "viewer", "reporter:<unit>"). */
 async function signInAs(page: Page, choice: string): Promise<void> {
+  const user = choice.replace(/^reporter:/, "");
+  const password = demoPasswords(server.output()).get(user);
+  if (password === undefined)
+    throw new Error(`the dashboard printed no password for ${user}:\n${server.output()}`);
   await page.goto(`${server.url}/login`);
-  await page.selectOption("#as", choice);
+  await page.fill("#user", user);
+  await page.fill("#password", password);
   await page.click("form[action='/login'] button[type=submit]");
   await page.waitForLoadState("domcontentloaded");
 }
 
 async function signOut(page: Page): Promise<void> {
   await page.click("form[action='/logout'] button");
-  await page.waitForURL(/\/login$/);
+  await page.waitForURL(/\/login\?out$/);
 }
 
 /** A number as the page writes it ("4,25") read back. */

@@ -6,41 +6,43 @@
  * Strict-Transport-Security is sent only when the app is served over HTTPS.
  */
 import { createHash } from "node:crypto";
-import { type Cchc, createCchc, MemoryStorage, PAR_COMMUNICATION_PRESET } from "@cchc/core";
-import { PgliteStorage } from "@cchc/storage-pglite";
+import type { Authenticator } from "@cchc/auth";
+import { createCchc, MemoryStorage, PAR_COMMUNICATION_PRESET } from "@cchc/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { Dashboard } from "../src/dashboard.js";
 import { DEMO_AGENCY_ID, DEMO_PLAN_ID, seedDemo } from "../src/demoData.js";
+import type { Stores } from "../src/stores.js";
+import { demoStores, emptyAuth, loginForm } from "./support/accounts.js";
 
 const ORIGIN = "http://localhost";
 const SECRET = "test-secret-0123456789abcdef0123456789abcdef";
 const NOW = new Date("2019-01-10T09:00:00+07:00");
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 
-let cchc: Cchc;
+let stores: Stores;
+let auth: Authenticator;
 let dashboard: Dashboard;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  cchc = await createCchc({ storage: PgliteStorage.layer() });
-  await seedDemo(cchc, DEMO_AGENCY_ID);
+  ({ stores, auth } = await demoStores());
   dashboard = new Dashboard({
-    cchc,
+    cchc: stores.cchc,
     agencyId: DEMO_AGENCY_ID,
     planId: DEMO_PLAN_ID,
     scheme: PAR_COMMUNICATION_PRESET,
     now: () => NOW,
   });
-  app = createApp({ dashboard, sessionSecret: SECRET, logError: () => undefined });
+  app = createApp({ dashboard, auth, sessionSecret: SECRET, logError: () => undefined });
 });
-afterAll(() => cchc?.close());
+afterAll(() => stores?.close());
 
 async function signIn(choice: string): Promise<string> {
   const res = await app.request("/login", {
     method: "POST",
     headers: { Origin: ORIGIN, ...FORM },
-    body: new URLSearchParams({ as: choice }),
+    body: loginForm(choice),
   });
   expect(res.status).toBe(303);
   return (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
@@ -108,7 +110,9 @@ describe("security headers", () => {
       ["unit page", 200, app.request("/units/cuc-bao-chi", { headers: { Cookie: reporter } })],
       ["DOCX download", 200, app.request("/download/plan/docx", { headers: { Cookie: lead } })],
       ["Markdown download", 200, app.request("/download/score-sheet/md", { headers: { Cookie: lead } })],
-      ["login refused (422)", 422, app.request("/login", form(undefined, { as: "nobody" }))],
+      ["login refused (401)", 401, app.request("/login", form(undefined, { user: "nobody", password: "x" }))],
+      ["accounts page", 200, app.request("/accounts", { headers: { Cookie: lead } })],
+      ["own unit only (403)", 403, app.request("/units/cuc-vien-thong", { headers: { Cookie: reporter } })],
       ["invalid form (422)", 422, app.request("/units/cuc-bao-chi/records", form(reporter, {}))],
       [
         "unreadable form (400)",
@@ -155,6 +159,7 @@ describe("security headers", () => {
         scheme: PAR_COMMUNICATION_PRESET,
         now: () => NOW,
       }),
+      auth: emptyAuth(),
       sessionSecret: SECRET,
       logError: () => undefined,
     });
@@ -185,7 +190,7 @@ describe("security headers", () => {
   });
 
   it("include Strict-Transport-Security only when served over HTTPS", async () => {
-    const overHttps = createApp({ dashboard, sessionSecret: SECRET, secureCookies: true });
+    const overHttps = createApp({ dashboard, auth, sessionSecret: SECRET, secureCookies: true });
     for (const path of ["/login", "/khong-co-trang-nay", "/static/style.css"]) {
       const res = await overHttps.request(path);
       expect(res.headers.get("strict-transport-security"), path).toBe("max-age=31536000; includeSubDomains");
@@ -194,7 +199,13 @@ describe("security headers", () => {
     // A request that itself arrived over https (a TLS-terminating server in front of Node).
     const direct = await app.request("https://cchc.example/login");
     expect(direct.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
-    const explicitNo = createApp({ dashboard, sessionSecret: SECRET, secureCookies: true, https: false });
+    const explicitNo = createApp({
+      dashboard,
+      auth,
+      sessionSecret: SECRET,
+      secureCookies: true,
+      https: false,
+    });
     expect((await explicitNo.request("/login")).headers.get("strict-transport-security")).toBeNull();
   });
 });

@@ -247,6 +247,8 @@ describe("settings", () => {
       seedDemo: true,
       fixedNow: undefined,
       sessionSecretGenerated: true,
+      reporterScope: "own-unit",
+      sessions: { maxAgeMs: 8 * 60 * 60_000, idleMs: 30 * 60_000 },
     });
     expect(DEFAULT_DATA_DIR).toMatch(/examples[/\\]web-dashboard[/\\]data$/);
     expect(c.sessionSecret).toHaveLength(64);
@@ -261,6 +263,9 @@ describe("settings", () => {
       SEED_DEMO: "0",
       COOKIE_SECURE: "true",
       DASHBOARD_NOW: "2018-12-18",
+      REPORTER_SCOPE: "all-units",
+      SESSION_MAX_AGE_SECONDS: "3600",
+      SESSION_IDLE_SECONDS: "600",
     });
     expect(c).toMatchObject({
       port: 8080,
@@ -268,6 +273,8 @@ describe("settings", () => {
       seedDemo: false,
       secureCookies: true,
       sessionSecretGenerated: false,
+      reporterScope: "all-units",
+      sessions: { maxAgeMs: 3_600_000, idleMs: 600_000 },
     });
     expect(c.fixedNow?.toISOString()).toBe("2018-12-18T02:00:00.000Z");
   });
@@ -280,6 +287,9 @@ describe("settings", () => {
     ["SEED_DEMO", "maybe"],
     ["DASHBOARD_NOW", "2018-12-18T10:00"],
     ["AGENCY_ID", "bộ tttt"],
+    ["REPORTER_SCOPE", "everyone"],
+    ["SESSION_MAX_AGE_SECONDS", "0"],
+    ["SESSION_IDLE_SECONDS", "1h"],
   ])("refuses %s=%s with a bilingual message naming the variable", (name, value) => {
     try {
       loadConfig({ [name]: value });

@@ -1,70 +1,87 @@
-/** The demo login page: choose the lead unit, one unit's reporter, or a viewer. */
+/** The login page: user name and password; why the last attempt failed or the session ended. */
 import type { Plan } from "@cchc/core";
-import { leadUnitIds } from "@cchc/core";
 import type { FC } from "hono/jsx";
-import { reporterUnits } from "../session.js";
+import { formatDateTime } from "../format.js";
 import { FieldError, Layout, Notice, T } from "./ui.js";
 
-export const LoginPage: FC<{ plan: Plan; error?: boolean; selected?: string }> = ({
+/** What the login page says above the form. */
+export type LoginNotice =
+  | { readonly kind: "refused" }
+  | { readonly kind: "locked"; readonly until: string }
+  | { readonly kind: "ended" }
+  | { readonly kind: "signed-out" };
+
+export const LoginPage: FC<{ plan: Plan; notice?: LoginNotice; userName?: string }> = ({
   plan,
-  error,
-  selected,
-}) => {
-  const lead = plan.units.find((u) => u.id === leadUnitIds(plan)[0]);
-  const units = reporterUnits(plan);
-  return (
-    <Layout title="Đăng nhập" nav="login">
-      <section class="card narrow">
-        <h1>
-          <T vi="Đăng nhập" en="Sign in" />
-        </h1>
+  notice,
+  userName,
+}) => (
+  <Layout title="Đăng nhập" nav="login">
+    <section class="card narrow">
+      <h1>
+        <T vi="Đăng nhập" en="Sign in" />
+      </h1>
+      {notice?.kind === "ended" && (
         <Notice kind="info">
-          <T
-            vi="Đăng nhập thử nghiệm: chọn vai trò, không cần mật khẩu. Khi triển khai, cơ quan thay bằng hệ thống đăng nhập của mình (SSO, LDAP…)."
-            en="Demo login: pick a role, no password. A real deployment replaces it with the agency's own sign-on (SSO, LDAP…)."
-          />
+          <span data-testid="session-ended">
+            <T
+              vi="Phiên đăng nhập đã kết thúc (hết hạn, đăng xuất hoặc tài khoản bị thay đổi); hãy đăng nhập lại."
+              en="Your session has ended (expired, signed out or the account changed); sign in again."
+            />
+          </span>
         </Notice>
-        <p>
-          <strong>{plan.issuer.name}</strong> —{" "}
-          <T vi={`Kế hoạch năm ${plan.year}`} en={`Plan ${plan.year}`} />
-        </p>
-        <form method="post" action="/login" class="form" novalidate>
-          <label for="as">
-            <T vi="Đăng nhập với vai trò" en="Sign in as" />
-          </label>
-          <select id="as" name="as" required aria-describedby={error ? "as-error" : undefined}>
-            <option value="">— Chọn / Choose —</option>
-            <optgroup label="Đơn vị chủ trì / Lead unit">
-              <option value="lead" selected={selected === "lead"}>
-                {`${lead?.name ?? "Đơn vị chủ trì"} — theo dõi, đánh giá / monitors and scores`}
-              </option>
-            </optgroup>
-            <optgroup label="Người báo cáo của đơn vị / A unit's reporter">
-              {units.map((u) => (
-                <option value={`reporter:${u.id}`} selected={selected === `reporter:${u.id}`}>
-                  {u.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Khác / Other">
-              <option value="viewer" selected={selected === "viewer"}>
-                Người xem (chỉ xem) / Viewer (read only)
-              </option>
-            </optgroup>
-          </select>
-          <FieldError
-            id="as-error"
-            messages={
-              error
-                ? [{ vi: "Hãy chọn một vai trò trong danh sách.", en: "Choose a role from the list." }]
-                : undefined
-            }
-          />
-          <button type="submit">
-            <T vi="Đăng nhập" en="Sign in" />
-          </button>
-        </form>
-      </section>
-    </Layout>
-  );
-};
+      )}
+      {notice?.kind === "signed-out" && (
+        <Notice kind="info">
+          <T vi="Đã đăng xuất." en="Signed out." />
+        </Notice>
+      )}
+      {notice?.kind === "locked" && (
+        <Notice kind="error">
+          <span data-testid="login-locked">
+            <T
+              vi={`Đăng nhập tạm khóa do nhập sai nhiều lần; thử lại sau ${formatDateTime(notice.until)}.`}
+              en={`Sign-in is locked after repeated failures; try again after ${formatDateTime(notice.until)}.`}
+            />
+          </span>
+        </Notice>
+      )}
+      <p>
+        <strong>{plan.issuer.name}</strong> — <T vi={`Kế hoạch năm ${plan.year}`} en={`Plan ${plan.year}`} />
+      </p>
+      <form method="post" action="/login" class="form" novalidate>
+        <label for="user">
+          <T vi="Tên đăng nhập" en="User name" />
+        </label>
+        <input id="user" name="user" type="text" autocomplete="username" required value={userName ?? ""} />
+        <label for="password">
+          <T vi="Mật khẩu" en="Password" />
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          aria-describedby={notice?.kind === "refused" ? "password-error" : undefined}
+        />
+        <FieldError
+          id="password-error"
+          messages={
+            notice?.kind === "refused"
+              ? [
+                  {
+                    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
+                    en: "The user name or the password is wrong.",
+                  },
+                ]
+              : undefined
+          }
+        />
+        <button type="submit">
+          <T vi="Đăng nhập" en="Sign in" />
+        </button>
+      </form>
+    </section>
+  </Layout>
+);

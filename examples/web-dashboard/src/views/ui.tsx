@@ -42,7 +42,7 @@ export const APP_NAME: LocalizedText = {
 };
 
 /** Which navigation entry is current. */
-export type NavKey = "overview" | "unit" | "plan" | "calendar" | "login" | "none";
+export type NavKey = "overview" | "unit" | "plan" | "calendar" | "accounts" | "login" | "none";
 
 interface LayoutProps {
   readonly title: string;
@@ -82,14 +82,15 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, user, nav = 
               <nav>
                 {reporterUnit !== undefined &&
                   link("unit", `/units/${encodeURIComponent(reporterUnit)}`, "Đơn vị của tôi", "My unit")}
-                {link("overview", "/overview", "Tổng quan", "Overview")}
+                {user.seesAllUnits && link("overview", "/overview", "Tổng quan", "Overview")}
                 {link("plan", "/plan", "Kế hoạch", "Plan")}
                 {link("calendar", "/calendar", "Lịch báo cáo", "Calendar")}
+                {user.actor.role === "lead" && link("accounts", "/accounts", "Tài khoản", "Accounts")}
               </nav>
             )}
             {user && (
               <form method="post" action="/logout" class="who">
-                <span data-testid="current-user">{user.name}</span>
+                <span data-testid="current-user">{user.name}</span> <span class="en">({user.userName})</span>
                 <button type="submit" class="link">
                   <T vi="Đăng xuất" en="Sign out" />
                 </button>
@@ -98,10 +99,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, user, nav = 
           </header>
           <main>{children}</main>
           <footer>
-            <T
-              vi="Bản mẫu dựng trên thư viện @cchc; đăng nhập thử nghiệm, không dùng cho dữ liệu thật khi chưa thay bằng đăng nhập của cơ quan."
-              en="An example built on the @cchc library; demo login, not for real data until replaced by the agency's sign-on."
-            />
+            <T vi="Bản mẫu dựng trên thư viện @cchc." en="An example built on the @cchc library." />
           </footer>
         </body>
       </html>

@@ -79,3 +79,12 @@ export async function startServer(
     },
   };
 }
+
+/** The demo accounts' passwords as the dashboard printed them on its first start, by user name. */
+export function demoPasswords(output: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const block = output.split("demo accounts (passwords printed this once only):")[1] ?? "";
+  for (const m of block.matchAll(/^ {2}(\S+) +(\S+) {2}\((lead|reporter|viewer)\b/gm))
+    if (m[1] && m[2]) out.set(m[1], m[2]);
+  return out;
+}
