@@ -429,6 +429,7 @@ export function officialDocument(request: ExportRequest, options: ExportOptions 
           ],
           rows: nodeRows(sheet.agency.nodes),
         },
+        ...selfAndAppraisedBlocks(sheet),
       ];
       return assemble(
         "score-sheet",
@@ -473,4 +474,55 @@ export function officialDocument(request: ExportRequest, options: ExportOptions 
       );
     }
   }
+}
+
+const STEP_VI: Record<"self" | "appraisal" | "decision", string> = {
+  self: "tự chấm (chưa thẩm định)",
+  appraisal: "thẩm định vòng 1",
+  decision: "quyết định vòng 2",
+};
+
+/**
+ * The manual leaves of a score sheet with the self-assessed and the appraised points side by side
+ * (a section of its own, only when a sheet has manual entries, so sheets without them are as before):
+ * which unit, which leaf, both points, the points counted and which step and whose decision gave them.
+ */
+function selfAndAppraisedBlocks(sheet: ScoreSheet): DocumentBlock[] {
+  const leavesOf = (nodes: ScoreSheet["agency"]["nodes"]): ScoreSheet["agency"]["nodes"] =>
+    nodes.flatMap((n) => (n.children && n.children.length > 0 ? leavesOf(n.children) : [n]));
+  const rows: Array<Array<string | number | null>> = [];
+  for (const entity of [sheet.agency, ...sheet.units])
+    for (const n of leavesOf(entity.nodes)) {
+      const m = n.explanation.manual;
+      if (n.explanation.rule !== "manual" || m === undefined) continue;
+      const source = m.source;
+      rows.push([
+        entity.name,
+        n.nodeId,
+        m.selfAssessed ?? null,
+        m.appraised ?? null,
+        n.points,
+        source === undefined
+          ? m.appraised !== undefined
+            ? "thẩm định"
+            : "tự chấm (chưa thẩm định)"
+          : `${STEP_VI[source.step]} (${source.userId}), đợt ${source.periodId}${source.roundState === "closed" ? " đã chốt" : ""}`,
+      ]);
+    }
+  if (rows.length === 0) return [];
+  return [
+    { type: "section", label: "IV.", text: "ĐIỂM TỰ CHẤM VÀ ĐIỂM THẨM ĐỊNH" },
+    {
+      type: "table",
+      columns: [
+        { header: "Đơn vị", format: "text", width: 19 },
+        { header: "Tiêu chí", format: "text", width: 7 },
+        { header: "Tự chấm", format: "number", width: 7 },
+        { header: "Thẩm định", format: "number", width: 8 },
+        { header: "Điểm tính", format: "number", width: 7 },
+        { header: "Căn cứ", format: "text", width: 22 },
+      ],
+      rows,
+    },
+  ];
 }

@@ -7,6 +7,7 @@
  */
 import type { ManualScore } from "../scoringScheme.js";
 import type { LocalizedText } from "../text.js";
+import { vietnamDateOf } from "../vietnamTime.js";
 import type { AppraisalEntry, AppraisalRound, RoundState } from "./model.js";
 
 /**
@@ -76,6 +77,8 @@ export function appraisalManualText(entry: ManualScore, points: number): Localiz
   if (s === undefined) return { vi: "", en: "" };
   const who = ROLE[s.role] ?? { vi: s.role, en: s.role };
   const final = s.roundState === "closed";
+  const day = vietnamDateOf(s.at);
+  const dayVi = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
   const selfPart =
     entry.selfAssessed === undefined
       ? { vi: "", en: "" }
@@ -96,7 +99,7 @@ export function appraisalManualText(entry: ManualScore, points: number): Localiz
         en: `not final, round ${s.roundState}`,
       };
   return {
-    vi: `Chấm tay: ${step.vi} của ${who.vi} (${s.userId}, ${s.at.slice(0, 10)}), đợt ${s.periodId} ${status.vi}${selfPart.vi} → ${num(points).replace(".", ",")} điểm.`,
-    en: `Entered by hand: ${step.en} by ${who.en} (${s.userId}, ${s.at.slice(0, 10)}), round ${s.periodId} ${status.en}${selfPart.en} → ${num(points)} ${num(points) === "1" ? "point" : "points"}.`,
+    vi: `Chấm tay: ${step.vi} của ${who.vi} (${s.userId}, ${dayVi}), đợt ${s.periodId} ${status.vi}${selfPart.vi} → ${num(points).replace(".", ",")} điểm.`,
+    en: `Entered by hand: ${step.en} by ${who.en} (${s.userId}, ${day}), round ${s.periodId} ${status.en}${selfPart.en} → ${num(points)} ${num(points) === "1" ? "point" : "points"}.`,
   };
 }
