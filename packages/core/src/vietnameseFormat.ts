@@ -23,9 +23,28 @@ function grouped(whole: number, separator: string): string {
   return out;
 }
 
+const SCALES = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
 function writeNumber(n: number, digits: number, group: string, decimal: string): string {
+  // Explanations write hundreds of thousands of small numbers per national run: the common cases
+  // (a whole number below 1000, two decimals) take the short way, from integers.
+  if (Number.isInteger(n) && n < 1000 && n > -1000) return n === 0 ? "0" : String(n);
   if (!Number.isFinite(n)) return Number.isNaN(n) ? "—" : n > 0 ? "∞" : "-∞";
-  const scale = 10 ** Math.max(0, Math.min(6, Math.floor(digits)));
+  if (digits === 2) {
+    const hundredths = Math.round(n * 100);
+    const abs = hundredths < 0 ? -hundredths : hundredths;
+    if (abs < 100_000) {
+      const whole = Math.floor(abs / 100);
+      const frac = abs % 100;
+      const sign = hundredths < 0 ? "-" : "";
+      const w = whole < 1000 ? String(whole) : grouped(whole, group);
+      if (frac === 0) return sign + w;
+      return frac % 10 === 0
+        ? `${sign}${w}${decimal}${frac / 10}`
+        : `${sign}${w}${decimal}${frac < 10 ? "0" : ""}${frac}`;
+    }
+  }
+  const scale = SCALES[Math.max(0, Math.min(6, Math.floor(digits)))] ?? 1;
   const scaled = Math.round(Math.abs(n) * scale);
   // Past 2^53 integers lose their last digits: write the rounded whole number only.
   if (!Number.isSafeInteger(scaled)) {

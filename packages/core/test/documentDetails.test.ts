@@ -148,10 +148,9 @@ describe("the header fits inside the margins", () => {
     expect(mm(timesWidthPt(NATIONAL_TITLE, L.sizePt.nationalTitle, true))).toBeLessThan(h.rightMm);
     // 74 mm of name beside an 88 mm national title leave less than 3.5 mm between them: two lines.
     expect(h.issuerLines).toEqual(["BỘ THÔNG TIN", "VÀ TRUYỀN THÔNG"]);
-    expect(officialDocument({ kind: "plan", plan: samplePlan("xa-bao-thang-2026") }).header.issuerLines).toEqual([
-      "ỦY BAN NHÂN DÂN",
-      "XÃ BẢO THẮNG",
-    ]);
+    expect(
+      officialDocument({ kind: "plan", plan: samplePlan("xa-bao-thang-2026") }).header.issuerLines,
+    ).toEqual(["ỦY BAN NHÂN DÂN", "XÃ BẢO THẮNG"]);
     expect(L.sizePt.nationalTitle).toBeGreaterThanOrEqual(12);
   });
 });
@@ -170,6 +169,23 @@ describe("Vietnamese formats", () => {
     expect(formatNumberEn(1234.5)).toBe("1,234.5");
     expect(formatPercentVi(77.7777)).toBe("77,78%");
     expect(formatNumberVi(Number.NaN)).toBe("—");
+    // The short ways (whole numbers below 1000, two decimals) agree with the general one.
+    expect(formatNumberVi(999.999)).toBe("1.000");
+    expect(formatNumberVi(-1234.567)).toBe("-1.234,57");
+    expect(formatNumberVi(1_234_567.891)).toBe("1.234.567,89");
+    expect(formatNumberVi(12.5, 0)).toBe("13");
+    expect(formatNumberVi(0.123456, 4)).toBe("0,1235");
+    expect(formatNumberVi(-0)).toBe("0");
+    for (let i = -20_000; i <= 20_000; i += 7) {
+      const n = i / 13;
+      expect(formatNumberVi(n)).toBe(formatNumberEn(n).replace(/[.,]/g, (c) => (c === "." ? "," : ".")));
+      expect(formatNumberEn(n)).toBe(
+        String(Math.round(n * 100) / 100).replace(
+          /^(-?)(\d+)/,
+          (_m, sign: string, d: string) => sign + d.replace(/\B(?=(\d{3})+$)/g, ","),
+        ),
+      );
+    }
   });
 
   it("the score sheet says when its figures stop in Vietnam time, and its explanations in Vietnamese numbers", () => {
