@@ -2,7 +2,7 @@
  * Characters the embedded font has no glyph for (emoji, CJK, Thai, Arabic) and a string with no
  * break opportunity: each is drawn in a fallback font or shown as "\uFFFD" and reported, and every
  * word poppler finds in the file stays inside the margins (the header inside its columns, which
- * the Decree layout lets reach 5 mm into the side margins).
+ * since issue 18 stay inside the margins too: `headerColumnsMm.outsetMm` is 0).
  */
 import {
   buildPeriodReport,
