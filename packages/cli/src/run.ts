@@ -16,6 +16,7 @@ import { outboxCommand } from "./commands/outbox.js";
 import { plansCommand } from "./commands/plans.js";
 import { remindCommand } from "./commands/remind.js";
 import { renderCommand } from "./commands/render.js";
+import { rollupCommand } from "./commands/rollup.js";
 import { roundCommand } from "./commands/round.js";
 import { rulesCommand } from "./commands/rules.js";
 import { sampleCommand } from "./commands/sample.js";
@@ -48,6 +49,7 @@ const COMMANDS: Record<CommandName, Command> = {
   round: roundCommand,
   appraisal: appraisalCommand,
   ingest: ingestCommand,
+  rollup: rollupCommand,
   import: importCommand,
   accounts: accountsCommand,
 };

@@ -24,6 +24,7 @@ export const COMMAND_NAMES = [
   "round",
   "appraisal",
   "ingest",
+  "rollup",
   "import",
   "accounts",
 ] as const;
@@ -100,6 +101,8 @@ Lệnh / Commands:
                         load NDJSON tracking data into the store (one transaction per batch)
   score --plan <mã>     chấm điểm kế hoạch trong kho từ dữ liệu trong kho
                         score a stored plan from the stored tracking data
+  rollup --plan <mã>    cây kế hoạch: điểm từng kế hoạch con, tổng hợp, xếp hạng theo nhóm, kế hoạch
+                        con còn thiếu, chậm / the plan tree: scores, roll-up, ranks, missing and late
   import <tệp.txt|tệp.docx> [--json] [--out kế-hoạch.json]
                         nhập kế hoạch từ văn bản đã ban hành: phần nhận diện, phát hiện, dòng chưa xếp
                         import a plan from its issued document: what was found, findings, leftovers
@@ -123,6 +126,7 @@ Ví dụ / Examples:
   cchc export ke-hoach.json --format docx --out ke-hoach.docx --number 12/KH-BTTTT
   cchc remind --now 2018-03-08 --dry-run --json
   cchc plans save d/plan.json && cchc ingest d --plan mic-2018 && cchc score --plan mic-2018
+  cchc generate --size medium --year 2026 --seed 1 --out t && cchc ingest t && cchc rollup --plan <gốc/root>
   cchc --db postgres://cchc@127.0.0.1:5432/cchc --agency so-noi-vu plans list
   cchc import ke-hoach.docx --out ke-hoach.json && cchc validate ke-hoach.json
 `;
@@ -248,6 +252,14 @@ the batches before it stay whole. An id already stored stops it too, unless --re
 Dữ liệu / Data:
   thư mục / a folder    activities.ndjson, records.ndjson, reports.ndjson (có tệp nào nạp tệp đó)
                         whichever of them are present, in that order
+  cây kế hoạch / a tree thư mục có plans/<mã>/ (cchc generate --size medium --year 2026): không cần
+                        --plan; mọi plan.json được kiểm tra (lỗi, vòng lặp cấp trên, năm khác kế hoạch
+                        cấp trên, lặp mã) TRƯỚC khi ghi, rồi lưu cấp trên trước, rồi nạp dữ liệu từng kế
+                        hoạch. Một kế hoạch đã có và giống hệt được giữ; khác nội dung: dừng, chưa ghi gì
+                        a folder with plans/<id>/: no --plan; every plan.json is checked (errors, parent
+                        cycles, a year other than the parent's, repeated ids) BEFORE anything is written,
+                        then parents are saved first and each plan's tracking data is loaded. A plan
+                        stored and identical is kept; one that differs stops it, nothing written
   một tệp / one file    loại theo tên tệp (activities…, reports…, còn lại: records) hoặc --kind
                         kind from the file name (activities…, reports…, else records) or --kind
 
@@ -260,7 +272,7 @@ Tiếp tục sau khi bị gián đoạn / Resuming after an interruption:
   item stored with different content still stops it (nothing is overwritten).
 
 Tùy chọn / Options:
-  --plan <mã>           kế hoạch đã lưu / the stored plan (bắt buộc / required)
+  --plan <mã>           kế hoạch đã lưu / the stored plan (bắt buộc, trừ cây kế hoạch / required but for a tree)
   --kind <loại>         loại của một tệp / the kind of a single file
   --batch-size <N>      số kết quả mỗi giao dịch (mặc định 5000) / records per transaction (default 5,000)
   --resume              bỏ qua mục đã có và giống hệt / skip what is already stored and identical
@@ -282,8 +294,47 @@ Ví dụ / Example:
   cchc ingest d --plan ubnd-tinh-2018 --resume        # sau khi bị gián đoạn / after an interruption
 `;
 
+const ROLLUP_USAGE = `Cách dùng / Usage: cchc rollup --plan <mã/id> [--db <url|thư mục>] [--agency <mã>] [--as-of <ngày/date>]
+                   [--scheme <tệp>] [--settings <tệp>] [--rule mean|weighted|min|max] [--json]
+
+Cây kế hoạch dưới một kế hoạch trong kho (kế hoạch của sở, xã… ghi kế hoạch cấp trên là parent): mỗi kế
+hoạch được chấm từ dữ liệu theo dõi của chính nó (theo thang điểm của nó), tổng hợp lên kế hoạch cấp
+trên theo một cách tổng hợp là dữ liệu, xếp hạng trong nhóm (sở, ban, ngành; xã; phường, đặc khu; bộ;
+tỉnh — đồng điểm đồng hạng, thứ tự tiếng Việt), kế hoạch con còn thiếu, chưa đến hạn và ban hành chậm.
+The stored tree under a plan: each plan scored from its own tracking data, rolled up to its parent by
+a rule that is data, ranked within its group (departments; communes; wards and special zones;
+ministries; provinces — ties shared, Vietnamese order), with missing, pending and late sub-plans.
+
+Tùy chọn / Options:
+  --plan <mã>           kế hoạch gốc của cây / the root plan of the tree (bắt buộc / required)
+  --as-of <ngày>        tính đến ngày (cuối ngày, giờ Việt Nam) hoặc thời điểm ISO có múi giờ
+                        as of a date (end of day, Vietnam time) or an ISO instant with an offset
+  --scheme <tệp>        thang điểm (JSON/YAML); mặc định thang điểm mẫu / scoring scheme; default preset
+  --settings <tệp>      thiết lập tổng hợp (JSON/YAML): rule, includeOwn, scale, groups, issueWithinDays,
+                        issueBy; mặc định: trung bình, thang 10, các nhóm trên, hạn 30 ngày sau kế hoạch
+                        cấp trên / roll-up settings; default: mean, out of 10, the groups above, due 30
+                        days after the parent's date
+  --rule <cách>         mean (trung bình), weighted (theo số đơn vị / by units), min, max
+  --json                in JSON / print JSON: { store, agency, rootPlanId, asOf, rule, scale, groups,
+                        tree: { planId, issuer, number, date, depth, unitId, groupId, own, score,
+                        percent, rank, groupSize, tracking, coverage: { expected, issued, late,
+                        missing, unexpected }, lateness: { dueDate, issuedOn, late, daysLate },
+                        explanation, children: [ … ] }, findings }
+
+Mã thoát / Exit codes:
+  0   đã tổng hợp (kế hoạch con thiếu, chậm là phát hiện trong kết quả)
+      rolled up (missing and late sub-plans are findings in the output)
+  2   đối số sai, kế hoạch chưa có trong kho, kho không mở được
+      bad arguments, plan not stored, store unreachable
+
+Ví dụ / Example:
+  cchc generate --size medium --year 2026 --seed 1 --out t && cchc ingest t
+  cchc rollup --plan <gốc/root> --as-of 2026-06-30
+  cchc rollup --plan <gốc/root> --rule weighted --json
+`;
+
 const GENERATE_USAGE = `Cách dùng / Usage: cchc generate --size <small|medium|national> --seed <n> --out <thư mục/dir>
-                   [--year <năm>] [--json]
+                   [--year <năm>] [--sub-plans] [--json]
 
 Tạo một bộ dữ liệu tổng hợp, tất định theo hạt giống (cùng cỡ, hạt giống, năm → cùng dữ liệu): một
 kế hoạch hợp lệ và dữ liệu theo dõi của nó, ghi dạng luồng nên bộ cỡ quốc gia không chiếm nhiều bộ nhớ.
@@ -295,9 +346,11 @@ Cỡ / Sizes (từ --year 2026: chính quyền địa phương hai cấp / from 
              2026: the lao-cai-2026 sample plan (13 units); 3,000 records
              2018: chính kế hoạch mẫu mic-2018 (Bộ TT&TT, 9 đơn vị) / the mic-2018 sample (9 units)
   medium     2026: một trong 34 tỉnh, thành phố: 17 sở, ban, ngành và toàn bộ xã, phường, đặc khu
-             của tỉnh đó (40–168), không có cấp huyện; 50.000 bản ghi
+             của tỉnh đó (40–168), không có cấp huyện; mỗi sở, xã có kế hoạch riêng dưới kế hoạch
+             của tỉnh (plans/); 50.000 bản ghi
              2026: one of the 34 provinces: 17 departments and all its communes, wards and
-             special zones (40–168), no districts; 50,000 records
+             special zones (40–168), no districts; each department and commune with its own plan
+             under the province's (plans/); 50,000 records
              2018: một tỉnh với sở, huyện, xã / a province with departments, districts, communes
   national   2026: cả nước, 52 kế hoạch: kế hoạch của Bộ Nội vụ và, dưới nó, kế hoạch của từng bộ,
              cơ quan ngang bộ (14 + 3) và từng tỉnh, thành phố (34); 4.346 đơn vị, trong đó
@@ -314,10 +367,10 @@ Tệp ghi ra / Files written (trong / in --out):
   records.ndjson       bản ghi kết quả thực hiện / actual records
   reports.ndjson       báo cáo định kỳ của đơn vị (có báo cáo muộn, thiếu) / unit reports (some late, missing)
   manifest.json        số lượng, kích thước, SHA-256 / counts, byte sizes, SHA-256
-  plans/<mã>/          national 2026: mỗi kế hoạch một thư mục với bốn tệp trên; manifest.json
+  plans/<mã>/          medium, national 2026: mỗi kế hoạch một thư mục với bốn tệp trên; manifest.json
                        nêu rootPlanId và plans: [ { planId, parentPlanId, parentUnitId, issuer, dir,
                        counts, files } ]
-                       national 2026: one folder per plan with the four files above; manifest.json
+                       medium, national 2026: one folder per plan with the four files above; manifest.json
                        names rootPlanId and lists plans
 
 Tùy chọn / Options:
@@ -326,6 +379,9 @@ Tùy chọn / Options:
   -o, --out <thư mục>  thư mục đích (tạo nếu chưa có; tệp cùng tên bị ghi đè)
                        target folder (created if missing; files of the same names are replaced)
   --year <năm>         năm kế hoạch 2001–2100 (mặc định 2018) / plan year 2001–2100 (default 2018)
+  --sub-plans          từ 2026, national: thêm kế hoạch của từng sở và xã dưới kế hoạch tỉnh (~3.800
+                       kế hoạch; medium luôn có) / from 2026, national: each department's and commune's
+                       plan under its province's too (~3,800 plans; medium always has them)
   --json               in manifest dạng JSON / print the manifest as JSON:
                        { generator, size, seed, year, planId, rootPlanId, counts: { units, activities,
                          records, reports }, files: [ { name, kind, items, bytes, sha256 } ],
@@ -630,6 +686,7 @@ const COMMAND_USAGE: Record<CommandName, string> = {
   round: ROUND_USAGE,
   appraisal: APPRAISAL_USAGE,
   ingest: INGEST_USAGE,
+  rollup: ROLLUP_USAGE,
   import: IMPORT_USAGE,
   sample: `Cách dùng / Usage: cchc sample <tên/name> [--tracking <thư mục/dir>]
 

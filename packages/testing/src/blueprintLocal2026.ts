@@ -1,7 +1,7 @@
 /**
  * Blueprints of the plans a 2026 province's departments and communes issue to implement the
  * province's plan (`parent` with the issuing unit's id): a small plan each, its own offices and
- * divisions as units. Some units never issue one and some issue it late, as in real provinces.
+ * divisions (kind "division": they issue no plan of their own) as units. Some units never issue one and some issue it late, as in real provinces.
  */
 import type { FundingSource, PlanInput, Responsibility, Unit } from "@cchc/core";
 import {
@@ -97,28 +97,28 @@ export function localSubPlanBlueprint2026(
         {
           id: leadId,
           name: "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
-          kind: "office",
+          kind: "division",
           parentUnitId: agencyId,
         },
         {
           id: "phong-van-hoa-xa-hoi",
           name: "Phòng Văn hóa - Xã hội",
-          kind: "department",
+          kind: "division",
           parentUnitId: agencyId,
         },
-        { id: "phong-kinh-te", name: "Phòng Kinh tế", kind: "department", parentUnitId: agencyId },
+        { id: "phong-kinh-te", name: "Phòng Kinh tế", kind: "division", parentUnitId: agencyId },
         {
           id: "trung-tam-hcc",
           name: "Trung tâm Phục vụ hành chính công",
-          kind: "centre",
+          kind: "division",
           parentUnitId: agencyId,
         },
       ]
     : [
         { id: agencyId, name: unit.name, kind: unit.kind, weight: 1 },
-        { id: leadId, name: `Văn phòng ${unit.name}`, kind: "office", parentUnitId: agencyId },
-        { id: "phong-1", name: "Phòng Tổ chức - Hành chính", kind: "department", parentUnitId: agencyId },
-        { id: "phong-2", name: "Phòng Nghiệp vụ", kind: "department", parentUnitId: agencyId },
+        { id: leadId, name: `Văn phòng ${unit.name}`, kind: "division", parentUnitId: agencyId },
+        { id: "phong-1", name: "Phòng Tổ chức - Hành chính", kind: "division", parentUnitId: agencyId },
+        { id: "phong-2", name: "Phòng Nghiệp vụ", kind: "division", parentUnitId: agencyId },
       ];
   const units = drafts.map((d) => spec(d, d.id !== leadId && d.id !== agencyId, d.id === leadId));
   const others = drafts.filter((d) => d.id !== leadId && d.id !== agencyId).map((d) => d.id);

@@ -107,6 +107,7 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
       seed: { type: "string" },
       out: { type: "string", short: "o" },
       year: { type: "string" },
+      "sub-plans": { type: "boolean" },
       json: { type: "boolean" },
     },
     { min: 0, max: 0, what: { vi: "", en: "" } },
@@ -122,7 +123,13 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
   const started = performance.now();
   let dataset: ReturnType<typeof generateDataset>;
   try {
-    dataset = generateDataset({ size, seed, ...(year === undefined ? {} : { year }) });
+    dataset = generateDataset({
+      size,
+      seed,
+      ...(year === undefined ? {} : { year }),
+      // the country with every department's and commune's plan (medium has them anyway)
+      ...(values["sub-plans"] === true ? { subPlans: true } : {}),
+    });
   } catch (err) {
     if (err instanceof RangeError) {
       const why = oneLine(err.message.replace(/^generateDataset:\s*/, ""));

@@ -30,6 +30,7 @@ import { type CliIo, EXIT } from "../io.js";
 import { LineTooLongError, lineTooLongFinding, readLines, textLines } from "../ndjson.js";
 import { type CliStore, resolveAgency, resolveDb, STORE_OPTIONS, withStore } from "../store.js";
 import { TRACKING_FILES } from "../trackingInput.js";
+import { ingestTree, treeFolder } from "./ingestTree.js";
 import { storeJson } from "./migrate.js";
 
 type Kind = keyof typeof TRACKING_FILES;
@@ -396,6 +397,15 @@ async function ingestInto(
   return summary;
 }
 
+/** Prints a data error on one line with the next step: exit 1. */
+function dataErrorExit(io: CliIo, e: DataError): number {
+  const hint = NEXT_STEP[e.reason];
+  io.stderr(
+    `cchc: ${e.file}: ${oneLine(e.finding.message.vi)} [${e.finding.code}]; ${e.written.vi}; ${hint.vi} / ${e.file}: ${oneLine(e.finding.message.en)} [${e.finding.code}]; ${e.written.en}; ${hint.en}\n`,
+  );
+  return EXIT.findings;
+}
+
 /** Runs `cchc ingest`. */
 export async function ingestCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -416,17 +426,47 @@ export async function ingestCommand(args: readonly string[], io: CliIo): Promise
       what: { vi: "thư mục hoặc tệp dữ liệu theo dõi", en: "a tracking data folder or file" },
     },
   );
-  if (values.plan === undefined)
-    throw new CliError({
-      vi: "lệnh ingest cần --plan <mã kế hoạch>",
-      en: `ingest needs --plan <plan id> ${helpHint("ingest")}`,
-    });
-  const planId = values.plan;
   const batchSize = positiveInt(values["batch-size"], "--batch-size", 1_000_000);
   const agency = resolveAgency(values.agency);
+  const resume = values.resume === true;
+  // a tree of plans (plans/<id>/): every plan and its tracking data, no --plan
+  const plansDir =
+    values.plan === undefined && values.kind === undefined
+      ? await treeFolder(io, positionals[0] ?? "")
+      : undefined;
+  if (plansDir !== undefined) {
+    const options = { resume, batchSize, progress: values.progress === true };
+    try {
+      return await ingestTree(
+        io,
+        plansDir,
+        resolveDb(io, values.db),
+        agency,
+        values.json === true,
+        async (s, id, dir) => {
+          try {
+            return await ingestInto(s, io, agency, id, await sourceOf(io, dir, undefined), options);
+          } catch (e) {
+            // the file named with its plan's folder: plans/<id>/records.ndjson
+            if (e instanceof DataError)
+              throw new DataError(`plans/${basename(dir)}/${e.file}`, e.reason, e.finding, e.written);
+            throw e;
+          }
+        },
+      );
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      return dataErrorExit(io, e);
+    }
+  }
+  if (values.plan === undefined)
+    throw new CliError({
+      vi: "lệnh ingest cần --plan <mã kế hoạch> (hoặc một thư mục có plans/<mã>/ của cchc generate)",
+      en: `ingest needs --plan <plan id> (or a folder with plans/<id>/ as cchc generate writes) ${helpHint("ingest")}`,
+    });
+  const planId = values.plan;
   const source = await sourceOf(io, positionals[0] ?? "", values.kind);
   const target = resolveDb(io, values.db);
-  const resume = values.resume === true;
   let summary: IngestSummary;
   try {
     summary = await withStore(target, (s) =>
@@ -434,11 +474,7 @@ export async function ingestCommand(args: readonly string[], io: CliIo): Promise
     );
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
-    const hint = NEXT_STEP[e.reason];
-    io.stderr(
-      `cchc: ${e.file}: ${oneLine(e.finding.message.vi)} [${e.finding.code}]; ${e.written.vi}; ${hint.vi} / ${e.file}: ${oneLine(e.finding.message.en)} [${e.finding.code}]; ${e.written.en}; ${hint.en}\n`,
-    );
-    return EXIT.findings;
+    return dataErrorExit(io, e);
   }
   if (values.json) {
     io.stdout(
