@@ -320,6 +320,9 @@ const checkText = (
   return Result.succeed(t === "" ? undefined : t);
 };
 
+// The WHATWG URL parser (Node and every browser have it); core compiles against ES2022 alone.
+declare const URL: { new (input: string): { readonly protocol: string } };
+
 const checkLinks = (links: readonly string[]): Result.Result<string[], AppraisalRefused> => {
   for (const [i, l] of links.entries()) {
     let ok = false;

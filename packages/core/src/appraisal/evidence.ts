@@ -8,6 +8,22 @@ import * as Result from "effect/Result";
 import { type AppraisalRefused, refuse } from "./errors.js";
 import { EVIDENCE_TYPES, type EvidenceType } from "./model.js";
 
+// The web platform's streams, Blob and TextDecoder (Node ≥ 18 and every browser have them); core
+// compiles against ES2022 alone, so only the parts used here are declared.
+interface ByteReader {
+  read(): Promise<{ done: true; value?: undefined } | { done: false; value: Uint8Array }>;
+  cancel(): Promise<void>;
+}
+interface ByteStream {
+  pipeThrough(transform: unknown): ByteStream;
+  getReader(): ByteReader;
+}
+declare const Blob: { new (parts: readonly Uint8Array[]): { stream(): ByteStream } };
+declare const DecompressionStream: { new (format: "deflate-raw"): unknown };
+declare const TextDecoder: {
+  new (): { decode(input: Uint8Array, options?: { stream?: boolean }): string };
+};
+
 /** What an agency allows as evidence. */
 export interface EvidenceLimits {
   /** Bytes per file (default 20 MB). */
@@ -125,9 +141,7 @@ export async function sniffEvidenceTypeAsync(bytes: Uint8Array): Promise<Evidenc
   if (part.method === 0) return typeOfContentTypes(latin1(part.data, 0, part.data.length));
   if (part.method !== 8) return undefined;
   try {
-    const stream = new Blob([part.data as Uint8Array<ArrayBuffer>])
-      .stream()
-      .pipeThrough(new DecompressionStream("deflate-raw"));
+    const stream = new Blob([part.data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
     const reader = stream.getReader();
     let text = "";
     let total = 0;

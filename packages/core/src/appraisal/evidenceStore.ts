@@ -52,11 +52,16 @@ export class EvidenceStore extends Context.Service<EvidenceStore, EvidenceStoreS
 /** Whether a string is a file id (SHA-256, lowercase hex): adapters refuse anything else. */
 export const isFileId = (id: string): boolean => typeof id === "string" && /^[0-9a-f]{64}$/.test(id);
 
+// Web Crypto (Node ≥ 20 and every browser have it); core compiles against ES2022 alone.
+declare const crypto: {
+  readonly subtle: { digest(algorithm: "SHA-256", data: Uint8Array): Promise<ArrayBuffer> };
+};
+
 /** The SHA-256 of bytes as lowercase hex (Web Crypto: Node ≥ 20 and browsers). */
 export const sha256Hex = (bytes: Uint8Array): Effect.Effect<string, StorageError> =>
   Effect.tryPromise({
     try: async () => {
-      const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+      const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
       let hex = "";
       for (const b of digest) hex += b.toString(16).padStart(2, "0");
       return hex;
