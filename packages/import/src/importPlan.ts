@@ -27,6 +27,7 @@ import { Ledger } from "./ledger.js";
 import { type SourceLine, sourceLines } from "./lines.js";
 import { readMarker } from "./markers.js";
 import { buildOutline } from "./outline.js";
+import type { Reflowed } from "./reflow.js";
 import {
   failedImport,
   type ImportedDecision,
@@ -128,7 +129,7 @@ export function importPlanText(text: string, options: ImportOptions = {}): Impor
 
 function importChecked(text: string, options: ImportOptions): ImportResult {
   const findings = new FindingCollector(Math.max(1, Math.floor(options.maxFindings ?? MAX_LISTED_FINDINGS)));
-  const { lines } = sourceLines(text, findings);
+  const { lines, reflow } = sourceLines(text, findings);
   const ledger = new Ledger(lines);
   const end = lines.length;
   for (const l of lines) if (l.text !== "" && isSeparator(l.text)) ledger.place([l.no]);
@@ -432,7 +433,7 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
   findings.pushAll(validation.warnings);
   const all = findings.listed();
   const tally = findings.tally();
-  const leftovers = ledger.leftovers();
+  const { leftovers, placed } = ledger.account(reflow);
   const header: ImportedHeader = {
     documentType: planType?.type.code ?? first?.type.code,
     ...(planType === undefined && first === undefined
@@ -462,9 +463,12 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
     draft,
     findings: all,
     leftovers,
+    skipped: reflow?.skipped ?? [],
     header,
     counts: {
       lines: lines.length,
+      placed,
+      skipped: skippedCount(lines, reflow),
       objectives: body.objectives.length,
       requirements: body.requirements.length,
       audiences: body.audiences.length,
@@ -482,6 +486,14 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
     },
     error: undefined,
   };
+}
+
+/** Input lines skipped: blank ones, and those the reflow skipped for a reason (not folded into another). */
+function skippedCount(lines: readonly SourceLine[], reflow: Reflowed | undefined): number {
+  let blank = 0;
+  for (const l of lines) if (l.text === "" && (reflow?.headOf[l.no - 1] ?? 0) === 0) blank++;
+  // A skipped line is blank in `lines` too: counted once, as skipped.
+  return blank;
 }
 
 function firstTrailer(lines: readonly SourceLine[], from: number, until: number): number {

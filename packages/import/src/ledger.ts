@@ -4,6 +4,7 @@
  */
 import type { LocalizedText } from "@cchc/core";
 import type { SourceLine } from "./lines.js";
+import type { Reflowed } from "./reflow.js";
 
 /** Why a line was not placed, as a stable code. */
 export type LeftoverCode =
@@ -106,14 +107,40 @@ export class Ledger {
 
   /** Every non-blank line not placed, in line order. */
   leftovers(): Leftover[] {
+    return this.account().leftovers;
+  }
+
+  /**
+   * Every input line accounted for: the leftovers (a reflowed line left over is reported as the
+   * input lines it was made of, each with its own number and text) and how many input lines were
+   * placed. With the reflow's skipped lines and the blank ones, they add up to the input's lines.
+   */
+  account(reflow?: Reflowed): { leftovers: Leftover[]; placed: number } {
     const out: Leftover[] = [];
+    let placed = 0;
     for (const l of this.lines) {
-      if (l.text === "") continue;
+      if (l.text === "") {
+        const head = reflow?.headOf[l.no - 1] ?? 0;
+        if (head === 0) continue;
+        const s = this.state[head] ?? NONE;
+        if (s === PLACED) placed++;
+        else {
+          const code = s === NONE ? "unplaced" : (CODES[s - 1] ?? "unplaced");
+          const text = reflow?.original[l.no - 1] ?? "";
+          out.push({ line: l.no, text, code, reason: LEFTOVER_REASONS[code] });
+        }
+        continue;
+      }
       const s = this.state[l.no] ?? NONE;
-      if (s === PLACED) continue;
+      if (s === PLACED) {
+        placed++;
+        continue;
+      }
       const code = s === NONE ? "unplaced" : (CODES[s - 1] ?? "unplaced");
-      out.push({ line: l.no, text: l.text, code, reason: LEFTOVER_REASONS[code] });
+      const joined = reflow !== undefined && reflow.headOf[l.no] === l.no;
+      const text = joined ? (reflow.original[l.no - 1] ?? l.text).replace(/\s+/g, " ") : l.text;
+      out.push({ line: l.no, text: text === "" ? l.text : text, code, reason: LEFTOVER_REASONS[code] });
     }
-    return out;
+    return { leftovers: out, placed };
   }
 }

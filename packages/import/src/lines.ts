@@ -7,6 +7,7 @@
 import { normalizeText } from "@cchc/core";
 import type { FindingSink } from "./findingCap.js";
 import { importFinding } from "./importFindings.js";
+import { type Reflowed, reflowLines } from "./reflow.js";
 
 /** One line of the input after cleaning. */
 export interface SourceLine {
@@ -134,17 +135,26 @@ export function cleanRaw(line: string): string {
 
 /**
  * Splits a document into cleaned, numbered lines. `\r\n`, `\r` and `\n` all end a line; Unicode
- * line and paragraph separators too. The input is put in NFC once, up front.
+ * line and paragraph separators too. The input is put in NFC once, up front, then reflowed
+ * (`reflowLines`: wrapped lines joined, page numbers, table rules and web chrome skipped) unless
+ * `reflow: false`; the array keeps one entry per input line either way.
  */
-export function sourceLines(input: string, findings: FindingSink = []): { lines: SourceLine[] } {
-  const parts = input.normalize("NFC").split(/\r\n|[\r\n\u2028\u2029\u0085\v\f]/);
+export function sourceLines(
+  input: string,
+  findings: FindingSink = [],
+  options: { readonly reflow?: boolean } = {},
+): { lines: SourceLine[]; reflow: Reflowed | undefined } {
+  const split = input.normalize("NFC").split(/\r\n|[\r\n\u2028\u2029\u0085\v\f]/);
+  for (let i = 0; i < split.length; i++) split[i] = cleanRaw(split[i] as string);
+  const reflow = options.reflow === false ? undefined : reflowLines(split);
+  const parts = reflow?.lines ?? split;
   const lines: SourceLine[] = new Array(parts.length);
   for (let i = 0; i < parts.length; i++) {
-    const raw = cleanRaw(parts[i] as string);
+    const raw = parts[i] as string;
     const collapsed = messy(raw) ? raw.replace(CONTROL, "").replace(/\s+/g, " ").trim() : raw;
     lines[i] = { no: i + 1, raw, text: undouble(collapsed, i + 1, findings) };
   }
-  return { lines };
+  return { lines, reflow };
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { LocalizedText, Plan, PlanInput, Signer, ValidateOptions } from "@cchc/core";
 import type { ImportFinding } from "./importFindings.js";
 import type { Leftover } from "./ledger.js";
+import type { SkippedLine } from "./reflow.js";
 
 /** Options of an import. */
 export interface ImportOptions {
@@ -85,7 +86,12 @@ export interface ImportedHeader {
 
 /** How many items of each part were found. */
 export interface ImportCounts {
+  /** Lines of the input; always `placed + leftovers + skipped`. */
   readonly lines: number;
+  /** Input lines placed in the draft or the recognised header (a wrapped line: each of its pieces). */
+  readonly placed: number;
+  /** Input lines skipped: blank, or skipped by the reflow for a stated reason (`skipped`). */
+  readonly skipped: number;
   readonly objectives: number;
   readonly requirements: number;
   readonly audiences: number;
@@ -126,6 +132,8 @@ export interface ImportResult {
   readonly findings: readonly ImportFinding[];
   /** Every non-blank line not placed, with its line number and why. */
   readonly leftovers: readonly Leftover[];
+  /** Non-blank lines the reflow skipped (page numbers, table rules, running headers, web chrome), each with why. */
+  readonly skipped: readonly SkippedLine[];
   readonly header: ImportedHeader;
   readonly counts: ImportCounts;
   /** Set when the input is unusable (too large, empty, binary, not a plan); then nothing else is. */
@@ -137,6 +145,8 @@ export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
 const EMPTY_COUNTS: ImportCounts = {
   lines: 0,
+  placed: 0,
+  skipped: 0,
   objectives: 0,
   requirements: 0,
   audiences: 0,
@@ -161,6 +171,7 @@ export function failedImport(code: ImportFinding["code"], message: LocalizedText
     draft: {},
     findings: [{ code, severity: "error", path: [], message }],
     leftovers: [],
+    skipped: [],
     header: { recipients: [], legalBasis: [], preamble: [], closing: [], marks: [] },
     counts: { ...EMPTY_COUNTS, lines },
     error: { code, message },

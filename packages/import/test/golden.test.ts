@@ -56,6 +56,8 @@ describe("golden: the 2018 seed imports to the mic-2018 sample", () => {
   it("counts what it found", () => {
     expect(result.counts).toEqual({
       lines: 54,
+      placed: 50,
+      skipped: 4,
       objectives: 3,
       requirements: 3,
       audiences: 1,
