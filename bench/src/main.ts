@@ -24,11 +24,12 @@ import { DATASET_SIZES, type DatasetSize } from "@cchc/testing";
 import { bundleSizeBenchmark } from "./bundleSize.js";
 import { ensureDataset } from "./dataset.js";
 import { docxBenchmark } from "./docxExport.js";
-import { holidaysBenchmark } from "./holidays.js";
 import { fuzzBenchmark } from "./fuzz.js";
+import { holidaysBenchmark } from "./holidays.js";
 import { icsBenchmark } from "./ics.js";
 import { importBenchmark } from "./importThroughput.js";
 import { linesBenchmark, readAllLines } from "./lines.js";
+import { planTreeBenchmark } from "./planTree.js";
 import { scoreCommandBenchmark } from "./scoreCommand.js";
 import { scoringBenchmark } from "./scoring.js";
 import { storageBenchmark } from "./storage.js";
@@ -49,6 +50,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   linesBenchmark,
   holidaysBenchmark,
   fuzzBenchmark,
+  planTreeBenchmark,
 ];
 
 const log = (message: string) => {
