@@ -237,6 +237,10 @@ function capitaliseFirst(s: string): string {
   return s === "" ? s : (s[0] as string).toLocaleUpperCase("vi") + s.slice(1);
 }
 
+const TRAILING_TIME =
+  /\s+(?:(?:trong|của|cho|vào|từ|đến)\s+)?(?:(?:năm|giai đoạn|quý|tháng)\s+[\d\s–\-/IVX]+|(?:hằng|hàng|mỗi|trong) năm|năm nay)$/iu;
+const BARE_KIND = /^(sở|bộ|phòng|ban|vụ|cục|ủy ban|uỷ ban|văn phòng|trung tâm|đơn vị|cơ quan)$/iu;
+
 function cleanName(raw: string): UnitName | undefined {
   let name = raw
     .replace(/^[\s,;:-]+|[\s,;:.-]+$/gu, "")
@@ -250,7 +254,11 @@ function cleanName(raw: string): UnitName | undefined {
     name = name.slice(0, abbr.index).trim();
   }
   name = name.replace(/\s*\([^)]*\)$/u, "").trim();
+  // A time said after the name is not part of it: "giao cho Sở năm 2025", "Văn phòng hằng năm".
+  name = name.replace(TRAILING_TIME, "").trim();
   if (name === "" || !/\p{L}/u.test(name)) return undefined;
+  // A kind word alone ("Sở", "Phòng") names no unit: nothing is invented from it.
+  if (BARE_KIND.test(name)) return undefined;
   return { name: capitaliseFirst(name), abbreviation, group: GROUP_RE.test(name) };
 }
 
