@@ -6,6 +6,7 @@
 import { type PlanRule, renderPlanJson, samplePlan, validatePlan } from "@cchc/core";
 import { describe, expect, it } from "vitest";
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests break raw plan JSON at any depth
 const sample = () => JSON.parse(renderPlanJson(samplePlan("mic-2018"))) as Record<string, any>;
 
 /** The sample with a domain error in responsibilities (two leads), a bad number and one broken budget line. */

@@ -696,7 +696,10 @@ const CASES: Record<string, RuleCases> = {
       samplePasses,
       {
         name: "working days only",
-        input: () => mutated((p) => p.reporting && (p.reporting.deadlineWorkingDaysAfterCutoff = 5)),
+        input: () =>
+          mutated((p) => {
+            if (p.reporting) p.reporting.deadlineWorkingDaysAfterCutoff = 5;
+          }),
       },
       {
         name: "days for quarters, working days for the year",
@@ -738,29 +741,27 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "two dates",
         input: () =>
-          mutated(
-            (p) =>
-              p.reporting &&
-              (p.reporting.holidays = [
+          mutated((p) => {
+            if (p.reporting)
+              p.reporting.holidays = [
                 { date: "2018-02-14", kind: "off" },
                 { date: "2018-02-24", kind: "working" },
-              ]),
-          ),
+              ];
+          }),
       },
     ],
     fail: [
       {
         name: "one date off and working",
         input: () =>
-          mutated(
-            (p) =>
-              p.reporting &&
-              (p.reporting.holidays = [
+          mutated((p) => {
+            if (p.reporting)
+              p.reporting.holidays = [
                 { date: "2018-02-14", kind: "off" },
                 { date: "2018-02-24", kind: "working" },
                 { date: "2018-02-14", kind: "working" },
-              ]),
-          ),
+              ];
+          }),
         paths: [["reporting", "holidays", 2, "date"]],
       },
     ],
@@ -773,21 +774,22 @@ const CASES: Record<string, RuleCases> = {
       {
         name: "the window's ends",
         input: () =>
-          mutated(
-            (p) =>
-              p.reporting &&
-              (p.reporting.holidays = [
+          mutated((p) => {
+            if (p.reporting)
+              p.reporting.holidays = [
                 { date: "2017-12-15", kind: "off" },
                 { date: "2019-12-31", kind: "off" },
-              ]),
-          ),
+              ];
+          }),
       },
     ],
     fail: [
       {
         name: "a 2026 date in a 2018 plan",
         input: () =>
-          mutated((p) => p.reporting && (p.reporting.holidays = [{ date: "2026-02-17", kind: "off" }])),
+          mutated((p) => {
+            if (p.reporting) p.reporting.holidays = [{ date: "2026-02-17", kind: "off" }];
+          }),
         paths: [["reporting", "holidays", 0, "date"]],
       },
     ],

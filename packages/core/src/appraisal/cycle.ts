@@ -368,7 +368,7 @@ export function selfAssess(
   plan: Plan,
   scheme: ScoringScheme,
   round: AppraisalRound,
-  entry: AppraisalEntry | undefined,
+  _entry: AppraisalEntry | undefined,
   input: SelfAssessment,
   ctx: StepContext,
 ): Result.Result<Stepped<AppraisalEntry>, StepRefusal> {
