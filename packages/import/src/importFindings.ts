@@ -64,6 +64,12 @@ export const IMPORT_FINDING_CODES = [
     "Plan issued with a decision",
   ),
   code(
+    "import.plan-announced",
+    "error",
+    "Tin thông báo kế hoạch, không phải toàn văn",
+    "A news item announcing the plan, not its text",
+  ),
+  code(
     "import.plan-not-found",
     "warning",
     "Quyết định không kèm nội dung kế hoạch",

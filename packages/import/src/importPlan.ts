@@ -3,6 +3,7 @@
  * leftovers. Pure and synchronous, no Node built-ins: it runs in a browser as well as in Node.
  */
 import { type Plan, slugify, validatePlan } from "@cchc/core";
+import { readAnnouncement } from "./announcement.js";
 import { readBody } from "./body.js";
 import {
   type DecisionReading,
@@ -179,7 +180,7 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
   const typeIndex = planType?.index;
   const headerEnd =
     typeIndex ?? (regionStart < end ? Math.min(bodyStartGuess, firstTrailer(lines, regionStart, end)) : end);
-  const planHeader: HeaderReading = readHeader(lines.slice(regionStart, headerEnd), ledger, findings);
+  let planHeader: HeaderReading = readHeader(lines.slice(regionStart, headerEnd), ledger, findings);
   let title: string | undefined;
   let cursor = headerEnd;
   if (typeIndex !== undefined) {
@@ -218,7 +219,29 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
     );
   }
 
-  if (first === undefined && body.sections.size === 0) {
+  const announcement =
+    first === undefined && body.sections.size === 0 ? readAnnouncement(lines, findings) : undefined;
+  if (announcement !== undefined) {
+    // A news item that announces the plan: its header fields from the sentence, the rest left over.
+    ledger.place([announcement.line]);
+    planHeader = {
+      bodies: announcement.issuer === undefined ? [] : [announcement.issuer],
+      number: announcement.number,
+      date: announcement.date,
+      marks: [],
+    };
+    title = announcement.title;
+    findings.push(
+      importFinding(
+        "import.plan-announced",
+        {
+          vi: `Dòng ${announcement.line}: văn bản là tin thông báo việc ban hành kế hoạch, không phải toàn văn kế hoạch; chỉ lấy cơ quan, số, ngày, trích yếu từ câu này, phần còn lại để ở dòng chưa xếp. Hãy nhập toàn văn kế hoạch.`,
+          en: `Line ${announcement.line}: the text is a news item announcing the plan, not the plan itself; only the issuer, number, date and title were taken from this sentence, the rest is left over. Import the plan's full text.`,
+        },
+        { line: announcement.line },
+      ),
+    );
+  } else if (first === undefined && body.sections.size === 0) {
     return failedImport(
       "import.not-a-plan",
       {

@@ -16,6 +16,7 @@ export {
 } from "./importFindings.js";
 export { importPlanText } from "./importPlan.js";
 export { LEFTOVER_REASONS, type Leftover, type LeftoverCode } from "./ledger.js";
+export { type Reflowed, reflowLines, SKIP_REASONS, type SkipCode, type SkippedLine } from "./reflow.js";
 export {
   type ImportCounts,
   type ImportError,
