@@ -140,6 +140,8 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
   const first = findTypeLine(lines, 0, typeLimit);
 
   let decision: DecisionReading | undefined;
+  let inline: { article: number; end: number } | undefined;
+  let planEnd = end;
   let regionStart = 0;
   let planType = first;
   if (first?.type.code === "QĐ") {
@@ -148,6 +150,14 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
       regionStart = planStart(lines, first.index, inner.index);
       decision = readDecision(lines, first.index, regionStart, ledger, findings);
       planType = inner;
+    } else if ((inline = inlinePlan(lines, first.index + 1, end)) !== undefined) {
+      // "Điều 1. Ban hành Kế hoạch … với những nội dung sau:", the plan's body, then "Điều 2.": the
+      // decision is read around the body, the body as the plan's.
+      const around = [...lines.slice(0, inline.article + 1), ...lines.slice(inline.end)];
+      decision = readDecision(around, first.index, around.length, ledger, findings);
+      regionStart = inline.article + 1;
+      planEnd = inline.end;
+      planType = undefined;
     } else {
       decision = readDecision(lines, first.index, end, ledger, findings);
       regionStart = end;
@@ -174,24 +184,25 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
 
   // The plan's own part: header, type line, title, preamble, body, trailer, appendix.
   const bodyStartGuess = (() => {
-    for (let i = regionStart; i < end; i++) if (startsBody((lines[i] as SourceLine).text)) return i;
-    return end;
+    for (let i = regionStart; i < planEnd; i++) if (startsBody((lines[i] as SourceLine).text)) return i;
+    return planEnd;
   })();
   const typeIndex = planType?.index;
   const headerEnd =
-    typeIndex ?? (regionStart < end ? Math.min(bodyStartGuess, firstTrailer(lines, regionStart, end)) : end);
+    typeIndex ??
+    (regionStart < planEnd ? Math.min(bodyStartGuess, firstTrailer(lines, regionStart, planEnd)) : planEnd);
   let planHeader: HeaderReading = readHeader(lines.slice(regionStart, headerEnd), ledger, findings);
   let title: string | undefined;
   let cursor = headerEnd;
   if (typeIndex !== undefined) {
     ledger.place([(lines[typeIndex] as SourceLine).no]);
-    const t = readTitle(lines, typeIndex, planType?.type.inlineTitle, end, ledger);
+    const t = readTitle(lines, typeIndex, planType?.type.inlineTitle, planEnd, ledger);
     title = t.title;
     cursor = t.next;
   }
-  const { preamble, next: bodyStart } = readPreamble(lines, cursor, end, ledger, findings);
-  let appendixStart = end;
-  for (let i = bodyStart; i < end; i++)
+  const { preamble, next: bodyStart } = readPreamble(lines, cursor, planEnd, ledger, findings);
+  let appendixStart = planEnd;
+  for (let i = bodyStart; i < planEnd; i++)
     if (isAppendixStart((lines[i] as SourceLine).text)) {
       appendixStart = i;
       break;
@@ -202,7 +213,7 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
   const body = readBody(outline, registry, ledger, findings);
   const trailer: TrailerReading = readTrailer(lines.slice(trailerStart, appendixStart), ledger);
   ledger.leave(
-    lines.slice(appendixStart).map((l) => l.no),
+    lines.slice(appendixStart, planEnd).map((l) => l.no),
     "appendix",
   );
   registry.adoptAbbreviations([...trailer.archive, ...(decision?.trailer.archive ?? [])]);
@@ -458,7 +469,7 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
   const tally = findings.tally();
   const { leftovers, placed } = ledger.account(reflow);
   const header: ImportedHeader = {
-    documentType: planType?.type.code ?? first?.type.code,
+    documentType: planType?.type.code ?? (inline === undefined ? first?.type.code : "KH"),
     ...(planType === undefined && first === undefined
       ? {}
       : { documentTypeText: (planType ?? first)?.type.label }),
@@ -517,6 +528,30 @@ function skippedCount(lines: readonly SourceLine[], reflow: Reflowed | undefined
   for (const l of lines) if (l.text === "" && (reflow?.headOf[l.no - 1] ?? 0) === 0) blank++;
   // A skipped line is blank in `lines` too: counted once, as skipped.
   return blank;
+}
+
+/**
+ * A plan written inside the decision's first article: "Điều 1. Ban hành Kế hoạch … (với những nội
+ * dung|như) sau:" followed by the plan's outline, up to "Điều 2." (or the end).
+ */
+function inlinePlan(
+  lines: readonly SourceLine[],
+  from: number,
+  until: number,
+): { article: number; end: number } | undefined {
+  for (let i = from; i < until; i++) {
+    const f = fold((lines[i] as SourceLine).text);
+    if (!/^dieu 1\b/.test(f)) continue;
+    if (!/\bke hoach\b/.test(f)) return undefined;
+    let next = i + 1;
+    while (next < until && (lines[next] as SourceLine).text === "") next++;
+    const opens = next < until && readMarker((lines[next] as SourceLine).text)?.type === "roman";
+    if (!/\bsau\s*:\s*$/.test(f) && !opens) return undefined;
+    for (let j = next; j < until; j++)
+      if (/^dieu [2-9]\d*\b/.test(fold((lines[j] as SourceLine).text))) return { article: i, end: j };
+    return { article: i, end: firstTrailer(lines, next, until) };
+  }
+  return undefined;
 }
 
 function firstTrailer(lines: readonly SourceLine[], from: number, until: number): number {

@@ -273,7 +273,12 @@ function splitList(segment: string): string[] {
     // Ngành tỉnh" is one group; "…, Chủ tịch UBND các huyện" starts another).
     const startsName =
       /^\p{Lu}/u.test(piece) && opensWithUnit(piece) && !/^(Các|Những)\s/u.test(piece) && /\s/u.test(piece);
-    if (out.length === 0 || startsName) out.push(piece);
+    // "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân (xã)": one office of both bodies.
+    const jointOffice =
+      sep.trim() === "và" &&
+      /^Văn phòng (Hội đồng nhân dân|HĐND)$/u.test(out[out.length - 1] ?? "") &&
+      /^(Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\b/u.test(piece);
+    if (out.length === 0 || (startsName && !jointOffice)) out.push(piece);
     else out[out.length - 1] += `${sep}${piece}`;
   }
   return out;

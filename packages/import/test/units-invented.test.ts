@@ -35,3 +35,14 @@ describe("units are read from the text, never invented", () => {
     expect((r.draft.units ?? []).map((u) => u.name)).not.toContain("Sở Nội vụ năm 2025");
   });
 });
+
+describe("joint offices", () => {
+  it('"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã" is one unit, not two', () => {
+    const r = importPlanText(
+      withFunding("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã chủ trì, tham mưu triển khai Kế hoạch."),
+    );
+    const names = (r.draft.units ?? []).map((u) => u.name);
+    expect(names).toContain("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã");
+    expect(names).not.toContain("Văn phòng Hội đồng nhân dân");
+  });
+});
