@@ -125,7 +125,8 @@ function fill(template: string, vars: Readonly<Record<string, string>>): string 
 // ---------------------------------------------------------------------------------------------
 // Sections every plan has
 
-interface Sections {
+/** What `sections` draws: the sections every generated plan has. */
+export interface Sections {
   readonly objectives: PlanInput["objectives"];
   readonly requirements: PlanInput["requirements"];
   readonly audiences: Audience[];
@@ -339,6 +340,102 @@ export const UNIT_DUTIES = [
 /** Shared with the 2026 blueprints. */
 export function signer(rng: Random, authority: string, title: string): Signer {
   return { authority, title, name: n(personName(rng)) };
+}
+
+/** The agency-level funding source's id in every generated plan (its budget lines are numbered under it). */
+export const AGENCY_FUNDING_ID = "III.2.1";
+/** The funding source each unit pays from in every generated plan. */
+export const UNIT_FUNDING_ID = "III.2.2";
+
+/**
+ * The two funding sources every generated plan has, so the 2018 and 2026 blueprints write them
+ * alike: the agency-level one, managed by one unit, and each unit's own.
+ */
+export function fundingPair(
+  agency: { readonly kind: FundingSource["kind"]; readonly text: string; readonly managerId: string },
+  unitText: string,
+): FundingSource[] {
+  return [
+    {
+      id: AGENCY_FUNDING_ID,
+      kind: agency.kind,
+      level: "agency",
+      text: n(agency.text),
+      managedBy: { scope: "unit", unitId: agency.managerId },
+    },
+    {
+      id: UNIT_FUNDING_ID,
+      kind: "autonomous-budget",
+      level: "unit",
+      text: n(unitText),
+      managedBy: { scope: "each-unit" },
+    },
+  ];
+}
+
+/** A province's funding (2018 and 2026 alike): the PAR budget the Department of Home Affairs manages, and each unit's own. */
+export const provinceFunding = (level: string, leadId: string): FundingSource[] =>
+  fundingPair(
+    {
+      kind: "par-budget",
+      text: `Kinh phí thực hiện Kế hoạch ở cấp ${level} được bố trí trong dự toán kinh phí cải cách hành chính giao cho Sở Nội vụ.`,
+      managerId: leadId,
+    },
+    "Các cơ quan, đơn vị, địa phương bố trí kinh phí tuyên truyền cải cách hành chính trong dự toán được giao.",
+  );
+
+/** A generated plan's heading (who issues it, number, place, date, title, parent, signer), in written order. */
+export type PlanHeading = Pick<
+  PlanInput,
+  "id" | "issuer" | "number" | "place" | "date" | "year" | "title" | "signer"
+> &
+  Partial<Pick<PlanInput, "parent">>;
+
+/**
+ * Puts a generated plan and its blueprint together, so every blueprint (2018 and 2026) writes the
+ * same sections in the same order. Draws nothing: the caller draws the budget, then the heading.
+ */
+export function assembleBlueprint(args: {
+  readonly heading: PlanHeading;
+  readonly sections: Sections;
+  readonly units: readonly UnitSpec[];
+  readonly leadId: string;
+  readonly responsibilities: Responsibility[];
+  readonly fundingSources: FundingSource[];
+  readonly budget: { readonly lines: BudgetLine[]; readonly byChannel: Map<string, string> };
+  readonly recipients: readonly string[];
+}): Blueprint {
+  const { heading, sections: s, units, leadId, budget } = args;
+  const { id, ...rest } = heading;
+  const input: PlanInput = {
+    id,
+    documentType: "KH",
+    ...rest,
+    objectives: s.objectives,
+    requirements: s.requirements,
+    audiences: s.audiences,
+    contentAreas: s.contentAreas,
+    channels: s.channels,
+    units: units.map((x) => x.unit),
+    responsibilities: args.responsibilities,
+    fundingSources: args.fundingSources,
+    budgetLines: budget.lines,
+    reporting: reporting(
+      units.filter((x) => x.reporter).map((x) => x.unit.id),
+      leadId,
+    ),
+    recipients: recipients(args.recipients),
+  };
+  return {
+    input,
+    units,
+    leadId,
+    channels: s.channelList,
+    contentAreas: s.leafContent,
+    agencyFundingId: AGENCY_FUNDING_ID,
+    unitFundingId: UNIT_FUNDING_ID,
+    budgetLineByChannel: budget.byChannel,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -600,69 +697,33 @@ function mediumBlueprint(rng: Random, year: number): Blueprint {
       "Ủy ban nhân dân các xã, phường, thị trấn tổ chức tuyên truyền cải cách hành chính đến người dân qua hệ thống loa truyền thanh cơ sở, pano, áp phích và các hội nghị ở thôn, tổ dân phố; báo cáo kết quả về Ủy ban nhân dân cấp huyện.",
     ),
   ];
-  const budget = budgetLines(rng, "III.2.1", leadId, s.channelList, 3);
-  const fundingSources: FundingSource[] = [
-    {
-      id: "III.2.1",
-      kind: "par-budget",
-      level: "agency",
-      text: n(
-        `Kinh phí thực hiện Kế hoạch ở cấp ${level} được bố trí trong dự toán kinh phí cải cách hành chính giao cho Sở Nội vụ.`,
-      ),
-      managedBy: { scope: "unit", unitId: leadId },
-    },
-    {
-      id: "III.2.2",
-      kind: "autonomous-budget",
-      level: "unit",
-      text: n(
-        "Các cơ quan, đơn vị, địa phương bố trí kinh phí tuyên truyền cải cách hành chính trong dự toán được giao.",
-      ),
-      managedBy: { scope: "each-unit" },
-    },
-  ];
-  const input: PlanInput = {
-    id: `${provinceId(p)}-${year}`,
-    documentType: "KH",
-    issuer: { name: n(`Ủy ban nhân dân ${full}`), abbreviation: "UBND" },
-    number: `${pad2(rng.int(5, 250))}/KH-UBND`,
-    place: n(p.name === "Hồ Chí Minh" ? "Thành phố Hồ Chí Minh" : p.name),
-    date: issueDate(rng, year),
-    year,
-    title: n(`TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM ${year} TRÊN ĐỊA BÀN ${full.toUpperCase()}`),
-    signer: signer(rng, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
-    objectives: s.objectives,
-    requirements: s.requirements,
-    audiences: s.audiences,
-    contentAreas: s.contentAreas,
-    channels: s.channels,
-    units: units.map((x) => x.unit),
+  const budget = budgetLines(rng, AGENCY_FUNDING_ID, leadId, s.channelList, 3);
+  return assembleBlueprint({
+    sections: s,
+    units,
+    leadId,
     responsibilities,
-    fundingSources,
-    budgetLines: budget.lines,
-    reporting: reporting(
-      units.filter((x) => x.reporter).map((x) => x.unit.id),
-      leadId,
-    ),
-    recipients: recipients([
+    fundingSources: provinceFunding(level, leadId),
+    budget,
+    heading: {
+      id: `${provinceId(p)}-${year}`,
+      issuer: { name: n(`Ủy ban nhân dân ${full}`), abbreviation: "UBND" },
+      number: `${pad2(rng.int(5, 250))}/KH-UBND`,
+      place: n(p.name === "Hồ Chí Minh" ? "Thành phố Hồ Chí Minh" : p.name),
+      date: issueDate(rng, year),
+      year,
+      title: n(`TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM ${year} TRÊN ĐỊA BÀN ${full.toUpperCase()}`),
+      signer: signer(rng, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+    },
+    recipients: [
       "Bộ Nội vụ (để báo cáo)",
       `Thường trực ${level === "tỉnh" ? "Tỉnh ủy" : "Thành ủy"}, Thường trực Hội đồng nhân dân ${level}`,
       `Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân ${level}`,
       `Các sở, ban, ngành ${level}`,
       "Ủy ban nhân dân các huyện, thị xã, thành phố",
       "Lưu: VT, NC.",
-    ]),
-  };
-  return {
-    input,
-    units,
-    leadId,
-    channels: s.channelList,
-    contentAreas: s.leafContent,
-    agencyFundingId: "III.2.1",
-    unitFundingId: "III.2.2",
-    budgetLineByChannel: budget.byChannel,
-  };
+    ],
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -807,68 +868,55 @@ function nationalBlueprint(rng: Random, year: number): Blueprint {
         ),
       );
   }
-  const budget = budgetLines(rng, "III.2.1", officeId, s.channelList, 10);
-  const fundingSources: FundingSource[] = [
-    {
-      id: "III.2.1",
-      kind: "state-budget",
-      level: "agency",
-      text: n(
-        "Kinh phí thực hiện các nhiệm vụ của Bộ Nội vụ trong Kế hoạch được bố trí trong dự toán ngân sách nhà nước giao cho Bộ Nội vụ.",
-      ),
-      managedBy: { scope: "unit", unitId: officeId },
-    },
-    {
-      id: "III.2.2",
-      kind: "autonomous-budget",
-      level: "unit",
-      text: n(
-        "Các bộ, ngành, địa phương bố trí kinh phí tuyên truyền cải cách hành chính trong dự toán ngân sách được giao.",
-      ),
-      managedBy: { scope: "each-unit" },
-    },
-  ];
-  const input: PlanInput = {
-    id: `bnv-${year}`,
-    documentType: "KH",
-    issuer: { name: "Bộ Nội vụ", abbreviation: "BNV" },
-    number: `${pad2(rng.int(5, 120))}/KH-BNV`,
-    place: "Hà Nội",
-    date: issueDate(rng, year),
-    year,
-    title: n(`TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC NĂM ${year}`),
-    signer: signer(rng, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"),
-    objectives: s.objectives,
-    requirements: s.requirements,
-    audiences: s.audiences,
-    contentAreas: s.contentAreas,
-    channels: s.channels,
-    units: units.map((x) => x.unit),
+  return nationalPlan(rng, year, s, units, leadId, officeId, responsibilities);
+}
+
+/**
+ * The Ministry of Home Affairs' national plan from its sections, units and clauses: the funding,
+ * heading and recipients the 2018 and 2026 national plans share.
+ */
+export function nationalPlan(
+  rng: Random,
+  year: number,
+  s: Sections,
+  units: readonly UnitSpec[],
+  leadId: string,
+  officeId: string,
+  responsibilities: Responsibility[],
+): Blueprint {
+  const budget = budgetLines(rng, AGENCY_FUNDING_ID, officeId, s.channelList, 10);
+  return assembleBlueprint({
+    sections: s,
+    units,
+    leadId,
     responsibilities,
-    fundingSources,
-    budgetLines: budget.lines,
-    reporting: reporting(
-      units.filter((x) => x.reporter).map((x) => x.unit.id),
-      leadId,
+    fundingSources: fundingPair(
+      {
+        kind: "state-budget",
+        text: "Kinh phí thực hiện các nhiệm vụ của Bộ Nội vụ trong Kế hoạch được bố trí trong dự toán ngân sách nhà nước giao cho Bộ Nội vụ.",
+        managerId: officeId,
+      },
+      "Các bộ, ngành, địa phương bố trí kinh phí tuyên truyền cải cách hành chính trong dự toán ngân sách được giao.",
     ),
-    recipients: recipients([
+    budget,
+    heading: {
+      id: `bnv-${year}`,
+      issuer: { name: "Bộ Nội vụ", abbreviation: "BNV" },
+      number: `${pad2(rng.int(5, 120))}/KH-BNV`,
+      place: "Hà Nội",
+      date: issueDate(rng, year),
+      year,
+      title: n(`TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC NĂM ${year}`),
+      signer: signer(rng, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"),
+    },
+    recipients: [
       "Thủ tướng, các Phó Thủ tướng Chính phủ (để báo cáo)",
       "Các bộ, cơ quan ngang bộ",
       "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
       "Bộ trưởng, các Thứ trưởng",
       "Lưu: VT, CCHC.",
-    ]),
-  };
-  return {
-    input,
-    units,
-    leadId,
-    channels: s.channelList,
-    contentAreas: s.leafContent,
-    agencyFundingId: "III.2.1",
-    unitFundingId: "III.2.2",
-    budgetLineByChannel: budget.byChannel,
-  };
+    ],
+  });
 }
 
 /** The plan and unit facts of a dataset size. */

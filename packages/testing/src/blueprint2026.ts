@@ -3,27 +3,23 @@
  * wards and special zones, no districts), one ministry of the 17 since March 2025, and the Ministry
  * of Home Affairs' national plan that the ministries' and provinces' plans implement (`parent`).
  */
+import { PROVINCE_REFERENCES, type ProvinceReference, type Responsibility, slugify } from "@cchc/core";
 import {
-  type FundingSource,
-  type PlanInput,
-  PROVINCE_REFERENCES,
-  type ProvinceReference,
-  type Responsibility,
-  slugify,
-} from "@cchc/core";
-import {
+  AGENCY_FUNDING_ID,
+  assembleBlueprint,
   type Blueprint,
   budgetLines,
+  fundingPair,
   groupClause,
   issueDate,
   leadClause,
   ministryUnitTemplates,
   n,
+  nationalPlan,
   pad2,
   pillarResponsibilities,
   placeNames,
-  recipients,
-  reporting,
+  provinceFunding,
   sections,
   signer,
   spec,
@@ -169,70 +165,34 @@ export function provinceBlueprint2026(
       ],
     ),
   ];
-  const budget = budgetLines(rng, "III.2.1", leadId, s.channelList, 3);
-  const fundingSources: FundingSource[] = [
-    {
-      id: "III.2.1",
-      kind: "par-budget",
-      level: "agency",
-      text: n(
-        `Kinh phí thực hiện Kế hoạch ở cấp ${level} được bố trí trong dự toán kinh phí cải cách hành chính giao cho Sở Nội vụ.`,
-      ),
-      managedBy: { scope: "unit", unitId: leadId },
-    },
-    {
-      id: "III.2.2",
-      kind: "autonomous-budget",
-      level: "unit",
-      text: n(
-        "Các cơ quan, đơn vị, địa phương bố trí kinh phí tuyên truyền cải cách hành chính trong dự toán được giao.",
-      ),
-      managedBy: { scope: "each-unit" },
-    },
-  ];
-  const input: PlanInput = {
-    id: `${p.id}-${year}`,
-    documentType: "KH",
-    issuer: { name: n(p.committee), abbreviation: "UBND" },
-    number: `${pad2(rng.int(5, 250))}/KH-UBND`,
-    place: n(p.name === "Hồ Chí Minh" ? "Thành phố Hồ Chí Minh" : p.name),
-    date: issueDate(rng, year),
-    year,
-    title: n(`TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM ${year} TRÊN ĐỊA BÀN ${full.toUpperCase()}`),
-    ...(parent === undefined ? {} : { parent }),
-    signer: signer(rng, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
-    objectives: s.objectives,
-    requirements: s.requirements,
-    audiences: s.audiences,
-    contentAreas: s.contentAreas,
-    channels: s.channels,
-    units: units.map((x) => x.unit),
+  const budget = budgetLines(rng, AGENCY_FUNDING_ID, leadId, s.channelList, 3);
+  return assembleBlueprint({
+    sections: s,
+    units,
+    leadId,
     responsibilities,
-    fundingSources,
-    budgetLines: budget.lines,
-    reporting: reporting(
-      units.filter((x) => x.reporter).map((x) => x.unit.id),
-      leadId,
-    ),
-    recipients: recipients([
+    fundingSources: provinceFunding(level, leadId),
+    budget,
+    heading: {
+      id: `${p.id}-${year}`,
+      issuer: { name: n(p.committee), abbreviation: "UBND" },
+      number: `${pad2(rng.int(5, 250))}/KH-UBND`,
+      place: n(p.name === "Hồ Chí Minh" ? "Thành phố Hồ Chí Minh" : p.name),
+      date: issueDate(rng, year),
+      year,
+      title: n(`TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM ${year} TRÊN ĐỊA BÀN ${full.toUpperCase()}`),
+      ...(parent === undefined ? {} : { parent }),
+      signer: signer(rng, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+    },
+    recipients: [
       "Bộ Nội vụ (để báo cáo)",
       `Thường trực ${level === "tỉnh" ? "Tỉnh ủy" : "Thành ủy"}, Thường trực Hội đồng nhân dân ${level}`,
       `Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân ${level}`,
       `Các sở, ban, ngành ${level}`,
       "Ủy ban nhân dân các xã, phường, đặc khu",
       "Lưu: VT, NC.",
-    ]),
-  };
-  return {
-    input,
-    units,
-    leadId,
-    channels: s.channelList,
-    contentAreas: s.leafContent,
-    agencyFundingId: "III.2.1",
-    unitFundingId: "III.2.2",
-    budgetLineByChannel: budget.byChannel,
-  };
+    ],
+  });
 }
 
 /** The medium size of 2026: one province drawn at random, with every one of its communes. */
@@ -293,70 +253,38 @@ export function ministryBlueprint2026(
       UNIT_DUTIES,
     ),
   ];
-  const budget = budgetLines(rng, "III.2.1", office, s.channelList, 2);
-  const fundingSources: FundingSource[] = [
-    {
-      id: "III.2.1",
-      kind: "par-budget",
-      level: "agency",
-      text: n(
-        `Kinh phí thực hiện các nhiệm vụ chung của ${reference.name} được bố trí trong dự toán giao cho đơn vị quản lý.`,
-      ),
-      managedBy: { scope: "unit", unitId: office },
-    },
-    {
-      id: "III.2.2",
-      kind: "autonomous-budget",
-      level: "unit",
-      text: n("Các cơ quan, đơn vị bố trí kinh phí từ nguồn kinh phí tự chủ của đơn vị."),
-      managedBy: { scope: "each-unit" },
-    },
-  ];
-  const input: PlanInput = {
-    id: `${reference.id}-${year}`,
-    documentType: "KH",
-    issuer: { name: reference.name, abbreviation: reference.abbreviation },
-    number: `${pad2(rng.int(5, 250))}/KH-${reference.abbreviation}`,
-    place: "Hà Nội",
-    date: issueDate(rng, year),
-    year,
-    title: n(`TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM ${year} CỦA ${reference.name.toUpperCase()}`),
-    parent,
-    signer: signer(
-      rng,
-      reference.level === "ministry" ? "KT. BỘ TRƯỞNG" : "KT. THỦ TRƯỞNG",
-      reference.level === "ministry" ? "THỨ TRƯỞNG" : "PHÓ THỦ TRƯỞNG",
-    ),
-    objectives: s.objectives,
-    requirements: s.requirements,
-    audiences: s.audiences,
-    contentAreas: s.contentAreas,
-    channels: s.channels,
-    units: units.map((x) => x.unit),
-    responsibilities,
-    fundingSources,
-    budgetLines: budget.lines,
-    reporting: reporting(
-      units.filter((x) => x.reporter).map((x) => x.unit.id),
-      leadId,
-    ),
-    recipients: recipients([
-      "Bộ Nội vụ (để báo cáo)",
-      "Lãnh đạo Bộ",
-      "Các cơ quan, đơn vị thuộc Bộ",
-      "Lưu: VT.",
-    ]),
-  };
-  return {
-    input,
+  const budget = budgetLines(rng, AGENCY_FUNDING_ID, office, s.channelList, 2);
+  return assembleBlueprint({
+    sections: s,
     units,
     leadId,
-    channels: s.channelList,
-    contentAreas: s.leafContent,
-    agencyFundingId: "III.2.1",
-    unitFundingId: "III.2.2",
-    budgetLineByChannel: budget.byChannel,
-  };
+    responsibilities,
+    fundingSources: fundingPair(
+      {
+        kind: "par-budget",
+        text: `Kinh phí thực hiện các nhiệm vụ chung của ${reference.name} được bố trí trong dự toán giao cho đơn vị quản lý.`,
+        managerId: office,
+      },
+      "Các cơ quan, đơn vị bố trí kinh phí từ nguồn kinh phí tự chủ của đơn vị.",
+    ),
+    budget,
+    heading: {
+      id: `${reference.id}-${year}`,
+      issuer: { name: reference.name, abbreviation: reference.abbreviation },
+      number: `${pad2(rng.int(5, 250))}/KH-${reference.abbreviation}`,
+      place: "Hà Nội",
+      date: issueDate(rng, year),
+      year,
+      title: n(`TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM ${year} CỦA ${reference.name.toUpperCase()}`),
+      parent,
+      signer: signer(
+        rng,
+        reference.level === "ministry" ? "KT. BỘ TRƯỞNG" : "KT. THỦ TRƯỞNG",
+        reference.level === "ministry" ? "THỨ TRƯỞNG" : "PHÓ THỦ TRƯỞNG",
+      ),
+    },
+    recipients: ["Bộ Nội vụ (để báo cáo)", "Lãnh đạo Bộ", "Các cơ quan, đơn vị thuộc Bộ", "Lưu: VT."],
+  });
 }
 
 /** The national plan of 2026: the Ministry of Home Affairs follows every ministry and province. */
@@ -435,68 +363,7 @@ export function nationalRootBlueprint2026(rng: Random, year: number): Blueprint 
       ],
     ),
   ];
-  const budget = budgetLines(rng, "III.2.1", officeId, s.channelList, 10);
-  const fundingSources: FundingSource[] = [
-    {
-      id: "III.2.1",
-      kind: "state-budget",
-      level: "agency",
-      text: n(
-        "Kinh phí thực hiện các nhiệm vụ của Bộ Nội vụ trong Kế hoạch được bố trí trong dự toán ngân sách nhà nước giao cho Bộ Nội vụ.",
-      ),
-      managedBy: { scope: "unit", unitId: officeId },
-    },
-    {
-      id: "III.2.2",
-      kind: "autonomous-budget",
-      level: "unit",
-      text: n(
-        "Các bộ, ngành, địa phương bố trí kinh phí tuyên truyền cải cách hành chính trong dự toán ngân sách được giao.",
-      ),
-      managedBy: { scope: "each-unit" },
-    },
-  ];
-  const input: PlanInput = {
-    id: `bnv-${year}`,
-    documentType: "KH",
-    issuer: { name: "Bộ Nội vụ", abbreviation: "BNV" },
-    number: `${pad2(rng.int(5, 120))}/KH-BNV`,
-    place: "Hà Nội",
-    date: issueDate(rng, year),
-    year,
-    title: n(`TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC NĂM ${year}`),
-    signer: signer(rng, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"),
-    objectives: s.objectives,
-    requirements: s.requirements,
-    audiences: s.audiences,
-    contentAreas: s.contentAreas,
-    channels: s.channels,
-    units: units.map((x) => x.unit),
-    responsibilities,
-    fundingSources,
-    budgetLines: budget.lines,
-    reporting: reporting(
-      units.filter((x) => x.reporter).map((x) => x.unit.id),
-      leadId,
-    ),
-    recipients: recipients([
-      "Thủ tướng, các Phó Thủ tướng Chính phủ (để báo cáo)",
-      "Các bộ, cơ quan ngang bộ",
-      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
-      "Bộ trưởng, các Thứ trưởng",
-      "Lưu: VT, CCHC.",
-    ]),
-  };
-  return {
-    input,
-    units,
-    leadId,
-    channels: s.channelList,
-    contentAreas: s.leafContent,
-    agencyFundingId: "III.2.1",
-    unitFundingId: "III.2.2",
-    budgetLineByChannel: budget.byChannel,
-  };
+  return nationalPlan(rng, year, s, units, leadId, officeId, responsibilities);
 }
 
 /** The sub-plans of the 2026 country, in order: the 17 ministries, then the 34 provinces. */

@@ -3,16 +3,17 @@
  * province's plan (`parent` with the issuing unit's id): a small plan each, its own offices and
  * divisions (kind "division": they issue no plan of their own) as units. Some units never issue one and some issue it late, as in real provinces.
  */
-import type { FundingSource, PlanInput, Responsibility, Unit } from "@cchc/core";
+import type { PlanInput, Responsibility, Unit } from "@cchc/core";
 import {
+  AGENCY_FUNDING_ID,
+  assembleBlueprint,
   type Blueprint,
   budgetLines,
+  fundingPair,
   groupClause,
   leadClause,
   n,
   pad2,
-  recipients,
-  reporting,
   sections,
   signer,
   spec,
@@ -133,67 +134,41 @@ export function localSubPlanBlueprint2026(
       UNIT_DUTIES,
     ),
   ];
-  const budget = budgetLines(rng, "III.2.1", leadId, s.channelList, 1);
-  const fundingSources: FundingSource[] = [
+  const budget = budgetLines(rng, AGENCY_FUNDING_ID, leadId, s.channelList, 1);
+  const fundingSources = fundingPair(
     {
-      id: "III.2.1",
       kind: "par-budget",
-      level: "agency",
-      text: n(
-        `Kinh phí thực hiện Kế hoạch được bố trí trong dự toán kinh phí năm ${year} ${`của ${place}`}.`,
-      ),
-      managedBy: { scope: "unit", unitId: leadId },
+      text: `Kinh phí thực hiện Kế hoạch được bố trí trong dự toán kinh phí năm ${year} ${`của ${place}`}.`,
+      managerId: leadId,
     },
-    {
-      id: "III.2.2",
-      kind: "autonomous-budget",
-      level: "unit",
-      text: n("Các bộ phận bố trí kinh phí trong dự toán được giao."),
-      managedBy: { scope: "each-unit" },
-    },
-  ];
+    "Các bộ phận bố trí kinh phí trong dự toán được giao.",
+  );
   const abbreviation = commune ? "UBND" : initials(unit.name) || "CQ";
   const date = addDays(province.date ?? `${year}-01-15`, rng.int(3, 45));
-  const input: PlanInput = {
-    id: `${province.id}-${unit.id}`,
-    documentType: "KH",
-    issuer: { name: n(unit.name), abbreviation },
-    number: `${pad2(rng.int(1, 120))}/KH-${abbreviation}`,
-    place: n(place),
-    date: date.slice(0, 4) === String(year) ? date : `${year}-12-31`,
-    year,
-    title: n(`TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM ${year} ${`CỦA ${place}`.toUpperCase()}`),
-    parent,
-    signer: signer(
-      rng,
-      commune ? "TM. ỦY BAN NHÂN DÂN" : "KT. GIÁM ĐỐC",
-      commune ? "CHỦ TỊCH" : "PHÓ GIÁM ĐỐC",
-    ),
-    objectives: s.objectives,
-    requirements: s.requirements,
-    audiences: s.audiences,
-    contentAreas: s.contentAreas,
-    channels: s.channels,
-    units: units.map((x) => x.unit),
-    responsibilities,
-    fundingSources,
-    budgetLines: budget.lines,
-    reporting: reporting(
-      units.filter((x) => x.reporter).map((x) => x.unit.id),
-      leadId,
-    ),
-    recipients: recipients([`${province.issuer.name} (để báo cáo)`, "Sở Nội vụ (để theo dõi)", "Lưu: VT."]),
-  };
-  return {
-    input,
+  return assembleBlueprint({
+    sections: s,
     units,
     leadId,
-    channels: s.channelList,
-    contentAreas: s.leafContent,
-    agencyFundingId: "III.2.1",
-    unitFundingId: "III.2.2",
-    budgetLineByChannel: budget.byChannel,
-  };
+    responsibilities,
+    fundingSources,
+    budget,
+    heading: {
+      id: `${province.id}-${unit.id}`,
+      issuer: { name: n(unit.name), abbreviation },
+      number: `${pad2(rng.int(1, 120))}/KH-${abbreviation}`,
+      place: n(place),
+      date: date.slice(0, 4) === String(year) ? date : `${year}-12-31`,
+      year,
+      title: n(`TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM ${year} ${`CỦA ${place}`.toUpperCase()}`),
+      parent,
+      signer: signer(
+        rng,
+        commune ? "TM. ỦY BAN NHÂN DÂN" : "KT. GIÁM ĐỐC",
+        commune ? "CHỦ TỊCH" : "PHÓ GIÁM ĐỐC",
+      ),
+    },
+    recipients: [`${province.issuer.name} (để báo cáo)`, "Sở Nội vụ (để theo dõi)", "Lưu: VT."],
+  });
 }
 
 /**
