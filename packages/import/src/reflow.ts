@@ -203,7 +203,9 @@ export function reflowLines(input: readonly string[]): Reflowed {
         (!ENDS_SENTENCE.test(last) && !last.includes("\t") && !opensLine(t) && !(single && isMotto(last)));
       if (join) {
         if (pieces === undefined) pieces = [(lines[head] as string).trimEnd()];
-        pieces.push(t);
+        // "Cổng/" + "trang thông tin": a line cut right after a slash goes on without a space.
+        if (last.endsWith("/")) pieces[pieces.length - 1] += t;
+        else pieces.push(t);
         last = t;
         lines[i] = "";
         headOf[i] = head + 1;
@@ -225,5 +227,13 @@ function isolated(trimmed: readonly string[], i: number): boolean {
   if (/\D/.test(t)) return true;
   const before = trimmed[i - 1];
   const after = trimmed[i + 1];
-  return before === undefined || before === "" || after === undefined || after === "";
+  // Or a number cutting a sentence in two: a page break fell inside it.
+  return (
+    before === undefined ||
+    before === "" ||
+    after === undefined ||
+    after === "" ||
+    !ENDS_SENTENCE.test(before) ||
+    LOWER_START.test(after)
+  );
 }

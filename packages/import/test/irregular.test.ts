@@ -671,10 +671,11 @@ describe("more outline forms of real documents", () => {
     expect(r.leftovers).toEqual([]);
   });
 
-  it("page numbers of a PDF copy are left over, not read as items", () => {
+  it("page numbers of a PDF copy are skipped as page numbers (issue 16), not read as items", () => {
     const r = importPlanText(provincePlan().replace("b) Xây dựng chính quyền", "2\nb) Xây dựng chính quyền"));
     expect(r.plan?.contentAreas).toHaveLength(2);
-    expect(r.leftovers).toEqual([expect.objectContaining({ line: 17, text: "2", code: "unplaced" })]);
+    expect(r.leftovers).toEqual([]);
+    expect(r.skipped).toEqual([expect.objectContaining({ line: 17, text: "2", code: "page-number" })]);
   });
 
   it('"NHIỆM VỤ" sections list content and channels', () => {
