@@ -1,33 +1,11 @@
 /** The XLSX score sheet has a sheet of self-assessed and appraised points, as numbers side by side. */
-import { PAR_COMMUNICATION_PRESET, samplePlan, scorePlan } from "@cchc/core";
+import { appraisedScoreSheet } from "@cchc/testing/contracts";
 import * as Effect from "effect/Effect";
 import { expect, it } from "vitest";
 import { xlsxExporter } from "../src/index.js";
 import { readWorkbook, sheetRows } from "./readBack.js";
 
-const plan = samplePlan("mic-2018");
-const sheet = scorePlan(
-  { plan, activities: [], records: [], reports: [] },
-  {
-    scheme: PAR_COMMUNICATION_PRESET,
-    manualScores: [
-      {
-        nodeId: "tt.4.2",
-        unitId: "trung-tam-thong-tin",
-        selfAssessed: 0.5,
-        appraised: 0.3,
-        source: {
-          periodId: "2018",
-          roundState: "closed",
-          step: "decision",
-          role: "lead",
-          userId: "tccb.lead",
-          at: "2019-01-20T03:00:00.000Z",
-        },
-      },
-    ],
-  },
-);
+const { plan, sheet } = appraisedScoreSheet();
 
 it("has a sheet with the unit, the leaf, the self-assessed, appraised and counted points and the decision", async () => {
   const file = await Effect.runPromise(xlsxExporter.export({ kind: "score-sheet", plan, sheet }, {}));

@@ -9,6 +9,8 @@
 export { type AccountsContractOptions, runAccountsContract } from "./accountsContract.js";
 export { contractPdf, type EvidenceContractOptions, runEvidenceContract } from "./evidenceContract.js";
 export {
+  appraisedManualScore,
+  appraisedScoreSheet,
   contractRequests,
   type ExporterContractOptions,
   hostileActivities,

@@ -12,9 +12,11 @@ import {
   type ExportKind,
   type ExportOptions,
   type ExportRequest,
+  type ManualScore,
   PAR_COMMUNICATION_PRESET,
   type Plan,
   planCalendar,
+  type ScoreSheet,
   samplePlan,
   scorePlan,
 } from "@cchc/core";
@@ -68,6 +70,35 @@ export function contractRequests(plan: Plan = samplePlan("mic-2018")): Record<Ex
     "score-sheet": { kind: "score-sheet", plan: data.plan, sheet },
     calendar: { kind: "calendar", plan, periods: planCalendar(plan) },
   };
+}
+
+/**
+ * An appraised manual entry of the mic-2018 sample: self-assessed 0.5, appraised 0.3 by the lead's
+ * decision of the closed 2018 round, so every exporter's score sheet test shows the same two points.
+ */
+export const appraisedManualScore: ManualScore = {
+  nodeId: "tt.4.2",
+  unitId: "trung-tam-thong-tin",
+  selfAssessed: 0.5,
+  appraised: 0.3,
+  source: {
+    periodId: "2018",
+    roundState: "closed",
+    step: "decision",
+    role: "lead",
+    userId: "tccb.lead",
+    at: "2019-01-20T03:00:00.000Z",
+  },
+};
+
+/** The mic-2018 sample scored with `appraisedManualScore`: a score sheet with self-assessed and appraised points. */
+export function appraisedScoreSheet(): { readonly plan: Plan; readonly sheet: ScoreSheet } {
+  const plan = samplePlan("mic-2018");
+  const sheet = scorePlan(
+    { plan, activities: [], records: [], reports: [] },
+    { scheme: PAR_COMMUNICATION_PRESET, manualScores: [appraisedManualScore] },
+  );
+  return { plan, sheet };
 }
 
 const run = (e: Effect.Effect<ExportedFile, unknown>) => Effect.runPromiseExit(e);
