@@ -276,3 +276,52 @@ describe("cchc import: unusable input is exit 2 with one line", { timeout: 60_00
       expect(r.stdout).toContain(word);
   });
 });
+
+describe("cchc import of a PDF (issue 16)", () => {
+  /** A PDF with one blank page and no text: what a scan without a text layer gives the reader. */
+  function noTextPdf(): string {
+    const objs = [
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+      "<< /Length 0 >>\nstream\n\nendstream",
+    ];
+    let out = "%PDF-1.4\n";
+    const offsets: number[] = [];
+    objs.forEach((o, i) => {
+      offsets.push(out.length);
+      out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    });
+    const xref = out.length;
+    out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
+    for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
+    out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    return out;
+  }
+
+  it("a PDF with no text layer: a clear bilingual message, exit 2", async () => {
+    await writeFile(join(dir, "scan.pdf"), noTextPdf(), "latin1");
+    const r = cchc("import", "scan.pdf");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/không có lớp chữ/);
+    expect(r.stderr).toMatch(/no text layer/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("a broken PDF and a PDF over --max-pages: exit 2, bilingual", async () => {
+    await writeFile(join(dir, "broken.pdf"), "%PDF-1.7\n1 0 obj << /Type", "latin1");
+    const broken = cchc("import", "broken.pdf");
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/PDF bị hỏng|damaged/);
+    await writeFile(
+      join(dir, "two.pdf"),
+      noTextPdf().replace("/Kids [3 0 R] /Count 1", "/Kids [3 0 R 3 0 R] /Count 2"),
+      "latin1",
+    );
+    const pages = cchc("import", "two.pdf", "--max-pages", "1");
+    expect(pages.code).toBe(2);
+    expect(pages.stderr).toMatch(/quá giới hạn 1 trang/);
+    expect(pages.stderr).toMatch(/over the limit of 1/);
+    expect(cchc("import", "two.pdf", "--max-pages", "0").code).toBe(2);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * `cchc import <file.txt|file.docx> [--json] [--out plan.json]`: an issued plan document in, what it
+ * `cchc import <file.txt|file.docx|file.pdf> [--json] [--out plan.json] [--max-pages n]`: an issued plan document in, what it
  * holds out: the header and the parts found, the findings, and every line left over with its number.
  * Exit 0 when the plan imported with no error, 1 when it imported with errors (a partial plan), 2 when
  * the file is unusable (missing, too large, not a document).
@@ -170,16 +170,26 @@ export function writeImportSummary(file: string, r: ImportResult, write: (chunk:
   lines.flush();
 }
 
+/** Whether the bytes start as a PDF does ("%PDF-"). */
+function isPdf(bytes: Uint8Array): boolean {
+  return (
+    bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d
+  );
+}
+
 /** Runs `cchc import`; returns the exit code. */
 export async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     "import",
     args,
-    { json: { type: "boolean" }, out: { type: "string", short: "o" } },
+    { json: { type: "boolean" }, out: { type: "string", short: "o" }, "max-pages": { type: "string" } },
     {
       min: 1,
       max: 1,
-      what: { vi: "tệp văn bản kế hoạch (.txt hoặc .docx)", en: "a plan document (.txt or .docx)" },
+      what: {
+        vi: "tệp văn bản kế hoạch (.txt, .docx hoặc .pdf)",
+        en: "a plan document (.txt, .docx or .pdf)",
+      },
     },
   );
   const file = positionals[0] ?? "";
@@ -194,12 +204,25 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
       en: `--out ${quote(out ?? "")} is the input file; choose another file so it is not overwritten`,
     });
   }
+  const maxPagesText = values["max-pages"];
+  const maxPages = maxPagesText === undefined ? undefined : Number(maxPagesText);
+  if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0))
+    throw new CliError({
+      vi: `--max-pages cần một số nguyên dương (${quote(maxPagesText ?? "")})`,
+      en: `--max-pages needs a positive whole number (${quote(maxPagesText ?? "")}) ${helpHint("import")}`,
+    });
   const bytes = await readBytes(io, file, absolutePath);
   const docx = extname(file).toLowerCase() === ".docx" || isZip(bytes);
-  // mammoth is loaded only for a .docx, so the other commands start without it.
+  const pdf = extname(file).toLowerCase() === ".pdf" || isPdf(bytes);
+  // mammoth and PDF.js are loaded only for their files, so the other commands start without them.
   const result = docx
     ? await (await import("@cchc/import/docx")).importPlanDocx(bytes)
-    : importPlanBytes(bytes);
+    : pdf
+      ? await (await import("@cchc/import/pdf")).importPlanPdf(
+          bytes,
+          maxPages === undefined ? {} : { maxPages },
+        )
+      : importPlanBytes(bytes);
   if (result.error !== undefined) {
     throw new CliError({
       vi: `không nhập được ${oneLine(file)}: ${result.error.message.vi}`,
