@@ -29,6 +29,7 @@ import { holidaysBenchmark } from "./holidays.js";
 import { icsBenchmark } from "./ics.js";
 import { importBenchmark } from "./importThroughput.js";
 import { linesBenchmark, readAllLines } from "./lines.js";
+import { pdfImportBenchmark } from "./pdfImport.js";
 import { planTreeBenchmark } from "./planTree.js";
 import { scoreCommandBenchmark } from "./scoreCommand.js";
 import { scoringBenchmark } from "./scoring.js";
@@ -47,6 +48,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   docxBenchmark,
   storageBenchmark,
   importBenchmark,
+  pdfImportBenchmark,
   linesBenchmark,
   holidaysBenchmark,
   fuzzBenchmark,
