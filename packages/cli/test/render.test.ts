@@ -92,16 +92,23 @@ describe("cchc render", () => {
     await expect(stat(join(ws.dir, "never.md"))).rejects.toThrow();
   });
 
-  it("a plan nested too deeply to render is exit 2, one line", async () => {
+  it("a plan nested too deeply is refused by validation (exit 1), and render writes nothing", async () => {
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
     await ws.write(
       "deep.json",
       `${renderPlanJson(sample).trimEnd().slice(0, -1)}, "extensions": { "x": ${deep} } }`,
     );
-    expect((await ws.cchc("validate", "deep.json")).code).toBe(0);
-    expect(expectOneLineError(await ws.cchc("render", "deep.json", "--format", "json"))).toContain(
-      "nested too deeply",
+    // validation refuses it (issue 13, item 7), so render never meets it
+    const validated = await ws.cchc("validate", "deep.json");
+    expect(validated.code).toBe(1);
+    expect(validated.stdout + validated.stderr).toContain("shape.too-deep");
+    expect(validated.stdout + validated.stderr).toContain(
+      "extensions.x[0][0]…: dữ liệu lồng nhau quá 100 cấp",
     );
+    const rendered = await ws.cchc("render", "deep.json", "--format", "json", "--out", "deep.out.json");
+    expect(rendered.code).toBe(1);
+    expect(rendered.stderr).toContain("shape.too-deep");
+    await expect(stat(join(ws.dir, "deep.out.json"))).rejects.toThrow();
   });
 
   it("bad arguments: exit 2, one line", async () => {

@@ -103,9 +103,13 @@ function problemFinding(problem: Problem, path: FindingPath, what = ""): Finding
     code: CODES[problem],
     severity: "error",
     path: [...path],
-    message: TEXT[problem](formatPath(path), what),
+    message: TEXT[problem](messagePath(path), what),
   };
 }
+
+/** The path as a message names it: a deep one by its first steps, so a line stays readable. */
+const messagePath = (path: FindingPath): string =>
+  path.length <= 8 ? formatPath(path) : `${formatPath(path.slice(0, 4))}…`;
 
 const isIndex = (key: string) => key === "0" || /^[1-9]\d*$/.test(key);
 
