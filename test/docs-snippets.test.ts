@@ -122,7 +122,7 @@ describe("scoring: agencyScheme.ts, scheme.json, manual-scores.json", () => {
     };
     const sk = (id: string) => unit(id).nodes.find((n) => n.nodeId === "sk");
     expect(sk("vu-phap-che")).toMatchObject({ points: 0.5, explanation: { rule: "manual" } });
-    expect(sk("vu-phap-che")?.explanation.text.vi).toBe("Chấm tay: điểm thẩm định 0.5 → 0.5 điểm.");
+    expect(sk("vu-phap-che")?.explanation.text.vi).toBe("Chấm tay: điểm thẩm định 0,5 → 0,5 điểm.");
     expect(sk("trung-tam-thong-tin")?.explanation.text.en).toBe(
       "Entered by hand: self-assessed 0.75 (not yet appraised) → 0.75 points.",
     );
