@@ -122,6 +122,7 @@ export {
   type PeriodReportInput,
   type PeriodReportRow,
 } from "./periodReport.js";
+export { MAX_INPUT_DEPTH, MAX_INPUT_VALUES, type PlainData, toPlainData } from "./plainData.js";
 export * from "./plan.js";
 export { planCalendar, planCalendarOptions } from "./planCalendar.js";
 export * from "./planTree/index.js";
@@ -133,14 +134,14 @@ export {
   DEFAULT_DAYS_BEFORE,
   DEFAULT_ESCALATE_AFTER_DAYS,
   formatDeadline,
+  periodLabelInSentence,
   type Reminder,
   ReminderError,
   type ReminderKind,
   type ReminderOptions,
-  type ReminderResult,
   type ReminderPeriod,
+  type ReminderResult,
   type ReminderUnit,
-  periodLabelInSentence,
   reminderGroupKey,
   reminderKey,
   reminderKinds,
@@ -195,7 +196,6 @@ export {
   taskedUnitIds,
 } from "./scoring.js";
 export * from "./scoringScheme.js";
-export { MAX_INPUT_DEPTH, MAX_INPUT_VALUES, type PlainData, toPlainData } from "./plainData.js";
 export { findingFromZodIssue, parseUntrusted, type UntrustedParse } from "./shapeFindings.js";
 export {
   compareIds,
@@ -224,9 +224,9 @@ export {
   slugify,
   Text,
 } from "./text.js";
+export { timesWidthPt } from "./textWidth.js";
 export * from "./tracking.js";
 export * from "./trackingChecks.js";
-export { timesWidthPt } from "./textWidth.js";
 export { type ValidateOptions, type ValidationResult, validatePlan } from "./validatePlan.js";
-export * from "./vietnamTime.js";
 export * from "./vietnameseFormat.js";
+export * from "./vietnamTime.js";

@@ -205,6 +205,7 @@ export interface StorageService {
     agencyId: string,
     planId: string,
   ) => Effect.Effect<{ readonly sheet: ScoreSheet; readonly savedAt: string }, NotFound | StorageError>;
+
   /**
    * Creates (`expectedVersion` null) or updates an appraisal round of the plan (keyed by its
    * period), appending `event` (with the new version filled in) to its history in the same
