@@ -21,13 +21,48 @@ import * as Effect from "effect/Effect";
 import { CliError, helpHint, oneLine, quote } from "./errors.js";
 import { type CliIo, EXIT } from "./io.js";
 import { loadPlanFile } from "./loadPlanFile.js";
-import type { CliStore } from "./store.js";
+import { type CliStore, STORE_OPTIONS } from "./store.js";
 
 /** The options every appraisal command takes besides the store's. */
 export const ACTOR_OPTIONS = {
   as: { type: "string" },
   role: { type: "string" },
 } as const;
+
+/**
+ * The options `cchc round` and `cchc appraisal` both take: the store, who acts, the plan and period
+ * acted on, the version a write is based on, and JSON output.
+ */
+export const CYCLE_OPTIONS = {
+  ...STORE_OPTIONS,
+  ...ACTOR_OPTIONS,
+  plan: { type: "string" },
+  period: { type: "string" },
+  "expected-version": { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+/**
+ * The subcommand of `cchc round` or `cchc appraisal` checked against its list, so a missing or
+ * unknown one is the same usage error (exit 2, naming the list) in both.
+ */
+export function subcommandOf<S extends string>(
+  name: string,
+  subcommands: readonly S[],
+  args: readonly string[],
+): { readonly sub: S; readonly command: string; readonly rest: readonly string[] } {
+  const [sub, ...rest] = args;
+  const list = subcommands.join(", ");
+  if (sub === undefined || !(subcommands as readonly string[]).includes(sub))
+    throw new CliError({
+      vi:
+        sub === undefined
+          ? `lệnh ${name} thiếu lệnh con (${list})`
+          : `${name} không có lệnh con ${quote(sub)}`,
+      en: `${sub === undefined ? `${name} needs a subcommand` : `unknown ${name} subcommand ${quote(sub)}`} (${list}) ${helpHint(name)}`,
+    });
+  return { sub: sub as S, command: `${name} ${sub}`, rest };
+}
 
 const USER = /^[\p{L}\p{N}][\p{L}\p{N}._@:-]{0,99}$/u;
 const UNIT = /^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,199}$/u;

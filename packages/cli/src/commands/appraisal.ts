@@ -22,29 +22,27 @@ import {
   type Versioned,
 } from "@cchc/core";
 import {
-  ACTOR_OPTIONS,
   actorFrom,
+  CYCLE_OPTIONS,
   refusalToCliError,
   required,
   runWithEvidence,
   schemeFrom,
   storedPlan,
+  subcommandOf,
   versionOption,
 } from "../appraisalCli.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, helpHint, quote } from "../errors.js";
 import { type CliIo, EXIT } from "../io.js";
-import { resolveAgency, resolveDb, STORE_OPTIONS, withStore } from "../store.js";
+import { resolveAgency, resolveDb, withStore } from "../store.js";
 import { storeJson } from "./migrate.js";
 
 /** The subcommands, in the order the help lists them. */
 export const APPRAISAL_SUBCOMMANDS = ["self", "appraise", "answer", "list", "history"] as const;
 
 const OPTIONS = {
-  ...STORE_OPTIONS,
-  ...ACTOR_OPTIONS,
-  plan: { type: "string" },
-  period: { type: "string" },
+  ...CYCLE_OPTIONS,
   unit: { type: "string" },
   criterion: { type: "string" },
   points: { type: "string" },
@@ -55,8 +53,6 @@ const OPTIONS = {
   link: { type: "string", multiple: true },
   scheme: { type: "string" },
   "max-file-mb": { type: "string" },
-  "expected-version": { type: "string" },
-  json: { type: "boolean" },
 } as const;
 
 type Values = {
@@ -131,16 +127,7 @@ function entryLine(e: Versioned<AppraisalEntry>): string {
 
 /** Runs `cchc appraisal <subcommand>`. */
 export async function appraisalCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === undefined || !(APPRAISAL_SUBCOMMANDS as readonly string[]).includes(sub))
-    throw new CliError({
-      vi:
-        sub === undefined
-          ? "lệnh appraisal thiếu lệnh con (self, appraise, answer, list, history)"
-          : `appraisal không có lệnh con ${quote(sub)}`,
-      en: `${sub === undefined ? "appraisal needs a subcommand" : `unknown appraisal subcommand ${quote(sub)}`} (self, appraise, answer, list, history) ${helpHint("appraisal")}`,
-    });
-  const command = `appraisal ${sub}`;
+  const { sub, command, rest } = subcommandOf("appraisal", APPRAISAL_SUBCOMMANDS, args);
   const parsed = parseCommandArgs(command, rest, OPTIONS, { min: 0, max: 0, what: { vi: "", en: "" } });
   const values = parsed.values as Values;
   const planId = required(values.plan, "--plan <mã/id>", command);

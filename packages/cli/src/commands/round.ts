@@ -13,32 +13,27 @@ import {
   type Versioned,
 } from "@cchc/core";
 import {
-  ACTOR_OPTIONS,
   actorFrom,
+  CYCLE_OPTIONS,
   refusalToCliError,
   required,
   storedPlan,
+  subcommandOf,
   versionOption,
 } from "../appraisalCli.js";
 import { parseCommandArgs } from "../args.js";
-import { CliError, helpHint, quote } from "../errors.js";
 import { type CliIo, EXIT } from "../io.js";
-import { resolveAgency, resolveDb, STORE_OPTIONS, withStore } from "../store.js";
+import { resolveAgency, resolveDb, withStore } from "../store.js";
 import { storeJson } from "./migrate.js";
 
 /** The subcommands, in the order the help lists them. */
 export const ROUND_SUBCOMMANDS = ["open", "advance", "close", "reopen", "list"] as const;
 
 const OPTIONS = {
-  ...STORE_OPTIONS,
-  ...ACTOR_OPTIONS,
-  plan: { type: "string" },
-  period: { type: "string" },
+  ...CYCLE_OPTIONS,
   deadline: { type: "string" },
   "answer-deadline": { type: "string" },
   reason: { type: "string" },
-  "expected-version": { type: "string" },
-  json: { type: "boolean" },
 } as const;
 
 const roundJson = (r: Versioned<AppraisalRound>) => ({ ...r.value, version: r.version, savedAt: r.savedAt });
@@ -52,16 +47,7 @@ function roundLine(r: Versioned<AppraisalRound>): string {
 
 /** Runs `cchc round <subcommand>`. */
 export async function roundCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === undefined || !(ROUND_SUBCOMMANDS as readonly string[]).includes(sub))
-    throw new CliError({
-      vi:
-        sub === undefined
-          ? "lệnh round thiếu lệnh con (open, advance, close, reopen, list)"
-          : `round không có lệnh con ${quote(sub)}`,
-      en: `${sub === undefined ? "round needs a subcommand" : `unknown round subcommand ${quote(sub)}`} (open, advance, close, reopen, list) ${helpHint("round")}`,
-    });
-  const command = `round ${sub}`;
+  const { sub, command, rest } = subcommandOf("round", ROUND_SUBCOMMANDS, args);
   const { values } = parseCommandArgs(command, rest, OPTIONS, { min: 0, max: 0, what: { vi: "", en: "" } });
   const planId = required(values.plan, "--plan <mã/id>", command);
   const agency = resolveAgency(values.agency);
