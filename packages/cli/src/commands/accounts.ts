@@ -22,6 +22,7 @@ import { parseCommandArgs } from "../args.js";
 import { CliError, helpHint, quote } from "../errors.js";
 import { type CliIo, EXIT } from "../io.js";
 import { type CliStore, resolveAgency, resolveDb, STORE_OPTIONS, withStore } from "../store.js";
+import { runSubcommand } from "../subcommand.js";
 import { storeJson } from "./migrate.js";
 
 /** The subcommands, in the order the help lists them. */
@@ -287,15 +288,5 @@ const SUBCOMMANDS: Record<Subcommand, (args: readonly string[], io: StdinIo) => 
 
 /** Runs `cchc accounts <subcommand>`. */
 export async function accountsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === undefined || !(ACCOUNTS_SUBCOMMANDS as readonly string[]).includes(sub))
-    throw usage(
-      sub === undefined
-        ? `lệnh accounts cần một lệnh con: ${ACCOUNTS_SUBCOMMANDS.join(", ")}`
-        : `lệnh accounts không có lệnh con ${quote(sub)} (${ACCOUNTS_SUBCOMMANDS.join(", ")})`,
-      sub === undefined
-        ? `accounts needs a subcommand: ${ACCOUNTS_SUBCOMMANDS.join(", ")}`
-        : `unknown accounts subcommand ${quote(sub)} (${ACCOUNTS_SUBCOMMANDS.join(", ")})`,
-    );
-  return SUBCOMMANDS[sub as Subcommand](rest, io);
+  return runSubcommand("accounts", ACCOUNTS_SUBCOMMANDS, SUBCOMMANDS, args, io);
 }

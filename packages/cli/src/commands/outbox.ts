@@ -13,6 +13,7 @@ import { CliError, helpHint, oneLine, quote } from "../errors.js";
 import { type CliIo, EXIT } from "../io.js";
 import { reminderStore } from "../remindStore.js";
 import { resolveAgency, STORE_OPTIONS } from "../store.js";
+import { runSubcommand } from "../subcommand.js";
 
 /** The subcommands, in the order the help lists them. */
 export const OUTBOX_SUBCOMMANDS = ["list", "requeue"] as const;
@@ -236,15 +237,5 @@ const SUBCOMMANDS: Record<Subcommand, (args: readonly string[], io: CliIo) => Pr
 
 /** Runs `cchc outbox <subcommand>`. */
 export async function outboxCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === undefined || !(OUTBOX_SUBCOMMANDS as readonly string[]).includes(sub))
-    throw usage(
-      sub === undefined
-        ? `lệnh outbox cần một lệnh con: ${OUTBOX_SUBCOMMANDS.join(", ")}`
-        : `lệnh outbox không có lệnh con ${quote(sub)} (${OUTBOX_SUBCOMMANDS.join(", ")})`,
-      sub === undefined
-        ? `outbox needs a subcommand: ${OUTBOX_SUBCOMMANDS.join(", ")}`
-        : `unknown outbox subcommand ${quote(sub)} (${OUTBOX_SUBCOMMANDS.join(", ")})`,
-    );
-  return SUBCOMMANDS[sub as Subcommand](rest, io);
+  return runSubcommand("outbox", OUTBOX_SUBCOMMANDS, SUBCOMMANDS, args, io);
 }
