@@ -31,14 +31,14 @@ it("stops at once, naming the packages to install, when the tools are missing", 
   const r = run(join(scratch, "empty"));
   expect(r.status).toBe(1);
   expect(r.stderr).toContain(
-    `thiếu LibreOffice Calc, Chromium, poppler (pdftotext, pdftoppm) cho bộ kiểm thử — cài:`,
+    `thiếu LibreOffice Calc, LibreOffice Writer, Chromium, poppler (pdftotext, pdftoppm) cho bộ kiểm thử — cài:`,
   );
   expect(r.stderr).toContain(
-    "missing LibreOffice Calc, Chromium, poppler (pdftotext, pdftoppm) for the tests",
+    "missing LibreOffice Calc, LibreOffice Writer, Chromium, poppler (pdftotext, pdftoppm) for the tests",
   );
   // `sudo ` in front when not run as root.
   expect(r.stderr).toMatch(
-    /(sudo )?apt-get update && (sudo )?apt-get install -y --no-install-recommends libreoffice-calc-nogui fonts-liberation2 chromium poppler-utils\n/,
+    /(sudo )?apt-get update && (sudo )?apt-get install -y --no-install-recommends libreoffice-calc-nogui fonts-liberation2 libreoffice-writer-nogui chromium poppler-utils\n/,
   );
 });
 

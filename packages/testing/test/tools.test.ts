@@ -20,7 +20,7 @@ describe("missing tools", () => {
 
   it("by default checks what `pnpm test` needs; the install command lists each package once", () => {
     const all = missingTools(undefined, () => false);
-    expect(all.map((t) => t.id)).toEqual(["libreoffice-calc", "chromium", "poppler"]);
+    expect(all.map((t) => t.id)).toEqual(["libreoffice-calc", "libreoffice-writer", "chromium", "poppler"]);
     expect(missingTools(undefined, () => true)).toEqual([]);
     expect(installCommand([TOOLS["libreoffice-calc"], TOOLS["libreoffice-writer"]])).toBe(
       "apt-get install -y --no-install-recommends libreoffice-calc-nogui fonts-liberation2 libreoffice-writer-nogui",
