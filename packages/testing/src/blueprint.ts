@@ -373,6 +373,36 @@ export function fundingPair(
   ];
 }
 
+/**
+ * A province's pillar clauses (2018 and 2026 alike): justice, the committee's office, finance, the
+ * department in charge of modernisation (`modern`: id and name, which changed in 2025) and the
+ * public service centre.
+ */
+export const provincePillars = (
+  s: Sections,
+  leadId: string,
+  officeId: string,
+  level: string,
+  modern: readonly [string, string],
+): Responsibility[] =>
+  pillarResponsibilities(
+    [
+      ["pillar-institutional", "so-tu-phap", "Sở Tư pháp"],
+      ["pillar-procedures", officeId, `Văn phòng Ủy ban nhân dân ${level}`],
+      ["pillar-public-finance", "so-tai-chinh", "Sở Tài chính"],
+      ["pillar-modernisation", modern[0], modern[1]],
+      ["one-stop-shop", "trung-tam-hcc", "Trung tâm Phục vụ hành chính công"],
+      ["online-public-services", modern[0], modern[1]],
+    ],
+    s.contentIdByKind,
+    leadId,
+    1,
+  );
+
+/** The plan's press and radio-TV channels, the ones the press agencies' clause names. */
+export const mediaChannelIds = (channels: readonly { id: string; kinds: readonly string[] }[]): string[] =>
+  channels.filter((c) => c.kinds.includes("press") || c.kinds.includes("radio-tv")).map((c) => c.id);
+
 /** A province's funding (2018 and 2026 alike): the PAR budget the Department of Home Affairs manages, and each unit's own. */
 export const provinceFunding = (level: string, leadId: string): FundingSource[] =>
   fundingPair(
@@ -639,22 +669,8 @@ function mediumBlueprint(rng: Random, year: number): Blueprint {
   );
   const ids = (pred: (d: UnitDraft) => boolean) =>
     drafts.filter((d) => d.id !== leadId && pred(d)).map((d) => d.id);
-  const pillars = pillarResponsibilities(
-    [
-      ["pillar-institutional", "so-tu-phap", "Sở Tư pháp"],
-      ["pillar-procedures", officeId, `Văn phòng Ủy ban nhân dân ${level}`],
-      ["pillar-public-finance", "so-tai-chinh", "Sở Tài chính"],
-      ["pillar-modernisation", "so-tttt", "Sở Thông tin và Truyền thông"],
-      ["one-stop-shop", "trung-tam-hcc", "Trung tâm Phục vụ hành chính công"],
-      ["online-public-services", "so-tttt", "Sở Thông tin và Truyền thông"],
-    ],
-    s.contentIdByKind,
-    leadId,
-    1,
-  );
-  const mediaChannels = s.channelList
-    .filter((c) => c.kinds.includes("press") || c.kinds.includes("radio-tv"))
-    .map((c) => c.id);
+  const pillars = provincePillars(s, leadId, officeId, level, ["so-tttt", "Sở Thông tin và Truyền thông"]);
+  const mediaChannels = mediaChannelIds(s.channelList);
   let k = 1 + pillars.length;
   const responsibilities: Responsibility[] = [
     leadClause(leadId, "Sở Nội vụ", `trên địa bàn ${level}`),

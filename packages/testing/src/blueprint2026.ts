@@ -13,6 +13,7 @@ import {
   groupClause,
   issueDate,
   leadClause,
+  mediaChannelIds,
   ministryUnitTemplates,
   n,
   nationalPlan,
@@ -20,6 +21,7 @@ import {
   pillarResponsibilities,
   placeNames,
   provinceFunding,
+  provincePillars,
   sections,
   signer,
   spec,
@@ -119,22 +121,8 @@ export function provinceBlueprint2026(
   const units = drafts.map((d) => spec(d, d.id !== leadId && d.id !== agencyId, agencyFunded.has(d.id)));
   const ids = (pred: (d: UnitDraft) => boolean) =>
     drafts.filter((d) => d.id !== leadId && d.id !== agencyId && pred(d)).map((d) => d.id);
-  const pillars = pillarResponsibilities(
-    [
-      ["pillar-institutional", "so-tu-phap", "Sở Tư pháp"],
-      ["pillar-procedures", officeId, `Văn phòng Ủy ban nhân dân ${level}`],
-      ["pillar-public-finance", "so-tai-chinh", "Sở Tài chính"],
-      ["pillar-modernisation", "so-khcn", "Sở Khoa học và Công nghệ"],
-      ["one-stop-shop", "trung-tam-hcc", "Trung tâm Phục vụ hành chính công"],
-      ["online-public-services", "so-khcn", "Sở Khoa học và Công nghệ"],
-    ],
-    s.contentIdByKind,
-    leadId,
-    1,
-  );
-  const mediaChannels = s.channelList
-    .filter((ch) => ch.kinds.includes("press") || ch.kinds.includes("radio-tv"))
-    .map((ch) => ch.id);
+  const pillars = provincePillars(s, leadId, officeId, level, ["so-khcn", "Sở Khoa học và Công nghệ"]);
+  const mediaChannels = mediaChannelIds(s.channelList);
   let k = 1 + pillars.length;
   const responsibilities: Responsibility[] = [
     leadClause(leadId, "Sở Nội vụ", `trên địa bàn ${level}`),
