@@ -146,11 +146,12 @@ function importChecked(text: string, options: ImportOptions): ImportResult {
   let planType = first;
   if (first?.type.code === "QĐ") {
     const inner = findTypeLine(lines, first.index + 1, end, "KH");
+    inline = inner ? undefined : inlinePlan(lines, first.index + 1, end);
     if (inner) {
       regionStart = planStart(lines, first.index, inner.index);
       decision = readDecision(lines, first.index, regionStart, ledger, findings);
       planType = inner;
-    } else if ((inline = inlinePlan(lines, first.index + 1, end)) !== undefined) {
+    } else if (inline !== undefined) {
       // "Điều 1. Ban hành Kế hoạch … với những nội dung sau:", the plan's body, then "Điều 2.": the
       // decision is read around the body, the body as the plan's.
       const around = [...lines.slice(0, inline.article + 1), ...lines.slice(inline.end)];

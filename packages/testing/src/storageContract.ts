@@ -16,12 +16,12 @@ import type { Storage } from "@cchc/core";
 import * as Effect from "effect/Effect";
 import type * as Layer from "effect/Layer";
 import { afterAll, beforeAll, describe } from "vitest";
+import { registerAppraisalCases } from "./storageContractAppraisal.js";
 import {
   type ContractContext,
   ContractHarness,
   type StorageContractRowCounts,
 } from "./storageContractHarness.js";
-import { registerAppraisalCases } from "./storageContractAppraisal.js";
 import { registerIngestCases } from "./storageContractIngest.js";
 import { registerIsolationCases } from "./storageContractIsolation.js";
 import { registerPlanCases } from "./storageContractPlans.js";
