@@ -83,7 +83,9 @@ export async function pdfText(
   const { getDocumentProxy } = await import("unpdf");
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: true } as never);
+    // verbosity 0: PDF.js keeps its own warnings ("Indexing all PDF objects") off the console; what
+    // is wrong with the file is said by the importer's findings.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: true, verbosity: 0 } as never);
   } catch (err) {
     const name = err instanceof Error ? err.name : "";
     if (name === "PasswordException")
