@@ -8,6 +8,8 @@
  * same reflow and importer as a .txt. A PDF without a text layer (a scan) is refused with a message
  * saying so (no OCR); an encrypted, broken or oversized one too, within page and size limits the
  * caller sets.
+ *
+ * @module @cchc/import/pdf
  */
 import { importPlanText } from "./importPlan.js";
 import { failedImport, type ImportOptions, type ImportResult, MAX_INPUT_BYTES } from "./result.js";
@@ -21,7 +23,8 @@ export interface PdfImportOptions extends ImportOptions {
   readonly maxPages?: number;
 }
 
-interface TextItem {
+/** A text item of a page: its string, where it starts (x, baseline y, in points), its width and font size. */
+export interface TextItem {
   readonly str: string;
   readonly x: number;
   readonly y: number;

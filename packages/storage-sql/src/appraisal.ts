@@ -104,7 +104,8 @@ const versioned = <T>(row: DocRow): Versioned<T> => ({
   savedAt: String(row.saved_at),
 });
 
-type AppraisalMethods = Pick<
+/** The part of the storage service that the appraisal tables serve. */
+export type AppraisalMethods = Pick<
   StorageService,
   "saveRound" | "listRounds" | "saveEntry" | "listEntries" | "appraisalHistory"
 >;

@@ -4,7 +4,14 @@
  * driver contract. Adapter packages provide the driver and the layer.
  */
 export { ACCOUNTS_MIGRATION, makeSqlAccounts } from "./accounts.js";
-export { APPRAISAL_MIGRATION, fromHex, makeSqlAppraisal, makeSqlEvidenceStore, toHex } from "./appraisal.js";
+export {
+  APPRAISAL_MIGRATION,
+  type AppraisalMethods,
+  fromHex,
+  makeSqlAppraisal,
+  makeSqlEvidenceStore,
+  toHex,
+} from "./appraisal.js";
 export { type CopyRecordsOptions, copyRecords } from "./copy.js";
 export { quoteIdent, type SqlDriver, type SqlResult, sqlState, UNIQUE_VIOLATION } from "./driver.js";
 export { messageOf, SqlFailure, storageError, toSqlFailure } from "./errors.js";

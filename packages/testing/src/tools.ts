@@ -4,12 +4,14 @@
  * missing when it can), and `requireTool`, which a test calls first so that a missing tool fails it
  * at once with the package to install, instead of a puzzling error from deep inside the test.
  * Tests never skip for a missing tool.
+ *
+ * @module @cchc/testing/tools
  */
 import { existsSync } from "node:fs";
 import table from "./tools.json" with { type: "json" };
 
 /** The tools a test can ask for. */
-export type ToolId = keyof typeof table;
+export type ToolId = "libreoffice-calc" | "libreoffice-writer" | "chromium" | "poppler";
 
 /** One tool: the files that must be there, and the Debian packages that provide them. */
 export interface Tool {

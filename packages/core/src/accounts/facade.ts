@@ -5,7 +5,8 @@
 import * as Effect from "effect/Effect";
 import type { AccountsService } from "./accounts.js";
 
-type Promised<S> = {
+/** A service whose Effect methods return Promises instead: what teams without Effect call. */
+export type Promised<S> = {
   readonly [K in keyof S]: S[K] extends (...args: infer A) => Effect.Effect<infer R, infer _E>
     ? (...args: A) => Promise<R>
     : never;

@@ -14,7 +14,7 @@ export {
   type Session,
   type SessionWithAccount,
 } from "./accounts.js";
-export { type AccountsClient, accountsClient } from "./facade.js";
+export { type AccountsClient, accountsClient, type Promised } from "./facade.js";
 export { MemoryAccounts, makeMemoryAccounts } from "./memoryAccounts.js";
 export {
   actorOfAccount,

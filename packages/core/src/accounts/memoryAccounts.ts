@@ -126,6 +126,8 @@ export function makeMemoryAccounts(): AccountsService {
 
 /** The in-memory accounts layer: `MemoryAccounts.layer()` gives a fresh, empty store. */
 export const MemoryAccounts = {
+  /** A fresh, empty store as a layer, for tests and demos. */
   layer: (): Layer.Layer<Accounts> => Layer.sync(Accounts, makeMemoryAccounts),
+  /** The same store as a plain service, for the Promise facade. */
   make: makeMemoryAccounts,
 };
