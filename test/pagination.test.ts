@@ -4,7 +4,7 @@
  * LibreOffice to PDF, both PDFs through poppler (`pdftotext -bbox`): measured, not intended.
  * Needs LibreOffice Writer and poppler-utils, and fails naming them when they are missing.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,7 +20,7 @@ import {
 } from "@cchc/core";
 import { exportDocx } from "@cchc/export-docx";
 import { makePdfExporter } from "@cchc/export-pdf";
-import { requireTool } from "@cchc/testing/tools";
+import { pdfPageWords, requireTool } from "@cchc/testing/tools";
 import * as Effect from "effect/Effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -54,16 +54,12 @@ const CASES: Record<string, ExportRequest> = {
 
 /** Each page's words in reading order, joined by spaces. */
 function pageTexts(file: string): string[] {
-  const html = execFileSync(requireTool("poppler"), ["-bbox", file, "-"], { encoding: "utf8" });
-  return html
-    .split(/<page /)
-    .slice(1)
-    .map((page) =>
-      [...page.matchAll(/<word [^>]*>([^<]*)<\/word>/g)]
-        .map((m) => (m[1] ?? "").replace(/&amp;/g, "&"))
-        .join(" ")
-        .normalize("NFC"),
-    );
+  return pdfPageWords(file).map((page) =>
+    page.words
+      .map((w) => w.text)
+      .join(" ")
+      .normalize("NFC"),
+  );
 }
 
 let dir = "";

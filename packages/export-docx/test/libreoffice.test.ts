@@ -5,7 +5,7 @@
  * report's "Kính gửi:", the results table's "Đơn vị tính" and the plan's budget table are there.
  * Needs LibreOffice Writer and poppler-utils (Debian), and fails naming them when they are missing.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,7 +19,7 @@ import {
   samplePlan,
   sampleTracking,
 } from "@cchc/core";
-import { requireTool } from "@cchc/testing/tools";
+import { pdfPageWords, requireTool } from "@cchc/testing/tools";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportDocx } from "../src/index.js";
 
@@ -66,22 +66,9 @@ let dir = "";
 const pages = new Map<string, Array<{ words: Word[] }>>();
 
 function popplerPages(file: string): Array<{ words: Word[] }> {
-  const html = execFileSync(requireTool("poppler"), ["-bbox", file, "-"], { encoding: "utf8" });
-  return html
-    .split(/<page /)
-    .slice(1)
-    .map((page) => ({
-      words: [
-        ...page.matchAll(
-          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
-        ),
-      ].map((m) => ({
-        text: (m[5] ?? "").replace(/&amp;/g, "&").normalize("NFC"),
-        xMin: Number(m[1]),
-        yMin: Number(m[2]),
-        xMax: Number(m[3]),
-      })),
-    }));
+  return pdfPageWords(file).map((page) => ({
+    words: page.words.map((w) => ({ ...w, text: w.text.normalize("NFC") })),
+  }));
 }
 
 beforeAll(async () => {

@@ -3,11 +3,10 @@
  * page with their position and size, as a viewer lays them out, and the fonts the file embeds;
  * poppler for the exact box of every word.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { requireTool } from "@cchc/testing/tools";
+import { type PdfWord, pdfPageWords } from "@cchc/testing/tools";
 import { getDocumentProxy } from "unpdf";
 
 /** A run of text on a page: what it says, where its baseline starts (points from the bottom-left), its size. */
@@ -90,13 +89,7 @@ export function fontsOf(bytes: Uint8Array): { baseFonts: string[]; embeddedProgr
 }
 
 /** A word as poppler places it: its box in points from the page's top-left. */
-export interface PopplerWord {
-  readonly text: string;
-  readonly xMin: number;
-  readonly xMax: number;
-  readonly yMin: number;
-  readonly yMax: number;
-}
+export type PopplerWord = PdfWord;
 
 /**
  * Every word of every page with the box poppler (`pdftotext -bbox`, Debian's poppler-utils)
@@ -110,37 +103,7 @@ export function popplerWords(
   try {
     const file = join(dir, "doc.pdf");
     writeFileSync(file, bytes);
-    // Fails at once, naming the Debian package, when poppler is not installed.
-    const pdftotext = requireTool("poppler");
-    const html = execFileSync(pdftotext, ["-bbox", file, "-"], {
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    const decode = (s: string) =>
-      s
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'")
-        .replace(/&amp;/g, "&");
-    return html
-      .split(/<page /)
-      .slice(1)
-      .map((page) => {
-        const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page);
-        const words = [
-          ...page.matchAll(
-            /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
-          ),
-        ].map((m) => ({
-          text: decode(m[5] ?? ""),
-          xMin: Number(m[1]),
-          yMin: Number(m[2]),
-          xMax: Number(m[3]),
-          yMax: Number(m[4]),
-        }));
-        return { width: Number(size?.[1]), height: Number(size?.[2]), words };
-      });
+    return pdfPageWords(file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@
  *
  * @module @cchc/testing/tools
  */
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import table from "./tools.json" with { type: "json" };
 
@@ -67,4 +68,50 @@ export function requireTool(...ids: [ToolId, ...ToolId[]]): string {
   const missing = missingTools(ids);
   if (missing.length > 0) throw new Error(missingToolMessage(missing));
   return TOOLS[ids[0]].files[0] as string;
+}
+
+/** A word of a PDF page as poppler reads it, in points from the page's top left corner. */
+export interface PdfWord {
+  readonly text: string;
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly xMax: number;
+  readonly yMax: number;
+}
+
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+
+/**
+ * Each page of a PDF file with its size and its words where they really are (`pdftotext -bbox`):
+ * what the layout tests measure, rather than the positions a renderer meant to use.
+ */
+export function pdfPageWords(file: string): Array<{ width: number; height: number; words: PdfWord[] }> {
+  const html = execFileSync(requireTool("poppler"), ["-bbox", file, "-"], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return html
+    .split(/<page /)
+    .slice(1)
+    .map((page) => {
+      const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page);
+      const words = [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({
+        text: decodeEntities(m[5] ?? ""),
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+      }));
+      return { width: Number(size?.[1]), height: Number(size?.[2]), words };
+    });
 }
